@@ -1,0 +1,84 @@
+/**
+ * Who is calling: reads the `access_token` (or `refresh_token`) cookie, tells a malformed cookie (422) from a missing,
+ * expired, revoked or forged one (401), and finds the user behind a valid one.
+ */
+import { parseCookies } from '../platform/cookies.ts'
+import { decodeJwt, verifyJwt } from '../platform/jwt.ts'
+import type { RequestContext } from '../platform/types.ts'
+import type { DreadnodeConfig } from './config.ts'
+import { isRevoked, type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
+import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies.ts'
+
+export type Ctx = RequestContext<DreadnodeState, DreadnodeConfig>
+
+export type Caller =
+  | { kind: 'ok'; user: DreadnodeUser; session: DreadnodeSession; token: string }
+  | { kind: 'missing' }
+  | { kind: 'malformed'; cookie: string }
+  | { kind: 'invalid'; reason: 'expired' | 'revoked' | 'signature' | 'unknown-session' | 'wrong-type' }
+
+/** Cookies of the request; a token may also come as `Authorization: Bearer` (the SDK's API style). */
+export function tokenFrom(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): string | undefined {
+  const value = parseCookies(ctx.request.headers.get('cookie'))[cookie]
+  if (value !== undefined && value !== '' && value !== '""') return value
+  if (cookie === ACCESS_COOKIE) {
+    const auth = ctx.request.headers.get('authorization')
+    const m = auth?.match(/^Bearer\s+(.+)$/i)
+    if (m) return m[1].trim()
+  }
+  return undefined
+}
+
+/** Cookies present but not JWTs (checked before authentication: FastAPI validates parameters first). */
+export function malformedCookie(ctx: Ctx, names: readonly string[]): string | undefined {
+  const cookies = parseCookies(ctx.request.headers.get('cookie'))
+  return names.find((n) => cookies[n] !== undefined && cookies[n] !== '' && cookies[n] !== '""' && decodeJwt(cookies[n]) === null)
+}
+
+/**
+ * Authenticates with one of the two tokens.
+ * @example
+ * const caller = await authenticate(ctx, 'access_token')
+ * if (caller.kind === 'ok') caller.user.email
+ */
+export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Promise<Caller> {
+  const token = tokenFrom(ctx, cookie)
+  if (token === undefined) return { kind: 'missing' }
+  const verdict = await verifyJwt(token, ctx.config.jwtSecret)
+  if (!verdict.ok) return verdict.reason === 'malformed' ? { kind: 'malformed', cookie } : { kind: 'invalid', reason: 'signature' }
+  const { claims } = verdict
+  const expected = cookie === ACCESS_COOKIE ? 'access' : 'refresh'
+  if (claims.typ !== expected) return { kind: 'invalid', reason: 'wrong-type' }
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= ctx.clock.now()) return { kind: 'invalid', reason: 'expired' }
+  const session = typeof claims.sid === 'string' ? ctx.state.sessions.get('id', claims.sid) : undefined
+  if (!session) return { kind: 'invalid', reason: 'unknown-session' }
+  if (isRevoked(ctx.state, session.id)) return { kind: 'invalid', reason: 'revoked' }
+  const user = ctx.state.users.get('id', session.userId)
+  if (!user) return { kind: 'invalid', reason: 'unknown-session' }
+  return { kind: 'ok', user, session, token }
+}
+
+/** Compares dotted versions numerically: -1, 0 or 1. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
+  const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d < 0 ? -1 : 1
+  }
+  return 0
+}
+
+/** The caller's client version, from the configured header or `User-Agent: dreadnode-sdk/<version>`. */
+export function clientVersion(ctx: Ctx): string | undefined {
+  if (ctx.config.clientVersionHeader) return ctx.request.headers.get(ctx.config.clientVersionHeader)?.trim() || undefined
+  return ctx.request.headers.get('user-agent')?.match(/dreadnode-sdk\/(\d+(?:\.\d+)*)/i)?.[1]
+}
+
+/** True when a minimum is configured and the caller reports an older version. */
+export function belowMinimumVersion(ctx: Ctx): boolean {
+  const min = ctx.config.minClientVersion
+  if (!min) return false
+  const v = clientVersion(ctx)
+  return v !== undefined && compareVersions(v, min) < 0
+}

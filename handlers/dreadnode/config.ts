@@ -1,0 +1,57 @@
+/**
+ * Dreadnode options and their defaults. Every ASSUMPTION of contracts/dreadnode.md that has an alternative is here.
+ */
+import type { OptionDoc } from '../platform/types.ts'
+import { DREADNODE_JWT_SECRET } from '../../fixtures/dreadnode.ts'
+
+export interface DreadnodeConfig {
+  /** In-process base URL (the vendor's). Standalone: the server's origin. */
+  baseUrl: string
+  /** ASSUMPTION: logout without a valid session is `reject`ed with 401, or answered `idempotent`ly with 200. */
+  unauthenticatedLogout: 'reject' | 'idempotent'
+  /** Minimum client version; requests from older SDKs get 426. `null`: no minimum (the default). */
+  minClientVersion: string | null
+  /** Header carrying the client version as a bare version; `null` reads `User-Agent: dreadnode-sdk/<version>`. */
+  clientVersionHeader: string | null
+  /** ASSUMPTION: logout rate limit, requests per window. */
+  rateLimit: number
+  /** ASSUMPTION: rate-limit window length in ms (fixed window on the platform clock). */
+  rateLimitWindowMs: number
+  /** ASSUMPTION: what the limit counts by. */
+  rateLimitBy: 'ip' | 'token'
+  /** Lifetime of the access token and its cookie, seconds. */
+  accessTokenTtl: number
+  /** Lifetime of the refresh token and its cookie, seconds. */
+  refreshTokenTtl: number
+  jwtSecret: string
+  /** Trust `X-Forwarded-For` for the client IP (to simulate several clients behind one socket). */
+  trustForwardedFor: boolean
+}
+
+export const dreadnodeDefaults: DreadnodeConfig = {
+  baseUrl: 'https://app.dreadnode.io',
+  unauthenticatedLogout: 'reject',
+  minClientVersion: null,
+  clientVersionHeader: null,
+  rateLimit: 60,
+  rateLimitWindowMs: 60_000,
+  rateLimitBy: 'ip',
+  accessTokenTtl: 900,
+  refreshTokenTtl: 604_800,
+  jwtSecret: DREADNODE_JWT_SECRET,
+  trustForwardedFor: false,
+}
+
+export const dreadnodeOptions: readonly OptionDoc[] = [
+  { name: 'baseUrl', description: 'Base URL intercepted in-process (default https://app.dreadnode.io).' },
+  { name: 'unauthenticatedLogout', description: 'ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).', values: ['reject', 'idempotent'] },
+  { name: 'minClientVersion', description: 'Clients below this version get 426 (null: no minimum).' },
+  { name: 'clientVersionHeader', description: 'Header holding the client version; null reads User-Agent "dreadnode-sdk/<version>".' },
+  { name: 'rateLimit', description: 'ASSUMPTION: logout requests allowed per window (default 60).' },
+  { name: 'rateLimitWindowMs', description: 'ASSUMPTION: fixed window length on the platform clock (default 60000).' },
+  { name: 'rateLimitBy', description: 'ASSUMPTION: count per client IP or per access token.', values: ['ip', 'token'] },
+  { name: 'accessTokenTtl', description: 'Access token lifetime in seconds (default 900).' },
+  { name: 'refreshTokenTtl', description: 'Refresh token lifetime in seconds (default 604800).' },
+  { name: 'jwtSecret', description: 'HS256 secret of the mock-issued JWT cookies.' },
+  { name: 'trustForwardedFor', description: 'Take the client IP from X-Forwarded-For (default false).' },
+]

@@ -1,0 +1,82 @@
+/**
+ * Dreadnode's model: users, sessions (one per login, each with an access and a refresh JWT), revocations (inserted on
+ * logout or rotation, looked up by session id) and the logout rate limiter.
+ */
+import { createTable, type Table } from '../../model/table.ts'
+import { createRateLimiter, type RateLimiter } from '../platform/rate-limit.ts'
+import { signJwt } from '../platform/jwt.ts'
+import type { Clock } from '../platform/clock.ts'
+import type { Random } from '../platform/random.ts'
+import { dreadnodeUsers } from '../../fixtures/dreadnode.ts'
+import type { DreadnodeConfig } from './config.ts'
+
+export interface DreadnodeUser {
+  id: string
+  email: string
+  username: string
+  name: string
+  password: string
+  disabled: boolean
+}
+
+export interface DreadnodeSession {
+  id: string
+  userId: string
+  createdAt: number
+}
+
+export interface DreadnodeRevocation {
+  sessionId: string
+  at: number
+  reason: 'logout' | 'refresh'
+}
+
+export interface DreadnodeState {
+  users: Table<DreadnodeUser, 'id' | 'email'>
+  sessions: Table<DreadnodeSession, 'id'>
+  revocations: Table<DreadnodeRevocation, 'sessionId'>
+  limiter: RateLimiter
+}
+
+export async function createDreadnodeState({ config }: { config: DreadnodeConfig }): Promise<DreadnodeState> {
+  const users = createTable<DreadnodeUser, 'id' | 'email'>(['id', 'email'])
+  for (const u of dreadnodeUsers) await users.create({ ...u })
+  return {
+    users,
+    sessions: createTable<DreadnodeSession, 'id'>(['id']),
+    revocations: createTable<DreadnodeRevocation, 'sessionId'>(['sessionId']),
+    limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
+  }
+}
+
+export interface IssuedTokens {
+  session: DreadnodeSession
+  accessToken: string
+  refreshToken: string
+}
+
+/** Starts a session for a user and signs its two JWTs. */
+export async function startSession(state: DreadnodeState, user: DreadnodeUser, config: DreadnodeConfig, clock: Clock, random: Random): Promise<IssuedTokens> {
+  const now = clock.now()
+  const session = await state.sessions.create({ id: random.uuid(), userId: user.id, createdAt: now })
+  const iat = Math.floor(now / 1000)
+  const accessToken = await signJwt({ sub: user.id, sid: session.id, typ: 'access', iat, exp: iat + config.accessTokenTtl }, config.jwtSecret)
+  const refreshToken = await signJwt({ sub: user.id, sid: session.id, typ: 'refresh', iat, exp: iat + config.refreshTokenTtl }, config.jwtSecret)
+  return { session, accessToken, refreshToken }
+}
+
+export function isRevoked(state: DreadnodeState, sessionId: string): boolean {
+  return state.revocations.get('sessionId', sessionId) !== undefined
+}
+
+export async function revoke(state: DreadnodeState, sessionId: string, at: number, reason: DreadnodeRevocation['reason']): Promise<void> {
+  if (!isRevoked(state, sessionId)) await state.revocations.create({ sessionId, at, reason })
+}
+
+export function snapshotDreadnode(state: DreadnodeState, clock: Clock) {
+  return {
+    users: state.users.all().map(({ password: _password, ...u }) => u),
+    sessions: state.sessions.all().map((s) => ({ ...s, createdAt: new Date(s.createdAt).toISOString(), revoked: isRevoked(state, s.id) })),
+    rateLimit: state.limiter.snapshot(clock.now()),
+  }
+}

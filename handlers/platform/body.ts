@@ -1,0 +1,71 @@
+/**
+ * Reading request bodies defensively: bounded in size, never throwing, so bad input becomes a documented error.
+ */
+export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' }
+
+/** Default limit for bodies the providers read (1 MiB); larger bodies get the provider's "bad request". */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+
+/**
+ * Reads the body as UTF-8 text, stopping once it exceeds `limit` bytes.
+ * @example
+ * const body = await readBody(request)
+ * if (!body.ok) return { behaviour: 'badRequest' }
+ */
+export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
+  if (!request.body) return { ok: true, text: '' }
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > limit) {
+    void request.body.cancel().catch(() => {})
+    return { ok: false, reason: 'too-large' }
+  }
+  try {
+    const reader = request.body.getReader()
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        void reader.cancel().catch(() => {})
+        return { ok: false, reason: 'too-large' }
+      }
+      chunks.push(value)
+    }
+    const all = new Uint8Array(size)
+    let offset = 0
+    for (const c of chunks) {
+      all.set(c, offset)
+      offset += c.byteLength
+    }
+    return { ok: true, text: new TextDecoder().decode(all) }
+  } catch {
+    return { ok: false, reason: 'unreadable' }
+  }
+}
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string }
+
+/**
+ * Parses JSON without throwing.
+ * @example
+ * parseJson('{"a":1}') // { ok: true, value: { a: 1 } }
+ */
+export function parseJson(text: string): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/** The media type of a `Content-Type` header, lowercased, without parameters (`application/json`). */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase()
+}
+
+/** True for a plain object (what a JSON body of `{…}` parses to). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

@@ -1,0 +1,90 @@
+/**
+ * Compact JWTs signed with HS256 through Web Crypto (works in Node and in a browser worker). Verification is strict:
+ * only `alg: HS256`, a well-formed three-part token, a valid signature; `alg: none` and other algorithms are rejected.
+ */
+export type JwtClaims = Record<string, unknown> & { exp?: number; iat?: number; sub?: string }
+
+export type JwtVerdict =
+  | { ok: true; claims: JwtClaims; header: Record<string, unknown> }
+  | { ok: false; reason: 'malformed' | 'algorithm' | 'signature' }
+
+const encoder = new TextEncoder()
+const keyCache = new Map<string, Promise<CryptoKey>>()
+
+function key(secret: string): Promise<CryptoKey> {
+  let k = keyCache.get(secret)
+  if (!k) {
+    k = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    if (keyCache.size > 1000) keyCache.clear()
+    keyCache.set(secret, k)
+  }
+  return k
+}
+
+export function base64url(bytes: Uint8Array): string {
+  let bin = ''
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function fromBase64url(s: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) return null
+  try {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4))
+    const out = new Uint8Array(bin.length)
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+    return out
+  } catch {
+    return null
+  }
+}
+
+function jsonPart(s: string): Record<string, unknown> | null {
+  const bytes = fromBase64url(s)
+  if (!bytes) return null
+  try {
+    const v: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Signs claims as an HS256 JWT.
+ * @example
+ * const token = await signJwt({ sub: 'u1', exp: 1700000000 }, 'secret')
+ */
+export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
+  const head = base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })))
+  const body = base64url(encoder.encode(JSON.stringify(claims)))
+  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', await key(secret), encoder.encode(`${head}.${body}`)))
+  return `${head}.${body}.${base64url(sig)}`
+}
+
+/** Decodes a JWT's header and claims without checking the signature (null when it is not a JWT). */
+export function decodeJwt(token: string): { header: Record<string, unknown>; claims: JwtClaims } | null {
+  if (token.length > 8192) return null
+  const parts = token.split('.')
+  if (parts.length !== 3) return null
+  const header = jsonPart(parts[0])
+  const claims = jsonPart(parts[1])
+  if (!header || !claims || fromBase64url(parts[2]) === null) return null
+  return { header, claims: claims as JwtClaims }
+}
+
+/**
+ * Verifies an HS256 JWT. Expiry is not checked here: callers compare `claims.exp` with the platform clock.
+ * @example
+ * const v = await verifyJwt(token, 'secret')
+ * if (v.ok && (v.claims.exp ?? 0) * 1000 > clock.now()) { … }
+ */
+export async function verifyJwt(token: string, secret: string): Promise<JwtVerdict> {
+  const decoded = decodeJwt(token)
+  if (!decoded) return { ok: false, reason: 'malformed' }
+  if (decoded.header.alg !== 'HS256') return { ok: false, reason: 'algorithm' }
+  const [head, body, sig] = token.split('.')
+  const sigBytes = fromBase64url(sig)!
+  const valid = await crypto.subtle.verify('HMAC', await key(secret), sigBytes as Uint8Array<ArrayBuffer>, encoder.encode(`${head}.${body}`))
+  return valid ? { ok: true, claims: decoded.claims, header: decoded.header } : { ok: false, reason: 'signature' }
+}

@@ -1,0 +1,71 @@
+/**
+ * A fixed-window rate limiter on the platform clock: `limit` requests per key per window, the window starting at the
+ * key's first request. Expired windows are swept, so memory stays bounded by the keys active in one window.
+ */
+export interface RateLimitVerdict {
+  readonly allowed: boolean
+  readonly limit: number
+  /** Requests left in the current window after this one. */
+  readonly remaining: number
+  /** When the window ends, epoch ms. */
+  readonly resetAt: number
+  /** Whole seconds until the window ends (at least 1). */
+  readonly retryAfter: number
+}
+
+export interface RateLimiter {
+  /** Counts one request for `key` and says whether it is allowed. */
+  hit(key: string, now: number): RateLimitVerdict
+  /** The verdict a request would get, without counting it. */
+  peek(key: string, now: number): RateLimitVerdict
+  /** Keys with an open window: `{ key: count }`. */
+  snapshot(now: number): Record<string, { count: number; resetAt: string }>
+}
+
+/**
+ * @example
+ * const limiter = createRateLimiter({ limit: 30, windowMs: 3_600_000 })
+ * limiter.hit('203.0.113.9', clock.now()).allowed // true for the first 30 calls in the hour
+ */
+export function createRateLimiter(options: { limit: number; windowMs: number }): RateLimiter {
+  const { limit, windowMs } = options
+  const windows = new Map<string, { start: number; count: number }>()
+  let lastSweep = 0
+  const sweep = (now: number) => {
+    if (now - lastSweep < windowMs && windows.size < 10_000) return
+    lastSweep = now
+    for (const [k, w] of windows) if (now >= w.start + windowMs) windows.delete(k)
+  }
+  const verdict = (count: number, start: number, now: number, counted: boolean): RateLimitVerdict => {
+    const resetAt = start + windowMs
+    return {
+      allowed: counted ? count <= limit : count < limit,
+      limit,
+      remaining: Math.max(0, limit - count),
+      resetAt,
+      retryAfter: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+    }
+  }
+  const current = (key: string, now: number) => {
+    const w = windows.get(key)
+    return w && now < w.start + windowMs ? w : undefined
+  }
+  return {
+    hit(key, now) {
+      sweep(now)
+      let w = current(key, now)
+      if (!w) windows.set(key, (w = { start: now, count: 0 }))
+      w.count++
+      return verdict(w.count, w.start, now, true)
+    },
+    peek(key, now) {
+      const w = current(key, now)
+      return verdict(w?.count ?? 0, w?.start ?? now, now, false)
+    },
+    snapshot(now) {
+      const out: Record<string, { count: number; resetAt: string }> = {}
+      for (const [k, w] of windows) if (now < w.start + windowMs) out[k] = { count: w.count, resetAt: new Date(w.start + windowMs).toISOString() }
+      return out
+    },
+  }
+}

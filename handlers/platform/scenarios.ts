@@ -1,0 +1,69 @@
+/**
+ * Sticky scenarios: forcing that applies to the next N requests of an operation (or until cleared), for UIs and
+ * QA sessions that cannot set a `Prefer` header.
+ */
+import type { Fault } from './forcing.ts'
+
+export interface Scenario {
+  readonly id: number
+  /** `<provider>.<operation>` the scenario applies to. */
+  readonly operation: string
+  /** The behaviour to serve (absent for a pure delay/fault scenario). */
+  readonly behaviour?: string
+  readonly delayMs?: number
+  readonly fault?: Fault
+  /** Requests left; `null` = until cleared. */
+  remaining: number | null
+}
+
+export interface ScenarioInput {
+  operation: string
+  behaviour?: string
+  delayMs?: number
+  fault?: Fault
+  times?: number | null
+}
+
+export interface ScenarioStore {
+  add(input: ScenarioInput): Scenario
+  /** Takes the scenario for an operation, counting one use. */
+  take(operation: string): Scenario | undefined
+  list(): Scenario[]
+  clear(): void
+}
+
+/**
+ * Creates an empty scenario store.
+ * @example
+ * const store = createScenarioStore()
+ * store.add({ operation: 'dreadnode.logout', behaviour: 'dreadnode.logout.rateLimited', times: 2 })
+ * store.take('dreadnode.logout') // the scenario, 1 use left
+ */
+export function createScenarioStore(): ScenarioStore {
+  let scenarios: Scenario[] = []
+  let nextId = 1
+  return {
+    add(input) {
+      const times = input.times ?? null
+      const scenario: Scenario = { id: nextId++, operation: input.operation, behaviour: input.behaviour, delayMs: input.delayMs, fault: input.fault, remaining: times }
+      // A newer scenario for the same operation replaces the older one: the last instruction wins.
+      scenarios = scenarios.filter((s) => s.operation !== input.operation)
+      scenarios.push(scenario)
+      return scenario
+    },
+    take(operation) {
+      if (scenarios.length === 0) return undefined
+      const s = scenarios.find((x) => x.operation === operation)
+      if (!s) return undefined
+      if (s.remaining !== null) {
+        s.remaining -= 1
+        if (s.remaining <= 0) scenarios = scenarios.filter((x) => x !== s)
+      }
+      return s
+    },
+    list: () => scenarios.map((s) => ({ ...s })),
+    clear() {
+      scenarios = []
+    },
+  }
+}

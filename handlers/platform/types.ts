@@ -1,0 +1,144 @@
+/**
+ * The contract between the platform and a provider.
+ *
+ * A provider is one folder under `handlers/` that exports a `ProviderDefinition`: its operations (method + path +
+ * natural logic), its behaviour catalogue (every documented or assumed response, as data), its configuration defaults,
+ * its model and its schemas. The platform turns that into msw handlers, forcing, scenarios, journal, coverage,
+ * OpenAPI and the control API without knowing any provider by name.
+ */
+import type { Clock } from './clock.ts'
+import type { Random } from './random.ts'
+
+/** Where a behaviour comes from: the vendor's documentation, or one of our stated assumptions. */
+export type Source =
+  | { kind: 'documented'; ref: string }
+  | {
+      kind: 'assumed'
+      ref: string
+      /** The provider option that switches this assumption, if any (e.g. `unauthenticatedLogout`). */
+      option?: string
+    }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
+
+/** What the platform hands a provider for one request. */
+export interface RequestContext<State = unknown, Config = unknown> {
+  /** The request as the provider sees it (forcing query twins removed). */
+  readonly request: Request
+  readonly url: URL
+  /** Path parameters captured by the operation's path pattern. */
+  readonly params: Readonly<Record<string, string | readonly string[] | undefined>>
+  readonly state: State
+  readonly config: Config
+  readonly clock: Clock
+  readonly random: Random
+  /** The caller's IP: the socket address standalone, `127.0.0.1` in-process, unless a provider trusts X-Forwarded-For. */
+  readonly clientIp: string
+  /** The provider's absolute base URL for this instance (no trailing slash). */
+  readonly baseUrl: string
+  /** True when the response is being forced (header, query twin or scenario) rather than produced naturally. */
+  readonly forced: boolean
+}
+
+/** The natural logic's verdict: which catalogue entry applies, and the data its response needs. */
+export interface Outcome {
+  readonly behaviour: string
+  readonly detail?: unknown
+}
+
+/**
+ * One catalogue entry: a response the vendor documents (or we assume), with the condition that produces it.
+ * `respond` must produce the same bytes whether the entry was reached naturally or forced; when forced, `detail` is
+ * undefined and the builder uses representative defaults.
+ */
+export interface Behaviour<State = unknown, Config = unknown> {
+  /** Stable id, `<provider>.<operation>.<name>`. */
+  readonly id: string
+  /** The operation id (without provider prefix). */
+  readonly operation: string
+  readonly status: number
+  /** One line: what the response is. */
+  readonly title: string
+  /** The condition that produces it without forcing; `forced only` when none exists. */
+  readonly trigger: string
+  readonly source: Source
+  /** Media type of the body, or null for an empty body (204, 303 without JSON). */
+  readonly contentType: string | null
+  /** Name of the JSON Schema (in the provider's `schemas`) the body validates against. */
+  readonly schema?: string
+  /** The representative entry when a status is forced and several entries share it. */
+  readonly primary?: boolean
+  /** False for entries that cannot be forced meaningfully (none by default). */
+  readonly forceable?: boolean
+  readonly respond: (ctx: RequestContext<State, Config>, detail?: unknown) => Response | Promise<Response>
+}
+
+/** One HTTP operation of a provider. */
+export interface Operation<State = unknown, Config = unknown> {
+  /** Operation id, unique within the provider (e.g. `logout`). */
+  readonly id: string
+  readonly method: HttpMethod
+  /** Path relative to the provider's base URL, msw syntax (`/api/v1/auth/logout`, `/api/:version/ce/*`). */
+  readonly path: string
+  readonly summary: string
+  readonly run: (ctx: RequestContext<State, Config>) => Outcome | Promise<Outcome>
+}
+
+/** Credentials handed out by `POST /__mock/sessions` and `mocks.sessions.create()`. */
+export interface IssuedCredentials {
+  readonly provider: string
+  readonly user: string
+  /** Cookies as `name=value` pairs, ready for a `Cookie` header. */
+  readonly cookies?: Record<string, string>
+  /** Headers a client sends to be authenticated. */
+  readonly headers?: Record<string, string>
+  /** Anything else the provider's clients need (tokens, logout URLs…). */
+  readonly [extra: string]: unknown
+}
+
+export interface ProviderSetup<Config> {
+  readonly config: Config
+  readonly clock: Clock
+  readonly random: Random
+  readonly baseUrl: string
+}
+
+/** Documentation of one configuration option (shown in `/__mock/catalogue` and the README). */
+export interface OptionDoc {
+  readonly name: string
+  readonly description: string
+  readonly values?: readonly string[]
+}
+
+export interface ProviderDefinition<State = unknown, Config extends { baseUrl: string } = { baseUrl: string }> {
+  readonly id: string
+  readonly title: string
+  /** The seed page and contract this provider follows. */
+  readonly docs: string
+  readonly defaults: Config
+  readonly options: readonly OptionDoc[]
+  /**
+   * Base URL used when a single origin serves every provider (the standalone server). Receives the origin, returns
+   * this provider's base (e.g. `origin + '/auth'` for a provider mounted under a prefix).
+   */
+  readonly mount?: (origin: string, config: Config) => string
+  readonly operations: readonly Operation<State, Config>[]
+  readonly catalogue: readonly Behaviour<State, Config>[]
+  /** JSON Schemas by name, referenced by `Behaviour.schema`. */
+  readonly schemas: Readonly<Record<string, object>>
+  /** Builds the model from the fixtures. Called at start and on every reset. */
+  readonly createState: (setup: ProviderSetup<Config>) => Promise<State>
+  /** A JSON view of the model for `/__mock/state`. */
+  readonly snapshot: (state: State, clock: Clock) => unknown
+  /** Logs a fixture user in without HTTP, for `/__mock/sessions`. */
+  readonly createSession?: (ctx: RequestContext<State, Config>, user: string) => Promise<IssuedCredentials>
+  /** Control-API actions on the model (e.g. delete a user), under `/__mock/state/<provider>/<action>`. */
+  readonly actions?: Readonly<Record<string, (state: State, input: Record<string, unknown>) => Promise<unknown>>>
+  /** `own`: the provider answers CORS itself (its contract restricts origins); otherwise the platform's CORS applies. */
+  readonly cors?: 'platform' | 'own'
+  /** Whether the client IP may come from `X-Forwarded-For` (a provider option, read from the config). */
+  readonly trustForwardedFor?: (config: Config) => boolean
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProvider = ProviderDefinition<any, any>

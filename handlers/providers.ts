@@ -1,0 +1,7 @@
+/**
+ * The registered providers. Adding a provider = one folder under handlers/ and one line here.
+ */
+import type { AnyProvider } from './platform/types.ts'
+import { dreadnode } from './dreadnode/index.ts'
+
+export const registry: readonly AnyProvider[] = [dreadnode]
