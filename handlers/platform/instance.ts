@@ -202,6 +202,8 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
     },
     scenarios: {
       add(input) {
+        if (input.behaviour !== undefined && typeof input.behaviour !== 'string') throw new ControlError('"behaviour" must be a behaviour id string')
+        if (input.operation !== undefined && typeof input.operation !== 'string') throw new ControlError('"operation" must be "<provider>.<operation>"')
         let operation = input.operation
         if (input.behaviour !== undefined) {
           const b = index.behaviour(input.behaviour)

@@ -1,0 +1,127 @@
+/**
+ * The control API under `/__mock`, as a fetch-style function (Request in, Response out) so any transport can mount
+ * it: the standalone server does, and a browser worker could. The same operations exist on the mocks object.
+ */
+import { isPlainObject, parseJson, readBody } from './body.ts'
+import { ControlError, type LogoutMocks, type ScenarioRequest } from './instance.ts'
+import { mockError } from './mock-error.ts'
+import { describeCatalogue } from './catalogue-doc.ts'
+import { buildOpenApi } from './openapi.ts'
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body, null, 2), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
+
+const ROUTES = [
+  'GET    /__mock                                  this index',
+  'POST   /__mock/reset                            fixtures, sessions, counters, clock, scenarios, journal, coverage back to start',
+  'GET    /__mock/catalogue                        every behaviour of every provider (id, operation, status, trigger, source)',
+  'GET    /__mock/requests?provider=&limit=        the request journal (bounded ring buffer)',
+  'DELETE /__mock/requests                         clear the journal',
+  'GET    /__mock/scenarios                        active sticky scenarios',
+  'POST   /__mock/scenarios                        {"behaviour": "<id>", "times"?: n} or {"operation": "<provider>.<op>", "fault"|"delayMs", "times"?}',
+  'DELETE /__mock/scenarios                        clear scenarios',
+  'GET    /__mock/clock                            the platform clock',
+  'POST   /__mock/clock                            {"advanceMs": n} or {"set": "<ISO date>"}',
+  'GET    /__mock/coverage                         served behaviours per provider/operation, documented vs assumed',
+  'GET    /__mock/state                            the model of every provider',
+  'POST   /__mock/state/<provider>/<action>        a provider action on the model (e.g. webmixhub deleteUser)',
+  'POST   /__mock/sessions                         {"provider", "user"} → ready credentials',
+  'GET    /__mock/openapi/<provider>.json          OpenAPI 3.1 document generated from the catalogue',
+]
+
+async function jsonInput(request: Request): Promise<Record<string, unknown>> {
+  const body = await readBody(request, 64 * 1024)
+  if (!body.ok) throw new ControlError(body.reason === 'too-large' ? 'control request body over 64 KiB' : 'control request body unreadable')
+  if (body.text.trim() === '') return {}
+  const parsed = parseJson(body.text)
+  if (!parsed.ok) throw new ControlError(`control request body is not JSON: ${parsed.error}`)
+  if (!isPlainObject(parsed.value)) throw new ControlError('control request body must be a JSON object')
+  return parsed.value
+}
+
+function clockView(mocks: LogoutMocks) {
+  const now = mocks.clock.now()
+  return { now: new Date(now).toISOString(), epochMs: now, frozen: mocks.clock.frozen }
+}
+
+/**
+ * Answers a control request, or returns undefined when the path is not under `/__mock`.
+ * @example
+ * const response = await handleControl(mocks, new Request('http://127.0.0.1:9090/__mock/coverage'))
+ */
+export async function handleControl(mocks: LogoutMocks, request: Request): Promise<Response | undefined> {
+  const url = new URL(request.url)
+  if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
+  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const route = `${request.method} ${path}`
+  try {
+    switch (route) {
+      case 'GET /__mock':
+        return json({ name: 'logout-mocks control API', routes: ROUTES, providers: mocks.providers.map((p) => ({ id: p.id, title: p.title, baseUrl: p.baseUrl })) })
+      case 'POST /__mock/reset':
+        await mocks.reset()
+        return json({ reset: true, clock: clockView(mocks) })
+      case 'GET /__mock/catalogue':
+        return json(describeCatalogue(mocks))
+      case 'GET /__mock/requests': {
+        const limitParam = url.searchParams.get('limit')
+        const limit = limitParam === null ? undefined : Number(limitParam)
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new ControlError('"limit" must be a non-negative integer')
+        const entries = mocks.journal.list({ provider: url.searchParams.get('provider') ?? undefined, limit })
+        return json({ capacity: mocks.journal.capacity, total: mocks.journal.total, entries })
+      }
+      case 'DELETE /__mock/requests':
+        mocks.journal.clear()
+        return json({ cleared: true })
+      case 'GET /__mock/scenarios':
+        return json({ scenarios: mocks.scenarios.list() })
+      case 'POST /__mock/scenarios': {
+        const input = await jsonInput(request)
+        return json({ scenario: mocks.scenarios.add(input as ScenarioRequest) }, 201)
+      }
+      case 'DELETE /__mock/scenarios':
+        mocks.scenarios.clear()
+        return json({ cleared: true })
+      case 'GET /__mock/clock':
+        return json(clockView(mocks))
+      case 'POST /__mock/clock': {
+        const input = await jsonInput(request)
+        if (input.advanceMs !== undefined) {
+          if (typeof input.advanceMs !== 'number' || !Number.isFinite(input.advanceMs)) throw new ControlError('"advanceMs" must be a finite number')
+          mocks.clock.advance(input.advanceMs)
+        } else if (input.set !== undefined) {
+          const t = typeof input.set === 'number' ? input.set : Date.parse(String(input.set))
+          if (Number.isNaN(t)) throw new ControlError('"set" must be an ISO date or epoch milliseconds')
+          mocks.clock.set(t)
+        } else throw new ControlError('POST /__mock/clock needs {"advanceMs": n} or {"set": "<ISO date>"}')
+        return json(clockView(mocks))
+      }
+      case 'GET /__mock/coverage':
+        return json(mocks.coverage())
+      case 'GET /__mock/state':
+        await mocks.ready
+        return json(mocks.state())
+      case 'POST /__mock/sessions': {
+        const input = await jsonInput(request)
+        if (typeof input.provider !== 'string' || typeof input.user !== 'string') throw new ControlError('POST /__mock/sessions needs {"provider": "<id>", "user": "<email or username>"}')
+        return json(await mocks.sessions.create({ provider: input.provider, user: input.user }), 201)
+      }
+    }
+    const action = path.match(/^\/__mock\/state\/([^/]+)\/([^/]+)$/)
+    if (action && request.method === 'POST') {
+      const result = await mocks.action(decodeURIComponent(action[1]), decodeURIComponent(action[2]), await jsonInput(request))
+      return json(result ?? { ok: true })
+    }
+    const openapi = path.match(/^\/__mock\/openapi\/([^/]+)\.json$/)
+    if (openapi && request.method === 'GET') {
+      const provider = mocks.providers.find((p) => p.id === openapi[1])
+      if (!provider) throw new ControlError(`no provider "${openapi[1]}"`, 404, { validProviders: mocks.providers.map((p) => p.id) })
+      return json(buildOpenApi(mocks, provider.id))
+    }
+    return mockError({ kind: 'not-found', title: 'No such control route', status: 404, detail: `${route} is not a control route.`, routes: ROUTES })
+  } catch (e) {
+    if (e instanceof ControlError) return mockError({ kind: 'control-error', title: 'Invalid control request', status: e.status, detail: e.message, ...e.extensions })
+    if (e instanceof URIError) return mockError({ kind: 'control-error', title: 'Invalid control request', status: 400, detail: 'malformed percent-encoding in the path' })
+    throw e
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Standalone entry: `npm start` (or `node server.ts`) serves every provider on http://127.0.0.1:9090.
+ */
+import { HELP, UsageError, parseCli } from './server/cli.ts'
+import { startServer } from './server/app.ts'
+
+export { startServer } from './server/app.ts'
+export type { RunningServer, ServerOptions } from './server/app.ts'
+
+/**
+ * Runs the CLI: parses flags, starts the server, prints where each provider lives, shuts down on SIGINT/SIGTERM.
+ * @example
+ * await main(['--port', '9091'])
+ */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  let cli
+  try {
+    cli = parseCli(argv, process.env)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`logout-mocks: ${e.message}\n\n${HELP}`)
+      process.exitCode = 2
+      return
+    }
+    throw e
+  }
+  if (cli.help) {
+    console.log(HELP)
+    return
+  }
+  let running
+  try {
+    running = await startServer({ ...cli.options, log: cli.quiet ? null : undefined })
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException
+    if (err.code === 'EADDRINUSE') console.error(`logout-mocks: port ${cli.options.port} is already in use (try --port <n>, or --port 0 for any free port)`)
+    else if (err instanceof TypeError) console.error(`logout-mocks: ${err.message}`)
+    else console.error('logout-mocks: could not start:', err)
+    process.exitCode = 1
+    return
+  }
+  console.log(`logout-mocks listening on ${running.origin}`)
+  for (const p of running.mocks.providers) console.log(`  ${p.id.padEnd(10)} ${p.baseUrl}`)
+  console.log(`  control    ${running.origin}/__mock`)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: shutting down (finishing requests in flight)…`)
+    void running.close().then(() => {
+      console.log('stopped')
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+if (import.meta.main) await main()

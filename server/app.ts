@@ -1,0 +1,191 @@
+/**
+ * The standalone server: every registered provider on one origin, the control API under `/__mock`, CORS, JSON
+ * 404/500 of our own, one log line per request. Express 5 serves the control API; provider traffic goes through a
+ * thin adapter over msw's public `getResponse()` (no body parser in front of it: handlers read bodies themselves).
+ */
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import express from 'express'
+import { getResponse } from 'msw'
+import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '../handlers/index.ts'
+import { handleControl } from '../handlers/platform/control-api.ts'
+import { mockError } from '../handlers/platform/mock-error.ts'
+import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
+import { socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
+
+export interface ServerOptions {
+  port?: number
+  host?: string
+  /** Options of the mock instance (providers, per-provider config, seed, journal size, clock). */
+  mocks?: Omit<LogoutMocksOptions, 'origin'>
+  /** Restrict the platform CORS to these origins (default: every origin reflected). */
+  corsOrigins?: readonly string[] | null
+  /** Called with one line per request; default console.log. `null` silences it. */
+  log?: ((line: string) => void) | null
+}
+
+export interface RunningServer {
+  /** `http://host:port` as the server really listens. */
+  readonly origin: string
+  readonly mocks: LogoutMocks
+  readonly server: Server
+  close(): Promise<void>
+}
+
+const problemResponse = (res: ServerResponse, response: Response) => writeFetchResponse(res, response)
+
+/** The msw adapter: provider traffic, CORS, faults, logging. Mounted as the last express middleware. */
+function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: ((line: string) => void) | null) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now()
+    let status = 0
+    let behaviour: string | undefined
+    try {
+      let request: Request
+      try {
+        request = toFetchRequest(req, origin)
+      } catch (e) {
+        status = 400
+        await problemResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: (e as Error).message }))
+        return
+      }
+      const preflight = isPreflight(req)
+      mocks.meta.set(request, { clientIp: socketAddress(req) })
+      const url = new URL(request.url)
+      const response = await getResponse(mocks.handlersFor(url.pathname), request)
+      const meta = mocks.meta.get(request)
+      behaviour = meta.behaviour
+      const ownCors = meta.provider !== undefined && mocks.catalogue.provider(meta.provider)?.cors === 'own'
+
+      if (!response) {
+        if (preflight) {
+          status = 204
+          res.writeHead(204, preflightHeaders(cors, req)).end()
+          return
+        }
+        status = 404
+        await writeFetchResponse(
+          res,
+          mockError({
+            kind: 'not-found',
+            title: 'No mock serves this path',
+            status: 404,
+            detail: `${req.method} ${url.pathname} matches no operation of the served providers.`,
+            providers: mocks.providers.map((p) => ({ id: p.id, baseUrl: p.baseUrl })),
+            control: `${origin}/__mock`,
+          }),
+          corsHeaders(cors, req),
+        )
+        return
+      }
+      if (response.type === 'error') {
+        // A fault was asked for: end the connection the way it was asked.
+        status = 0
+        if (meta.fault === 'connection-reset') req.socket.resetAndDestroy()
+        else req.socket.destroy()
+        return
+      }
+      status = response.status
+      await writeFetchResponse(res, response, ownCors ? {} : corsHeaders(cors, req), req.method === 'HEAD')
+    } catch (e) {
+      status = 500
+      console.error('[logout-mocks] internal error:', e)
+      if (!res.headersSent) {
+        await writeFetchResponse(res, mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' }))
+      } else res.destroy()
+    } finally {
+      log?.(`${req.method} ${req.url} ${status || 'closed'} ${(performance.now() - started).toFixed(1)}ms ${behaviour ?? '-'}`)
+    }
+  }
+}
+
+/**
+ * Builds the request listener: express for `/__mock`, the msw adapter for everything else.
+ * @example
+ * const listener = createApp(createLogoutMocks({ origin: 'http://127.0.0.1:9090' }), 'http://127.0.0.1:9090')
+ * http.createServer(listener).listen(9090)
+ */
+export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: CorsPolicy; log?: ((line: string) => void) | null } = {}) {
+  const cors = options.cors ?? { origins: null }
+  const log = options.log === undefined ? (line: string) => console.log(line) : options.log
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('etag', false)
+  app.use('/__mock', async (req, res, next) => {
+    const started = performance.now()
+    try {
+      if (isPreflight(req)) {
+        res.writeHead(204, preflightHeaders(cors, req)).end()
+        return
+      }
+      const request = toFetchRequest(req, origin, req.originalUrl)
+      const response = await handleControl(mocks, request)
+      if (!response) return next()
+      await writeFetchResponse(res, response, corsHeaders(cors, req))
+      log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
+    } catch (e) {
+      next(e)
+    }
+  })
+  const adapter = mockAdapter(mocks, origin, cors, log)
+  app.use((req, res) => adapter(req, res))
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    console.error('[logout-mocks] internal error:', err)
+    void writeFetchResponse(res, mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' }))
+  })
+  return app
+}
+
+/** Answers requests Node's HTTP parser rejects (oversized headers, malformed request lines) with JSON, not silence. */
+function answerClientError(err: NodeJS.ErrnoException & { code?: string }, socket: Socket) {
+  if (!socket.writable) return socket.destroy()
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW'
+  const status = tooLarge ? 431 : 400
+  const body = JSON.stringify({
+    type: `urn:logout-mocks:problem:${tooLarge ? 'headers-too-large' : 'malformed-request'}`,
+    title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request',
+    status,
+    detail: tooLarge ? 'The request headers exceed the server limit (16 KiB by default; see --max-header-size).' : `The HTTP request could not be parsed (${err.code ?? 'unknown'}).`,
+  })
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+/**
+ * Starts the standalone server. Port 0 picks a free port; the mocks' base URLs follow the address really bound.
+ * @example
+ * const { origin, close } = await startServer({ port: 0, log: null })
+ * await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST' }) // 401 from the Dreadnode mock
+ * await close()
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1'
+  const server = http.createServer({ maxHeaderSize: 16 * 1024 })
+  server.on('clientError', answerClientError)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 9090, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP address')
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const origin = `http://${hostPart === '0.0.0.0' ? '127.0.0.1' : hostPart === '[::]' ? '[::1]' : hostPart}:${address.port}`
+  const mocks = createLogoutMocks({ ...options.mocks, origin })
+  await mocks.ready
+  server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, log: options.log }))
+  return {
+    origin,
+    mocks,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+        setTimeout(() => server.closeAllConnections(), 2000).unref()
+      }),
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Command-line options of the standalone server.
+ */
+import { parseArgs } from 'node:util'
+import type { ServerOptions } from './app.ts'
+
+export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
+
+Usage: npm start -- [options]        (or: npx logout-mocks [options])
+
+Options:
+  --port <n>              port to listen on (env PORT, default 9090; 0 = any free port)
+  --host <addr>           address to bind (env HOST, default 127.0.0.1)
+  --providers <a,b>       serve only these providers (default: all)
+  --set <p.option=value>  provider option, repeatable; value parsed as JSON when it can be
+                          e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
+  --cors-origins <a,b>    allow only these origins (default: every origin reflected, with credentials)
+  --seed <n>              deterministic ids and tokens
+  --journal-size <n>      requests kept in the journal (default 1000)
+  --clock <ISO date>      start the platform clock at this time
+  --quiet                 no per-request log lines
+  -h, --help              this help
+
+Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
+coverage, state, sessions, openapi). Force any documented response with the header Prefer: code=<status> or
+Prefer: example=<behaviour id> (or the query twins __code / __example).`
+
+export class UsageError extends Error {}
+
+function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got "${value}"`)
+  return n
+}
+
+/**
+ * Parses argv (without node and script) and the environment into server options.
+ * @example
+ * parseCli(['--port', '0', '--set', 'dreadnode.minClientVersion="2.0.0"'], {})
+ */
+export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): { help: true } | { help: false; options: ServerOptions; quiet: boolean } {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        providers: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        'cors-origins': { type: 'string' },
+        seed: { type: 'string' },
+        'journal-size': { type: 'string' },
+        clock: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const v = parsed.values
+  if (v.help) return { help: true }
+  const providerOptions: Record<string, Record<string, unknown>> = {}
+  for (const assignment of v.set ?? []) {
+    const m = assignment.match(/^([a-z0-9-]+)\.([A-Za-z0-9_]+)=(.*)$/s)
+    if (!m) throw new UsageError(`--set expects <provider>.<option>=<value>, got "${assignment}"`)
+    let value: unknown = m[3]
+    try {
+      value = JSON.parse(m[3])
+    } catch {
+      /* a bare string */
+    }
+    ;(providerOptions[m[1]] ??= {})[m[2]] = value
+  }
+  if (v.clock !== undefined && Number.isNaN(Date.parse(v.clock))) throw new UsageError(`--clock must be an ISO date, got "${v.clock}"`)
+  const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
+  return {
+    help: false,
+    quiet: v.quiet ?? false,
+    options: {
+      port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? 9090,
+      host: v.host ?? env.HOST ?? '127.0.0.1',
+      corsOrigins: list(v['cors-origins']) ?? null,
+      mocks: {
+        only: list(v.providers),
+        providers: providerOptions,
+        seed: intOption('seed', v.seed, 0, 2 ** 31 - 1),
+        journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000),
+        clock: v.clock ? { start: v.clock } : undefined,
+      },
+    },
+  }
+}
