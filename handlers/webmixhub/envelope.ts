@@ -1,0 +1,69 @@
+/**
+ * WebmixHub's response envelope (DOC): `{meta:{requestId, timestamp}, data}` on success and
+ * `{meta, error:{message, code, status}}` on error, `status` being the HTTP status; `VALIDATION_ERROR` adds
+ * `error.validation`. Key order as the seed page shows it.
+ */
+import type { RequestContext } from '../platform/types.ts'
+import type { WebmixhubConfig } from './config.ts'
+
+/** Error codes the mock answers with, their HTTP status and default message (DOC unless the catalogue says ASSUMPTION). */
+export const WEBMIXHUB_ERRORS = {
+  VALIDATION_ERROR: { status: 400, message: 'The request could not be processed' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Invalid credentials' },
+  MISSING_TENANT_TOKEN: { status: 401, message: 'Missing tenant token' },
+  INVALID_TENANT_TOKEN: { status: 401, message: 'Invalid tenant token' },
+  MISSING_USER_TOKEN: { status: 401, message: 'Missing user token' },
+  INVALID_TOKEN: { status: 401, message: 'Invalid token' },
+  TOKEN_EXPIRED: { status: 401, message: 'Token expired' },
+  RESTRICTED_CAPABILITY: { status: 403, message: 'Capability logout is restricted' },
+  REQUEST_TIMEOUT: { status: 408, message: 'Request timeout' },
+  TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
+  UNEXPECTED_STATE: { status: 500, message: 'Missing user context' },
+  INTERNAL_SERVER: { status: 500, message: 'Something went wrong on our side.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'Service unavailable' },
+} as const
+
+export type WebmixhubErrorCode = keyof typeof WEBMIXHUB_ERRORS
+
+/** Field (or header) name → message, as `error.validation` carries them. */
+export type Validation = Record<string, string>
+
+const REQUEST_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+type AnyCtx = RequestContext<unknown, WebmixhubConfig>
+
+/**
+ * The `meta` block of one response: a fresh `req-…` id from the platform's (seedable) random source and the platform
+ * clock's time, ISO 8601 with milliseconds and `Z`.
+ * @example
+ * responseMeta(ctx) // { requestId: 'req-k3v9x0a1b2c3d4e5', timestamp: '2025-01-15T10:30:00.000Z' }
+ */
+export function responseMeta(ctx: AnyCtx) {
+  return { requestId: `req-${ctx.random.string(16, REQUEST_ID_ALPHABET)}`, timestamp: new Date(ctx.clock.now()).toISOString() }
+}
+
+/**
+ * Serialises `{meta, …payload}` as JSON with the given status; echoes the request id as `x-request-id` unless the
+ * `requestIdHeader` option is off.
+ * @example
+ * envelope(ctx, 200, { data: { success: true } })
+ */
+export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown } | { error: unknown }, headers: HeadersInit = {}): Response {
+  const meta = responseMeta(ctx)
+  const h = new Headers({ 'Content-Type': 'application/json' })
+  if (ctx.config.requestIdHeader) h.set('x-request-id', meta.requestId)
+  for (const [k, v] of new Headers(headers)) h.set(k, v)
+  return new Response(JSON.stringify({ meta, ...payload }), { status, headers: h })
+}
+
+/**
+ * An error response: `{meta, error:{message, code, status[, validation]}}`.
+ * @example
+ * webmixhubError(ctx, 'MISSING_USER_TOKEN') // 401 {"meta":{…},"error":{"message":"Missing user token","code":"MISSING_USER_TOKEN","status":401}}
+ */
+export function webmixhubError(ctx: AnyCtx, code: WebmixhubErrorCode, extra: { message?: string; validation?: Validation; headers?: HeadersInit } = {}): Response {
+  const { status, message } = WEBMIXHUB_ERRORS[code]
+  const error: Record<string, unknown> = { message: extra.message ?? message, code, status }
+  if (extra.validation) error.validation = extra.validation
+  return envelope(ctx, status, { error }, extra.headers)
+}

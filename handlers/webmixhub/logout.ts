@@ -1,0 +1,77 @@
+/**
+ * `GET /auth/logout` (contracts/webmixhub.md, rows 1–9 in this order): rate limit → client headers (only with
+ * `requireClientHeaders`) → tenant → user token → capability → user context → logged out. The user's status becomes
+ * `logged_out`; the token stays valid (DOC), so a later authenticated request logs the user back in (see me.ts).
+ */
+import type { Operation } from '../platform/types.ts'
+import type { WebmixhubConfig } from './config.ts'
+import { setStatus, type WebmixhubState } from './model.ts'
+import { authenticate, clientHeaderProblems } from './auth.ts'
+import { clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { envelope } from './envelope.ts'
+import { hitLogoutLimit, withRateLimitHeaders } from './rate-limit.ts'
+
+export const logoutOperation: Operation<WebmixhubState, WebmixhubConfig> = {
+  id: 'logout',
+  method: 'GET',
+  path: '/auth/logout',
+  summary: 'Sign out the current user: status → logged_out (the token is not invalidated)',
+  async run(ctx) {
+    const rate = hitLogoutLimit(ctx)
+    if (!rate.allowed) return { behaviour: 'tooManyRequests', detail: { rate } }
+    const validation = clientHeaderProblems(ctx)
+    if (validation) return { behaviour: 'missingClientHeaders', detail: { rate, validation } }
+    const caller = await authenticate(ctx)
+    if (!caller.ok) return { behaviour: caller.behaviour, detail: { rate } }
+    // A deleted user's own restrictions are unknown: only the tenant's can answer 403 before the 500.
+    if (caller.tenant.restrictedCapabilities.includes('logout') || caller.user?.restrictedCapabilities.includes('logout')) {
+      return { behaviour: 'restrictedCapability', detail: { rate } }
+    }
+    if (!caller.user) return { behaviour: 'unexpectedState', detail: { rate } }
+    await setStatus(ctx.state, caller.user, 'logged_out')
+    return { behaviour: 'success', detail: { rate } }
+  },
+}
+
+const entries: WebmixhubBehaviour[] = [
+  {
+    id: 'webmixhub.logout.success',
+    operation: 'logout',
+    status: 200,
+    title: 'Logged out: {meta, data:{success:true}}; user status → logged_out, token still valid',
+    trigger: 'valid tenant and access token of an existing user, logout not restricted (idempotent: 200 again on repeat)',
+    source: documented('Logout — Response 200 OK', true),
+    contentType: 'application/json',
+    schema: 'logoutSuccess',
+    primary: true,
+    respond: (ctx) => envelope(ctx, 200, { data: { success: true } }),
+  },
+  clientHeadersBehaviour('logout', true),
+  ...tenantBehaviours('logout'),
+  ...userTokenBehaviours('logout'),
+  errorBehaviour({
+    operation: 'logout',
+    name: 'restrictedCapability',
+    code: 'RESTRICTED_CAPABILITY',
+    trigger: 'the tenant (fixture restricted-tenant-token) or the user (fixture carol@example.com in demo-tenant-token) has logout restricted',
+    source: documented('Logout row 6 — 403 Forbidden, Restricted Capability', true),
+  }),
+  errorBehaviour({
+    operation: 'logout',
+    name: 'tooManyRequests',
+    code: 'TOO_MANY_REQUESTS',
+    trigger: 'more than rateLimit (30) logout requests from one client IP within the fixed rateLimitWindowMs (1 hour) window',
+    source: documented('Rate Limiting — Per IP, 30 requests, 1 hour; 429 Too Many Requests (headers: ASSUMPTION)', true),
+  }),
+  errorBehaviour({
+    operation: 'logout',
+    name: 'unexpectedState',
+    code: 'UNEXPECTED_STATE',
+    trigger: "a valid token whose user no longer exists (control action deleteUser)",
+    source: documented('Logout row 7 — 500 UNEXPECTED_STATE "Missing user context"', true),
+  }),
+  ...forcedOnlyErrors('logout'),
+]
+
+/** Every logout entry, each answering with the rate-limit headers. */
+export const logoutBehaviours: WebmixhubBehaviour[] = entries.map(withRateLimitHeaders)

@@ -1,0 +1,55 @@
+/**
+ * `GET /auth/me` (ASSUMPTION path, private route): the current user and its status. Being an authenticated request,
+ * it reproduces the documented quirk: a user who logged out but still sends the old token is marked `logged_in` again.
+ */
+import type { Operation } from '../platform/types.ts'
+import type { WebmixhubConfig } from './config.ts'
+import { publicUser, setStatus, type WebmixhubState, type WebmixhubUser } from './model.ts'
+import { authenticate, clientHeaderProblems } from './auth.ts'
+import { assumed, clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { envelope } from './envelope.ts'
+
+/** The user a forced `me` 200 shows (alice in the demo tenant). */
+export const REPRESENTATIVE_USER = { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' } as const
+
+export const meOperation: Operation<WebmixhubState, WebmixhubConfig> = {
+  id: 'me',
+  method: 'GET',
+  path: '/auth/me',
+  summary: 'The current user {id, email, status}; any authenticated request marks the user logged_in again',
+  async run(ctx) {
+    const validation = clientHeaderProblems(ctx)
+    if (validation) return { behaviour: 'missingClientHeaders', detail: { validation } }
+    const caller = await authenticate(ctx)
+    if (!caller.ok) return { behaviour: caller.behaviour }
+    if (!caller.user) return { behaviour: 'unexpectedState' }
+    const user = await setStatus(ctx.state, caller.user, 'logged_in')
+    return { behaviour: 'success', detail: user }
+  },
+}
+
+export const meBehaviours: WebmixhubBehaviour[] = [
+  {
+    id: 'webmixhub.me.success',
+    operation: 'me',
+    status: 200,
+    title: 'The current user {meta, data:{id, email, status}}; a logged-out user still sending the old token is logged_in again',
+    trigger: 'valid tenant and access token of an existing user',
+    source: assumed('GET /auth/me path and {id, email, status} shape (the re-login quirk it shows is DOC)'),
+    contentType: 'application/json',
+    schema: 'meSuccess',
+    primary: true,
+    respond: (ctx, raw) => envelope(ctx, 200, { data: publicUser((raw as WebmixhubUser | undefined) ?? REPRESENTATIVE_USER) }),
+  },
+  clientHeadersBehaviour('me', true),
+  ...tenantBehaviours('me'),
+  ...userTokenBehaviours('me'),
+  errorBehaviour({
+    operation: 'me',
+    name: 'unexpectedState',
+    code: 'UNEXPECTED_STATE',
+    trigger: 'a valid token whose user no longer exists (control action deleteUser)',
+    source: assumed('me answers a deleted user\'s token like logout does (row 7, 500 UNEXPECTED_STATE "Missing user context")'),
+  }),
+  ...forcedOnlyErrors('me'),
+]

@@ -1,0 +1,127 @@
+/**
+ * WebmixHub's model: tenants (looked up by `x-tenant-token`), users per tenant with their status and capability
+ * restrictions, and the logout rate limiter. Tokens are not stored: logout does not invalidate them (DOC), so a token
+ * is verified by its tenant's signature and resolved to its user through the `id` index.
+ */
+import { createTable, type Table } from '../../model/table.ts'
+import { createRateLimiter, type RateLimiter } from '../platform/rate-limit.ts'
+import { signJwt } from '../platform/jwt.ts'
+import type { Clock } from '../platform/clock.ts'
+import type { Random } from '../platform/random.ts'
+import { webmixhubTenants, webmixhubUsers, type WebmixhubCapability } from '../../fixtures/webmixhub.ts'
+import type { WebmixhubConfig } from './config.ts'
+
+export type UserStatus = 'logged_in' | 'logged_out'
+export type SigninMethod = 'password' | 'google' | 'facebook' | 'apple' | 'otp' | 'guest'
+
+export interface WebmixhubTenant {
+  token: string
+  id: string
+  name: string
+  jwtSecret: string
+  restrictedCapabilities: WebmixhubCapability[]
+}
+
+export interface WebmixhubUser {
+  id: string
+  tenantId: string
+  /** Unique per tenant: `<tenantId>|email:<email>` or `<tenantId>|<method>:<subject>` for users without an email. */
+  login: string
+  email: string | null
+  /** Only for users created with a password (the fixtures). */
+  password: string | null
+  status: UserStatus
+  restrictedCapabilities: WebmixhubCapability[]
+  /** How the user was created. */
+  createdWith: SigninMethod | 'fixture'
+  createdAt: number
+}
+
+export interface WebmixhubState {
+  tenants: Table<WebmixhubTenant, 'token' | 'id'>
+  users: Table<WebmixhubUser, 'id' | 'login'>
+  limiter: RateLimiter
+}
+
+/** The per-tenant unique login key of an email address. */
+export const emailLogin = (tenantId: string, email: string) => `${tenantId}|email:${email.toLowerCase()}`
+
+/** Builds the model from the fixtures (called at start and on every reset). */
+export async function createWebmixhubState(config: WebmixhubConfig, clock: Clock): Promise<WebmixhubState> {
+  const tenants = createTable<WebmixhubTenant, 'token' | 'id'>(['token', 'id'])
+  for (const t of webmixhubTenants) await tenants.create({ ...t, restrictedCapabilities: [...t.restrictedCapabilities] })
+  const users = createTable<WebmixhubUser, 'id' | 'login'>(['id', 'login'])
+  for (const u of webmixhubUsers) {
+    const tenant = tenants.get('token', u.tenantToken)!
+    await users.create({
+      id: u.id,
+      tenantId: tenant.id,
+      login: emailLogin(tenant.id, u.email),
+      email: u.email,
+      password: u.password,
+      status: 'logged_out',
+      restrictedCapabilities: [...u.restrictedCapabilities],
+      createdWith: 'fixture',
+      createdAt: clock.now(),
+    })
+  }
+  return { tenants, users, limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }
+}
+
+export interface IssuedTokens {
+  accessToken: string
+  refreshToken: string
+}
+
+/**
+ * Signs the user's access and refresh JWTs with the tenant's secret (`sub`, `tid`, `iat`, `exp`, plus `typ` and `jti`).
+ * @example
+ * const { accessToken } = await issueTokens(user.id, tenant, config, clock, random)
+ */
+export async function issueTokens(
+  userId: string,
+  tenant: Pick<WebmixhubTenant, 'id' | 'jwtSecret'>,
+  config: WebmixhubConfig,
+  clock: Clock,
+  random: Random,
+): Promise<IssuedTokens> {
+  const iat = Math.floor(clock.now() / 1000)
+  const base = { sub: userId, tid: tenant.id, iat }
+  const accessToken = await signJwt({ ...base, exp: iat + config.accessTokenTtl, typ: 'access', jti: random.hex(16) }, tenant.jwtSecret)
+  const refreshToken = await signJwt({ ...base, exp: iat + config.refreshTokenTtl, typ: 'refresh', jti: random.hex(16) }, tenant.jwtSecret)
+  return { accessToken, refreshToken }
+}
+
+/**
+ * Moves a user to `status`; a no-op (no write) when it is already there, so repeated calls stay cheap.
+ * @example
+ * user = await setStatus(state, user, 'logged_out')
+ */
+export async function setStatus(state: WebmixhubState, user: WebmixhubUser, status: UserStatus): Promise<WebmixhubUser> {
+  if (user.status === status) return user
+  return state.users.update(user, (u) => {
+    u.status = status
+  })
+}
+
+/** The public view of a user (`data.user` of signin, `data` of `/auth/me`). */
+export function publicUser(u: Pick<WebmixhubUser, 'id' | 'email' | 'status'>) {
+  return { id: u.id, email: u.email, status: u.status }
+}
+
+/** The model as JSON for `/__mock/state` (no passwords, no secrets). */
+export function snapshotWebmixhub(state: WebmixhubState, clock: Clock) {
+  const tokenOf = new Map(state.tenants.all().map((t) => [t.id, t.token]))
+  return {
+    tenants: state.tenants.all().map((t) => ({ token: t.token, id: t.id, name: t.name, restrictedCapabilities: t.restrictedCapabilities })),
+    users: state.users.all().map((u) => ({
+      id: u.id,
+      tenant: tokenOf.get(u.tenantId),
+      email: u.email,
+      status: u.status,
+      restrictedCapabilities: u.restrictedCapabilities,
+      createdWith: u.createdWith,
+    })),
+    rateLimit: state.limiter.snapshot(clock.now()),
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * `POST /auth/signin` (tenant authentication only): check order client headers (optional) → tenant → body →
+ * credentials. `password` checks the user's credentials; `google`, `facebook`, `apple`, `otp` and `guest` sign a user
+ * in and create it when unknown (DOC). Returns signed access and refresh JWTs (ASSUMPTION response shape).
+ *
+ * How the mock identifies the external account (ASSUMPTION): a social `token` that is an email address, or a JWT with
+ * an `email` claim (an ID token), signs in the user with that email; any other token is an opaque account id. `otp`
+ * accepts any 4–8 digit code for its email. `guest` is one user per `x-device-id` (a new one per request without it).
+ */
+import { decodeJwt, base64url } from '../platform/jwt.ts'
+import type { Operation } from '../platform/types.ts'
+import type { WebmixhubConfig } from './config.ts'
+import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type SigninMethod, type WebmixhubState, type WebmixhubUser } from './model.ts'
+import { authenticateTenant, clientHeaderProblems, type Ctx } from './auth.ts'
+import { assumed, clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { envelope } from './envelope.ts'
+import { EMAIL, readSigninRequest, type SigninRequest } from './signin-request.ts'
+import { REPRESENTATIVE_USER } from './me.ts'
+
+interface Identity {
+  /** The per-tenant login key (see `WebmixhubUser.login`). */
+  login: string
+  email: string | null
+}
+
+async function opaqueId(token: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))
+  return base64url(digest).slice(0, 22)
+}
+
+/** The external account a non-password sign-in names. */
+async function identityOf(ctx: Ctx, tenantId: string, req: Exclude<SigninRequest, { method: 'password' }>): Promise<Identity> {
+  const byEmail = (email: string): Identity => ({ login: emailLogin(tenantId, email), email: email.toLowerCase() })
+  switch (req.method) {
+    case 'otp':
+      return byEmail(req.email)
+    case 'guest': {
+      const device = ctx.request.headers.get('x-device-id')?.trim()
+      return { login: `${tenantId}|guest:${device ? `device:${await opaqueId(device)}` : ctx.random.uuid()}`, email: null }
+    }
+    default: {
+      if (EMAIL.test(req.token)) return byEmail(req.token)
+      const claimed = decodeJwt(req.token)?.claims.email
+      if (typeof claimed === 'string' && EMAIL.test(claimed)) return byEmail(claimed)
+      return { login: `${tenantId}|${req.method}:${await opaqueId(req.token)}`, email: null }
+    }
+  }
+}
+
+interface SigninDetail extends IssuedTokens {
+  newUser: boolean
+  user: Pick<WebmixhubUser, 'id' | 'email' | 'status'>
+}
+
+export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
+  id: 'signin',
+  method: 'POST',
+  path: '/auth/signin',
+  summary: 'Sign in with password, google, facebook, apple, otp or guest; returns access and refresh JWTs',
+  async run(ctx) {
+    const validation = clientHeaderProblems(ctx)
+    if (validation) return { behaviour: 'missingClientHeaders', detail: { validation } }
+    const t = authenticateTenant(ctx)
+    if (!t.ok) return { behaviour: t.behaviour }
+    const parsed = await readSigninRequest(ctx)
+    if (!parsed.ok) return { behaviour: 'validationError', detail: { validation: parsed.validation } }
+    const req = parsed.value
+    let user: WebmixhubUser | undefined
+    let newUser = false
+    if (req.method === 'password') {
+      user = ctx.state.users.get('login', emailLogin(t.tenant.id, req.email))
+      if (!user || user.password === null || user.password !== req.password) return { behaviour: 'invalidCredentials' }
+    } else {
+      const identity = await identityOf(ctx, t.tenant.id, req)
+      user = ctx.state.users.get('login', identity.login)
+      if (!user) {
+        newUser = true
+        user = await ctx.state.users.create({
+          id: ctx.random.uuid(),
+          tenantId: t.tenant.id,
+          login: identity.login,
+          email: identity.email,
+          password: null,
+          status: 'logged_in',
+          restrictedCapabilities: [],
+          createdWith: req.method as SigninMethod,
+          createdAt: ctx.clock.now(),
+        })
+      }
+    }
+    user = await setStatus(ctx.state, user, 'logged_in')
+    const tokens = await issueTokens(user.id, t.tenant, ctx.config, ctx.clock, ctx.random)
+    return { behaviour: 'success', detail: { ...tokens, newUser, user } satisfies SigninDetail }
+  },
+}
+
+/** Tokens of a forced 200: well-formed JWTs signed with a secret no tenant has, so they authenticate nobody. */
+const FORCED_TOKEN_SECRET = 'webmixhub-forced-example-not-a-tenant-secret'
+
+export const signinBehaviours: WebmixhubBehaviour[] = [
+  {
+    id: 'webmixhub.signin.success',
+    operation: 'signin',
+    status: 200,
+    title: 'Signed in: {meta, data:{accessToken, refreshToken, newUser, user:{id, email, status}}}',
+    trigger: 'valid tenant and body: password of an existing user, or any google/facebook/apple/otp/guest sign-in (unknown users are created, newUser true)',
+    source: assumed('signin response shape {accessToken, refreshToken, newUser, user} (the methods and JWT claims are DOC)'),
+    contentType: 'application/json',
+    schema: 'signinSuccess',
+    primary: true,
+    async respond(ctx, raw) {
+      let d = raw as SigninDetail | undefined
+      if (!d) {
+        const tokens = await issueTokens(REPRESENTATIVE_USER.id, { id: 'tnt_demo', jwtSecret: FORCED_TOKEN_SECRET }, ctx.config, ctx.clock, ctx.random)
+        d = { ...tokens, newUser: false, user: REPRESENTATIVE_USER }
+      }
+      return envelope(ctx, 200, { data: { accessToken: d.accessToken, refreshToken: d.refreshToken, newUser: d.newUser, user: publicUser(d.user) } })
+    },
+  },
+  errorBehaviour({
+    operation: 'signin',
+    name: 'validationError',
+    code: 'VALIDATION_ERROR',
+    primary: true,
+    trigger: 'body not a JSON object, method missing or unknown, a required field missing, email malformed, password shorter than 8 characters, facebook without tokenType',
+    source: documented('Envelope: VALIDATION_ERROR 400 with error.validation; Sign-in: password ≥ 8 chars'),
+    forcedValidation: { password: 'password must be at least 8 characters' },
+  }),
+  clientHeadersBehaviour('signin'),
+  ...tenantBehaviours('signin'),
+  errorBehaviour({
+    operation: 'signin',
+    name: 'invalidCredentials',
+    code: 'INVALID_CREDENTIALS',
+    primary: true,
+    trigger: 'method password with an unknown email, a wrong password, or an account created without a password',
+    source: documented('Error codes, auth: INVALID_CREDENTIALS 401; Sign-in: unknown user → 401 (message text: ASSUMPTION)'),
+  }),
+  ...forcedOnlyErrors('signin'),
+]
