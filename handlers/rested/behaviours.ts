@@ -1,0 +1,107 @@
+/**
+ * Catalogue building blocks for Rested.dev: sources, the reason texts, and the builders for error entries (the four
+ * gate entries every custom-endpoint operation shares, and body/credential entries).
+ */
+import type { Behaviour, Source } from '../platform/types.ts'
+import type { RestedConfig } from './config.ts'
+import type { RestedState } from './model.ts'
+import type { GateFailure } from './gate.ts'
+import { restedError } from './responses.ts'
+
+export type RestedBehaviour = Behaviour<RestedState, RestedConfig>
+
+export const LOGOUT_REF = 'seeds/000_cede2f732a695e0d.txt (rested.dev/docs/authentication/authentication-logout); contracts/rested.md'
+
+/** A documented entry: the contract section (and through it, the vendor page) it comes from. */
+export const documented = (section: string): Source => ({ kind: 'documented', ref: `${LOGOUT_REF} — ${section}` })
+/** An entry resting on an ASSUMPTION of the contract (or of the mock, where the docs are silent). */
+export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `contracts/rested.md: ASSUMPTION — ${what}`, option })
+
+/** Reason texts, as the contract's table words them (ASSUMPTION for those the docs don't word). */
+export const MESSAGES = {
+  missingApiKey: 'Missing API Key',
+  invalidEndpointOrKey: 'Endpoint or API Key not valid',
+  originNotAllowed: 'not allowed origin',
+  noOriginDisallowed: 'disallowed request without origin',
+  unauthenticated: 'Unauthorized',
+  badContentType: 'Content-Type not valid, only application/json is allowed',
+  emptyBody: 'Body is empty',
+  malformedBody: 'Body is not a valid JSON object',
+  bodyTooLarge: 'Body too large',
+  usernameEmailRules: 'Use username or email, not both',
+  missingPassword: 'password is required',
+  invalidCredentials: 'Invalid credentials',
+  duplicateUsername: 'Username already exists',
+  duplicateEmail: 'Email already exists',
+} as const
+
+export type MessageName = keyof typeof MESSAGES
+
+/** What a failing check hands its error entry: a more precise reason text than the representative one. */
+export interface ErrorDetail {
+  readonly message?: string
+}
+
+export interface ErrorSpec {
+  readonly operation: string
+  readonly name: MessageName
+  readonly status: number
+  readonly title: string
+  readonly trigger: string
+  readonly source: Source
+  readonly primary?: boolean
+}
+
+/**
+ * One error entry: `{"message": <reason>}` (or text) with the project's CORS headers.
+ * @example
+ * errorBehaviour({ operation: 'login', name: 'emptyBody', status: 400, title: '…', trigger: '…', source: documented('Login') })
+ */
+export function errorBehaviour(spec: ErrorSpec): RestedBehaviour {
+  return {
+    id: `rested.${spec.operation}.${spec.name}`,
+    operation: spec.operation,
+    status: spec.status,
+    title: spec.title,
+    trigger: spec.trigger,
+    source: spec.source.kind === 'documented' ? { ...spec.source, ref: `${spec.source.ref} (body {"message"}: ASSUMPTION, option errorFormat)` } : spec.source,
+    contentType: 'application/json',
+    schema: 'error',
+    primary: spec.primary,
+    respond: (ctx, raw) => restedError(ctx, spec.status, (raw as ErrorDetail | undefined)?.message ?? MESSAGES[spec.name]),
+  }
+}
+
+const GATE: readonly (Omit<ErrorSpec, 'operation' | 'source' | 'name'> & { name: GateFailure; row: string })[] = [
+  { name: 'missingApiKey', status: 403, row: 'row 1', primary: true, title: '403 Missing API Key', trigger: 'no `key` and no `masterKey` query parameter' },
+  {
+    name: 'invalidEndpointOrKey',
+    status: 400,
+    row: 'row 2',
+    primary: true,
+    title: '400 Endpoint or API Key not valid',
+    trigger:
+      'unknown API key (or master key without key), version other than 1, endpoint name breaking the rule (encoded slash, dot segment, bad percent-encoding), endpoint unknown in the project or of the wrong kind',
+  },
+  { name: 'originNotAllowed', status: 403, row: 'row 3', title: '403 not allowed origin', trigger: '`Origin` not in the project\'s non-empty allowed origins (no valid masterKey)' },
+  { name: 'noOriginDisallowed', status: 403, row: 'row 4', title: '403 disallowed request without origin', trigger: 'no `Origin` header while the project disallows no-origin requests (no valid masterKey)' },
+]
+
+/**
+ * The four gate entries of an operation (contract rows 1–4), 403 "Missing API Key" primary for 403.
+ * @example
+ * gateBehaviours('logout').map((b) => b.id) // ['rested.logout.missingApiKey', …]
+ */
+export function gateBehaviours(operation: string): RestedBehaviour[] {
+  return GATE.map(({ row, ...spec }) => errorBehaviour({ ...spec, operation, source: documented(`Logout table ${row}; the same project checks for every custom endpoint`) }))
+}
+
+/** Body entries shared by operations that read a JSON body (login, register, secure create). */
+export function bodyBehaviours(operation: string, sourceSection: string): RestedBehaviour[] {
+  return [
+    errorBehaviour({ operation, name: 'badContentType', status: 400, title: '400 wrong Content-Type', trigger: 'Content-Type other than application/json', source: documented(`${sourceSection}: 400 wrong Content-Type (only application/json)`) }),
+    errorBehaviour({ operation, name: 'emptyBody', status: 400, title: '400 empty body', trigger: 'application/json with an empty body', source: documented(`${sourceSection}: 400 empty body`) }),
+    errorBehaviour({ operation, name: 'malformedBody', status: 400, title: '400 body not a JSON object', trigger: 'body that is not valid JSON, or JSON that is not an object', source: assumed('a non-JSON body is a 400 like the documented body errors') }),
+    errorBehaviour({ operation, name: 'bodyTooLarge', status: 400, title: '400 body too large', trigger: 'body over 1 MiB', source: assumed('bodies over 1 MiB are refused with a 400 like the documented body errors') }),
+  ]
+}

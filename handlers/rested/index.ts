@@ -1,0 +1,57 @@
+/**
+ * The Rested.dev provider (contracts/rested.md, seed 000_cede2f732a695e0d): custom-endpoint auth — register, login,
+ * logout — with API keys, master keys, allowed origins and the no-origin switch, plus data endpoints (secure or not)
+ * where a logged-out token is shown rejected. It answers CORS itself (`cors: 'own'`): the project's rule decides.
+ */
+import type { ProviderDefinition } from '../platform/types.ts'
+import { ControlError } from '../platform/instance.ts'
+import { restedSchemas } from '../../schemas/rested/index.ts'
+import { RESTED_API_KEY } from '../../fixtures/rested.ts'
+import { restedDefaults, restedOptions, type RestedConfig } from './config.ts'
+import { ACCESS_COOKIE, issueAccessCookie } from './cookies.ts'
+import { createRestedState, issueToken, scoped, snapshotRested, type RestedState } from './model.ts'
+import { restedOperations } from './operations.ts'
+import { logoutBehaviours } from './logout.ts'
+import { loginBehaviours } from './login.ts'
+import { registerBehaviours } from './register.ts'
+import { secureCreateBehaviours, secureReadBehaviours } from './secure.ts'
+import { preflightBehaviours } from './preflight.ts'
+
+/** A user of a project by username or email (control API). */
+function findUser(state: RestedState, projectId: string, who: unknown) {
+  const key = String(who ?? '')
+  const user = state.users.get('usernameKey', scoped(projectId, key)) ?? state.users.get('emailKey', scoped(projectId, key.toLowerCase()))
+  if (!user) {
+    throw new ControlError(`rested has no user "${key}" in project "${projectId}"`, 404, { users: state.users.find((u) => u.projectId === projectId).map((u) => u.data.username ?? u.data.email) })
+  }
+  return user
+}
+
+export const rested: ProviderDefinition<RestedState, RestedConfig> = {
+  id: 'rested',
+  title: 'Rested.dev custom-endpoint authentication',
+  docs: 'seeds/000_cede2f732a695e0d.txt, contracts/rested.md',
+  defaults: restedDefaults,
+  options: restedOptions,
+  operations: restedOperations,
+  catalogue: [...logoutBehaviours, ...loginBehaviours, ...registerBehaviours, ...secureReadBehaviours, ...secureCreateBehaviours, ...preflightBehaviours],
+  schemas: restedSchemas,
+  cors: 'own',
+  createState: () => createRestedState(),
+  snapshot: snapshotRested,
+  /** Logs a fixture user of the default project in: the token, its cookie and its Authorization header. */
+  async createSession(ctx, who) {
+    const project = ctx.state.projects.get('apiKey', RESTED_API_KEY)!
+    const user = findUser(ctx.state, project.id, who)
+    const token = await issueToken(ctx.state, user, ctx.config.accessTokenTtl, ctx.clock, ctx.random)
+    return {
+      provider: 'rested',
+      user: String(user.data.email ?? user.data.username),
+      token: token.token,
+      setCookie: issueAccessCookie(token.token, ctx.config.accessTokenTtl),
+      cookies: { [ACCESS_COOKIE]: token.token },
+      headers: { Authorization: `Bearer ${token.token}` },
+      logoutUrl: `${ctx.baseUrl}/api/1/ce/examples/auth?key=${RESTED_API_KEY}&logout=true`,
+    }
+  },
+}
