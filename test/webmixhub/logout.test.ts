@@ -1,0 +1,200 @@
+/**
+ * WebmixHub `GET /auth/logout` through real HTTP, in-process and standalone: the status transition and the re-login
+ * quirk, every row of the contract table reached naturally, the check order between rows, and the rate-limit headers.
+ */
+import { expect, it } from 'vitest'
+import { describeBothModes } from '../support/modes.ts'
+import { ALICE, BOB, CAROL, DEMO, RESTRICTED, auth, expectError, readBody, webmixhubClient } from './client.ts'
+
+const START = '2025-01-15T10:30:00.000Z'
+const START_S = Date.parse(START) / 1000
+const HOUR = 3_600_000
+
+describeBothModes('webmixhub logout', { clock: { start: START, frozen: true } }, (t) => {
+  const c = webmixhubClient(t)
+
+  it('signin → logout (200, logged_out) → me with the old token → logged_in again; logout stays idempotent', async () => {
+    const token = await c.token()
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+
+    const out = await c.logout(auth(token))
+    expect(out.status).toBe(200)
+    const body = await readBody(out, 'logoutSuccess')
+    expect(body.data).toEqual({ success: true })
+    expect(body.meta.timestamp).toBe(START)
+    expect(await c.status(ALICE.email)).toBe('logged_out')
+    expect(await c.status(BOB.email)).toBe('logged_out') // untouched fixture
+
+    // The quirk: the token was not invalidated, and using it logs the user back in.
+    const me = await c.me(auth(token))
+    expect(me.status).toBe(200)
+    expect((await readBody(me, 'meSuccess')).data).toEqual({ id: '00000000-0000-4000-8000-000000001001', email: ALICE.email, status: 'logged_in' })
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+
+    // Logout again with the same token: 200 again, logged_out again; and once more while already logged out.
+    for (let i = 0; i < 2; i++) {
+      const again = await c.logout(auth(token))
+      expect(again.status).toBe(200)
+      expect((await readBody(again, 'logoutSuccess')).data).toEqual({ success: true })
+      expect(await c.status(ALICE.email)).toBe('logged_out')
+    }
+  })
+
+  it('every logout response carries X-RateLimit-* (ASSUMPTION), counting down per client IP', async () => {
+    const token = await c.token()
+    const first = await c.logout(auth(token))
+    expect(first.headers.get('x-ratelimit-limit')).toBe('30')
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('29')
+    expect(first.headers.get('x-ratelimit-reset')).toBe(String(START_S + 3600))
+    expect(first.headers.get('retry-after')).toBeNull()
+    const error = await c.logout()
+    await expectError(error, 401, 'MISSING_TENANT_TOKEN', 'Missing tenant token')
+    expect(error.headers.get('x-ratelimit-remaining')).toBe('28')
+    expect(error.headers.get('x-ratelimit-reset')).toBe(String(START_S + 3600))
+  })
+
+  it('the 31st request in an hour → 429 TOO_MANY_REQUESTS with Retry-After; lifted once the clock crosses the hour', async () => {
+    const token = await c.token()
+    for (let i = 1; i <= 30; i++) {
+      const r = await c.logout(auth(token))
+      expect(r.status, `request ${i}`).toBe(200)
+      expect(r.headers.get('x-ratelimit-remaining')).toBe(String(30 - i))
+      await r.body?.cancel()
+    }
+    const limited = await c.logout(auth(token))
+    await expectError(limited, 429, 'TOO_MANY_REQUESTS', 'Too many requests')
+    expect(limited.headers.get('retry-after')).toBe('3600')
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('30')
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(limited.headers.get('x-ratelimit-reset')).toBe(String(START_S + 3600))
+
+    // Rate limit is checked first: even a request without any token is 429 now.
+    await expectError(await c.logout(), 429, 'TOO_MANY_REQUESTS')
+
+    await c.advance(HOUR - 1000)
+    const stillLimited = await c.logout(auth(token))
+    await expectError(stillLimited, 429, 'TOO_MANY_REQUESTS')
+    expect(stillLimited.headers.get('retry-after')).toBe('1')
+
+    await c.advance(1000)
+    // The access token has expired with the hour too: sign in again (signin is not rate limited).
+    const lifted = await c.logout(auth(await c.token()))
+    expect(lifted.status).toBe(200)
+    expect(lifted.headers.get('x-ratelimit-remaining')).toBe('29')
+    expect(lifted.headers.get('x-ratelimit-reset')).toBe(String(START_S + 7200))
+  })
+
+  it('401 MISSING_TENANT_TOKEN without x-tenant-token (or an empty one), even with a valid user token', async () => {
+    const token = await c.token()
+    await expectError(await c.logout({ 'x-token': token }), 401, 'MISSING_TENANT_TOKEN', 'Missing tenant token')
+    await expectError(await c.logout({ 'x-tenant-token': '', 'x-token': token }), 401, 'MISSING_TENANT_TOKEN')
+    await expectError(await c.logout(), 401, 'MISSING_TENANT_TOKEN')
+  })
+
+  it('401 INVALID_TENANT_TOKEN (ASSUMPTION) for an unknown tenant token, before the user token is looked at', async () => {
+    await expectError(await c.logout({ 'x-tenant-token': 'nobody-tenant-token' }), 401, 'INVALID_TENANT_TOKEN', 'Invalid tenant token')
+    await expectError(await c.logout({ 'x-tenant-token': 'nobody', 'x-token': 'not-a-jwt' }), 401, 'INVALID_TENANT_TOKEN')
+  })
+
+  it('401 MISSING_USER_TOKEN without x-token (or an empty one)', async () => {
+    await expectError(await c.logout({ 'x-tenant-token': DEMO }), 401, 'MISSING_USER_TOKEN', 'Missing user token')
+    await expectError(await c.logout({ 'x-tenant-token': DEMO, 'x-token': '  ' }), 401, 'MISSING_USER_TOKEN')
+  })
+
+  it('401 INVALID_TOKEN for a Bearer-prefixed token, a refresh token, and a token of another tenant (both ways)', async () => {
+    const r = await c.signin({ method: 'password', ...ALICE })
+    const { accessToken, refreshToken } = (await readBody(r, 'signinSuccess')).data as { accessToken: string; refreshToken: string }
+    await expectError(await c.logout(auth(`Bearer ${accessToken}`)), 401, 'INVALID_TOKEN', 'Invalid token')
+    await expectError(await c.logout(auth(refreshToken)), 401, 'INVALID_TOKEN')
+    // alice exists in both tenants; her demo token is still not accepted by the restricted tenant, nor the reverse.
+    await expectError(await c.logout(auth(accessToken, RESTRICTED)), 401, 'INVALID_TOKEN')
+    await expectError(await c.me(auth(accessToken, RESTRICTED)), 401, 'INVALID_TOKEN')
+    const restrictedToken = await c.token(ALICE, RESTRICTED)
+    await expectError(await c.logout(auth(restrictedToken, DEMO)), 401, 'INVALID_TOKEN')
+    expect(await c.status(ALICE.email, DEMO)).toBe('logged_in')
+  })
+
+  it('401 TOKEN_EXPIRED (ASSUMPTION) once the platform clock passes exp (1 hour by default)', async () => {
+    const token = await c.token()
+    await c.advance(HOUR - 1000)
+    expect((await c.me(auth(token))).status).toBe(200)
+    await c.advance(1000)
+    await expectError(await c.logout(auth(token)), 401, 'TOKEN_EXPIRED', 'Token expired')
+    await expectError(await c.me(auth(token)), 401, 'TOKEN_EXPIRED')
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+  })
+
+  it('403 RESTRICTED_CAPABILITY for a tenant with logout restricted, and for carol in the demo tenant', async () => {
+    const inRestricted = await c.token(BOB, RESTRICTED)
+    await expectError(await c.logout(auth(inRestricted, RESTRICTED)), 403, 'RESTRICTED_CAPABILITY', 'Capability logout is restricted')
+    expect(await c.status(BOB.email, RESTRICTED)).toBe('logged_in')
+    // Other capabilities are not restricted: me works.
+    expect((await c.me(auth(inRestricted, RESTRICTED))).status).toBe(200)
+
+    const carol = await c.token(CAROL)
+    await expectError(await c.logout(auth(carol)), 403, 'RESTRICTED_CAPABILITY', 'Capability logout is restricted')
+    expect(await c.status(CAROL.email)).toBe('logged_in')
+    // alice in the same tenant is not restricted.
+    expect((await c.logout(auth(await c.token()))).status).toBe(200)
+  })
+
+  it('authentication is checked before the capability: a restricted tenant with a bad token is 401', async () => {
+    await expectError(await c.logout({ 'x-tenant-token': RESTRICTED }), 401, 'MISSING_USER_TOKEN')
+    await expectError(await c.logout(auth('garbage', RESTRICTED)), 401, 'INVALID_TOKEN')
+  })
+
+  it('500 UNEXPECTED_STATE "Missing user context" when the token is valid but the user was deleted (control action)', async () => {
+    const token = await c.token(BOB)
+    const deleted = await c.deleteUser(BOB.email)
+    expect(deleted).toMatchObject({ user: BOB.email, tenant: DEMO, deleted: true })
+    await expectError(await c.logout(auth(token)), 500, 'UNEXPECTED_STATE', 'Missing user context')
+    await expectError(await c.me(auth(token)), 500, 'UNEXPECTED_STATE', 'Missing user context')
+    // The user is gone: the password no longer signs in.
+    await expectError(await c.signin({ method: 'password', ...BOB }), 401, 'INVALID_CREDENTIALS')
+    // bob of the other tenant is untouched.
+    expect(await c.status(BOB.email, RESTRICTED)).toBe('logged_out')
+  })
+
+  it('a deleted user of a restricted tenant gets the tenant 403 first (capability row before user-context row)', async () => {
+    const token = await c.token(ALICE, RESTRICTED)
+    await c.deleteUser(ALICE.email, RESTRICTED)
+    await expectError(await c.logout(auth(token, RESTRICTED)), 403, 'RESTRICTED_CAPABILITY')
+  })
+
+  it('500 INTERNAL_SERVER only when forced (Prefer: code=500), with the rate-limit headers of the current window', async () => {
+    const token = await c.token()
+    expect((await c.logout(auth(token))).status).toBe(200)
+    const forced = await c.logout({ ...auth(token), Prefer: 'code=500' })
+    await expectError(forced, 500, 'INTERNAL_SERVER', 'Something went wrong on our side.')
+    expect(forced.headers.get('x-ratelimit-limit')).toBe('30')
+    expect(forced.headers.get('x-ratelimit-remaining')).toBe('29') // forcing does not consume the quota
+    const byId = await c.logout({ Prefer: 'example=webmixhub.logout.unexpectedState' })
+    await expectError(byId, 500, 'UNEXPECTED_STATE', 'Missing user context')
+    const forced429 = await c.logout({ Prefer: 'code=429' })
+    await expectError(forced429, 429, 'TOO_MANY_REQUESTS')
+    expect(forced429.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(forced429.headers.get('retry-after')).toBe('3600')
+    // The natural path still counts from where it was.
+    expect((await c.logout(auth(token))).headers.get('x-ratelimit-remaining')).toBe('28')
+  })
+
+  it('credentials from the control API (createSession) authenticate a logout', async () => {
+    const target = t()
+    const session =
+      target.origin === undefined
+        ? await target.mocks.sessions.create({ provider: 'webmixhub', user: 'restricted-tenant-token:bob@example.com' })
+        : await (
+            await fetch(`${target.origin}/__mock/sessions`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ provider: 'webmixhub', user: 'restricted-tenant-token:bob@example.com' }),
+            })
+          ).json()
+    expect(session.headers['x-tenant-token']).toBe(RESTRICTED)
+    expect(await c.status(BOB.email, RESTRICTED)).toBe('logged_in')
+    await expectError(await c.logout(session.headers), 403, 'RESTRICTED_CAPABILITY')
+    const demo = await target.mocks.sessions.create({ provider: 'webmixhub', user: 'alice@example.com' })
+    expect((await c.logout(demo.headers as Record<string, string>)).status).toBe(200)
+    expect(await c.status(ALICE.email)).toBe('logged_out')
+  })
+})
