@@ -1,0 +1,96 @@
+/**
+ * Rested.dev against the real standalone server only: the seed page's example URL verbatim, and raw request targets
+ * that a WHATWG client would normalise before sending (`%2e%2e`, `..`, `%2F`), sent byte-for-byte with node:http.
+ */
+import { request as httpRequest } from 'node:http'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startStandalone } from '../support/standalone.ts'
+import type { RunningServer } from '../../server.ts'
+import { ACCESS_COOKIE, MESSAGES, SECURE, createClient, errorOf } from './client.ts'
+
+const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
+
+/** Sends a raw request target (no URL parsing on the client side). */
+function raw(origin: string, method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, method, path: target, headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('rested (standalone only)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startStandalone()
+  })
+  beforeEach(() => server.mocks.reset())
+  afterAll(() => server.close())
+
+  it("the seed's example URL works verbatim: 401 without a token, 204 with one, then the token is dead", async () => {
+    const anonymous = await fetch(server.origin + SEED_URL_PATH, { method: 'POST' })
+    expect(await errorOf(anonymous)).toEqual({ status: 401, message: 'Unauthorized' })
+
+    const c = createClient(server.origin)
+    const login = await c.call('/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&login=true', {
+      method: 'POST',
+      json: { email: 'alice@example.com', password: 'alice-password-1' },
+      headers: { origin: 'http://localhost:5173' },
+    })
+    expect(login.status).toBe(200)
+    expect(login.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    const token = await c.accessToken()
+    expect(token).toBeDefined()
+
+    const out = await c.call(SEED_URL_PATH, { method: 'POST', headers: { origin: 'http://localhost:5173' } })
+    expect(out.status).toBe(204)
+    expect(out.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(out.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(await c.accessToken()).toBeUndefined()
+    expect((await fetch(server.origin + SECURE, { headers: { cookie: `${ACCESS_COOKIE}=${token}` } })).status).toBe(401)
+  })
+
+  it('the standalone CORS layer stays out: a locked project answers a foreign origin with no allow headers', async () => {
+    const res = await fetch(`${server.origin}/api/1/ce/locked/auth?key=locked-api-key&logout=true`, { method: 'POST', headers: { origin: 'https://evil.example' } })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(await errorOf(res)).toEqual({ status: 403, message: MESSAGES.origin })
+    const pre = await fetch(`${server.origin}/api/1/ce/locked/auth?key=locked-api-key&logout=true`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    })
+    expect(pre.status).toBe(403)
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('raw traversal targets: what reaches the handler is refused with the documented 400, or matches no mock', async () => {
+    const key = 'key=d59eb2859c284168ac48aef65046d5dd&logout=true'
+    const refused = [
+      `/api/1/ce/examples%2Fauth?${key}`,
+      `/api/1/ce/examples%2fauth?${key}`,
+      `/api/1/ce/examples/%2e%2e%2fauth?${key}`,
+      `/api/1/ce/examples/%2E%2E/secure?${key}`,
+      `/api/1/ce/examples/../secure?${key}`,
+      `/api/1/ce/examples/.%2e/auth/x?${key}`,
+      `/api/1/ce/examples/%E0%A4?${key}`,
+      `/api/1/ce/examples/%?${key}`,
+    ]
+    for (const target of refused) {
+      const res = await raw(server.origin, 'POST', target)
+      expect({ target, status: res.status, body: JSON.parse(res.body) }).toEqual({ target, status: 400, body: { message: MESSAGES.invalid } })
+    }
+    // Climbing out of /ce/ is resolved by the server's URL parsing: no provider path matches, the mock's own 404.
+    for (const target of [`/api/1/ce/%2e%2e/%2e%2e/etc/passwd?${key}`, `/api/1/ce/../../examples/auth?${key}`]) {
+      const res = await raw(server.origin, 'POST', target)
+      expect(res.status, target).toBe(404)
+      expect(JSON.parse(res.body).type).toBe('urn:logout-mocks:problem:not-found')
+    }
+    // And the server keeps serving.
+    expect((await raw(server.origin, 'POST', SEED_URL_PATH)).status).toBe(401)
+  })
+})
