@@ -1,0 +1,147 @@
+/**
+ * Building blocks of the Kratos catalogue: sources, the nosurf middleware's headers, and the two shapes every Kratos
+ * error takes — herodot JSON for API clients, or (through `SelfServiceErrorManager().Forward`) a stored error and a
+ * 303 to the error UI for browsers (contracts/kratos.md §0.2).
+ */
+import type { Behaviour, Source } from '../platform/types.ts'
+import type { KratosConfig } from './config.ts'
+import { csrfCookieName, csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
+import { orderedError, type HerodotError } from './herodot.ts'
+import { storeError, type KratosState } from './model.ts'
+import { herodotResponse, routeHeaders, seeOther } from './responses.ts'
+import type { KratosCtx } from './session-auth.ts'
+
+export type KratosBehaviour = Behaviour<KratosState, KratosConfig>
+
+const CONTRACT = 'contracts/kratos.md'
+/** A documented behaviour: a section of the contract (established from the Kratos source) or Ory's OpenAPI. */
+export const documented = (section: string): Source => ({ kind: 'documented', ref: `${CONTRACT} ${section}` })
+/** A mock assumption, with the option that switches it if any. */
+export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `${CONTRACT}: ASSUMPTION — ${what}`, option })
+
+/** Whether a route sits behind nosurf (Vary: Cookie, CSRF cookie minted when missing) or is IgnorePath'd. */
+export interface Route {
+  readonly operation: string
+  readonly nosurf: boolean
+}
+
+/**
+ * The headers of a response on this route, nosurf's part included: when the request lacks a valid CSRF cookie,
+ * the middleware mints one before the handler runs. Returns the headers and the CSRF token in force.
+ */
+export async function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly string[] = []) {
+  let token: Uint8Array | null = null
+  const cookies: string[] = []
+  if (route.nosurf) {
+    token = realToken(await requestCsrfCookie(ctx.request, ctx.baseUrl))
+    if (!token) {
+      const value = mintCsrfToken(ctx.random)
+      cookies.push(csrfSetCookie(await csrfCookieName(ctx.baseUrl), value, ctx.config))
+      token = realToken(value)
+    }
+  }
+  return { headers: routeHeaders(ctx.request, { nosurf: route.nosurf, setCookies: [...cookies, ...setCookies] }), csrf: token! }
+}
+
+/** What an error behaviour's natural path hands its builder. */
+export interface ErrorDetail {
+  readonly error?: HerodotError
+  /** Cookies the handler already set before failing (updateLogoutFlow row f). */
+  readonly setCookies?: readonly string[]
+  /** Extra top-level members next to `error` (e.g. `use_flow_id`). */
+  readonly extra?: Record<string, unknown>
+}
+
+interface ErrorSpec {
+  readonly route: Route
+  readonly name: string
+  readonly title: string
+  readonly trigger: string
+  readonly source: Source
+  /** The error when forced (and the default when the natural path passes none). */
+  readonly example: (ctx: KratosCtx) => HerodotError
+  /** Cookies a forced response carries, as the natural path would. */
+  readonly forcedCookies?: (ctx: KratosCtx) => Promise<readonly string[]> | readonly string[]
+  readonly schema?: string
+  readonly primary?: boolean
+  readonly forceable?: boolean
+}
+
+/**
+ * The JSON-client variant of an error: herodot body with the error's status.
+ * @example
+ * jsonError({ route, name: 'sessionInactive', title: '…', trigger: '…', source: documented('§1'), example: () => SESSION_INACTIVE })
+ */
+export function jsonError(spec: ErrorSpec & { status: number }): KratosBehaviour {
+  return {
+    id: `kratos.${spec.route.operation}.${spec.name}`,
+    operation: spec.route.operation,
+    status: spec.status,
+    title: spec.title,
+    trigger: spec.trigger,
+    source: spec.source,
+    contentType: 'application/json',
+    schema: spec.schema ?? 'errorGeneric',
+    primary: spec.primary,
+    forceable: spec.forceable,
+    async respond(ctx, raw) {
+      const d = (raw ?? {}) as ErrorDetail
+      const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? await spec.forcedCookies(ctx) : [])
+      const { headers } = await routeStart(ctx, spec.route, cookies)
+      return herodotResponse(d.error ?? spec.example(ctx), ctx.request, headers, d.extra)
+    },
+  }
+}
+
+/**
+ * Where a browser is sent for an error: the error is stored and the response is a 303 to `errorUiUrl?id=<uuid>`.
+ * @example
+ * const location = await errorUiLocation(ctx, SESSION_INACTIVE)
+ */
+export async function errorUiLocation(ctx: KratosCtx, error: HerodotError): Promise<string> {
+  const id = await storeError(ctx.state, ctx.random, ctx.clock, orderedError(error, ctx.request.headers.get('x-request-id')))
+  const url = new URL(ctx.config.errorUiUrl, ctx.baseUrl + '/')
+  url.searchParams.set('id', id)
+  return url.toString()
+}
+
+/** The browser variant of an error: stored, then 303 to the error UI (`GET /self-service/errors?id=` serves it). */
+export function browserError(spec: ErrorSpec): KratosBehaviour {
+  return {
+    id: `kratos.${spec.route.operation}.${spec.name}`,
+    operation: spec.route.operation,
+    status: 303,
+    title: spec.title,
+    trigger: spec.trigger,
+    source: spec.source,
+    contentType: null,
+    primary: spec.primary,
+    forceable: spec.forceable,
+    async respond(ctx, raw) {
+      const d = (raw ?? {}) as ErrorDetail
+      const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? await spec.forcedCookies(ctx) : [])
+      const { headers } = await routeStart(ctx, spec.route, cookies)
+      return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
+    },
+  }
+}
+
+/** herodot's ErrInternalServerError (the `default`/500 response every operation documents; forced only). */
+export const INTERNAL_ERROR: HerodotError = {
+  code: 500,
+  status: 'Internal Server Error',
+  message: 'An internal server error occurred, please contact the system administrator',
+}
+
+/** The forced-only 500 of an operation (a database failure in Kratos; the mock has none). */
+export function internalError(route: Route, ref: string): KratosBehaviour {
+  return jsonError({
+    route,
+    name: 'internalError',
+    status: 500,
+    title: '500 internal server error (herodot ErrInternalServerError)',
+    trigger: 'forced only (a DB failure in Kratos)',
+    source: documented(ref),
+    example: () => INTERNAL_ERROR,
+  })
+}

@@ -1,0 +1,111 @@
+/**
+ * `GET {prefix}/self-service/logout/browser` — createBrowserLogoutFlow (contracts/kratos.md §1): session first, then
+ * return_to; success is 200 JSON for everyone, errors are JSON or a 303 to the error UI.
+ */
+import type { Operation } from '../platform/types.ts'
+import type { KratosConfig } from './config.ts'
+import { browserError, documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { goQuery, goQuote } from './go.ts'
+import { returnToForbidden, returnToUnparseable, SESSION_INACTIVE } from './herodot.ts'
+import type { KratosState } from './model.ts'
+import { isJsonRequest } from './negotiation.ts'
+import { jsonResponse } from './responses.ts'
+import { secureRedirectTo } from './return-to.ts'
+import { activeSession } from './session-auth.ts'
+import { logoutUrl, redirectOptions } from './logout-urls.ts'
+
+const route: Route = { operation: 'createBrowserLogoutFlow', nosurf: true }
+
+export const createBrowserLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
+  id: route.operation,
+  method: 'GET',
+  path: '/self-service/logout/browser',
+  summary: 'Create a Browser Logout URL (logout_url + logout_token) for the session in the cookie',
+  run(ctx) {
+    const suffix = isJsonRequest(ctx.request) ? '' : 'Browser'
+    const auth = activeSession(ctx)
+    if (!auth) return { behaviour: `sessionInactive${suffix}` }
+    const returnTo = goQuery(ctx.url).get('return_to') ?? ''
+    if (returnTo === '') return { behaviour: 'created', detail: { logoutToken: auth.session.logoutToken } }
+    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx, 'login'))
+    if (!verdict.ok) return { behaviour: `${verdict.error.id ? 'returnToForbidden' : 'returnToUnparseable'}${suffix}`, detail: { error: verdict.error } }
+    return { behaviour: 'created', detail: { logoutToken: auth.session.logoutToken, returnTo: verdict.url } }
+  },
+}
+
+const forbiddenExample = () => returnToForbidden('https://evil.example', goQuote)
+const unparseableExample = () => returnToUnparseable('parse "%zz": invalid URL escape "%zz"')
+
+export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
+  {
+    id: 'kratos.createBrowserLogoutFlow.created',
+    operation: route.operation,
+    status: 200,
+    title: 'logoutFlow: logout_url (with the validated return_to) and the session’s stable logout_token',
+    trigger: 'an active session (cookie, X-Session-Token or Bearer); return_to absent or allowed — JSON and browsers alike',
+    source: documented('§1 (handler.go:166-175)'),
+    contentType: 'application/json',
+    schema: 'logoutFlow',
+    primary: true,
+    async respond(ctx, raw) {
+      const d = (raw ?? { logoutToken: `ory_lo_${ctx.random.string(32)}` }) as { logoutToken: string; returnTo?: string }
+      const { headers } = await routeStart(ctx, route)
+      return jsonResponse(200, { logout_url: logoutUrl(ctx.baseUrl, d.logoutToken, d.returnTo), logout_token: d.logoutToken }, headers)
+    },
+  },
+  jsonError({
+    route,
+    name: 'sessionInactive',
+    status: 401,
+    title: 'E1 401 session_inactive',
+    trigger: 'JSON client (§0.1) without an active session: no cookie, unknown, revoked or expired',
+    source: documented('§1, §5 E1'),
+    example: () => SESSION_INACTIVE,
+    primary: true,
+  }),
+  browserError({
+    route,
+    name: 'sessionInactiveBrowser',
+    title: '303 to the error UI with E1 stored',
+    trigger: 'browser (§0.1) without an active session',
+    source: documented('§0.2, §1'),
+    example: () => SESSION_INACTIVE,
+    primary: true,
+  }),
+  jsonError({
+    route,
+    name: 'returnToForbidden',
+    status: 400,
+    title: 'E4 400 self_service_flow_return_to_forbidden',
+    trigger: 'JSON client, active session, return_to outside allowedReturnUrls and <baseUrl>/self-service',
+    source: documented('§0.8, §1, §5 E4'),
+    example: forbiddenExample,
+    primary: true,
+  }),
+  browserError({
+    route,
+    name: 'returnToForbiddenBrowser',
+    title: '303 to the error UI with E4 stored',
+    trigger: 'browser, active session, return_to not allowed',
+    source: documented('§0.2, §1'),
+    example: forbiddenExample,
+  }),
+  jsonError({
+    route,
+    name: 'returnToUnparseable',
+    status: 400,
+    title: '400 (no id): return_to is not a URL Go can parse',
+    trigger: 'JSON client, active session, return_to such as %25zz (decodes to %zz) or with a control character',
+    source: documented('§0.8, §1'),
+    example: unparseableExample,
+  }),
+  browserError({
+    route,
+    name: 'returnToUnparseableBrowser',
+    title: '303 to the error UI with the parse error stored',
+    trigger: 'browser, active session, unparseable return_to',
+    source: documented('§0.8, §1'),
+    example: unparseableExample,
+  }),
+  internalError(route, '§1 (spec lists 500)'),
+]

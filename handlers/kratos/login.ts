@@ -1,0 +1,337 @@
+/**
+ * Password login, so clients get a session offline: `GET /self-service/login/api` (native), `GET
+ * /self-service/login/browser` (browser/SPA, CSRF cookie + csrf_token node) and `POST /self-service/login?flow=`.
+ * Submit order as Kratos: flow id → flow exists → not expired → no session yet → body → fields → CSRF (browser
+ * flows) → credentials → session (token for API flows, cookie for browser flows).
+ */
+import type { Operation } from '../platform/types.ts'
+import { mediaType, readBody } from '../platform/body.ts'
+import { defaultReturnUrl, type KratosConfig } from './config.ts'
+import { browserError, documented, assumed, internalError, jsonError, routeStart, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
+import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from './cookies.ts'
+import { csrfErrorReason } from './csrf.ts'
+import { goQuery, goTime } from './go.ts'
+import { badBody, CSRF_TEXT, csrfViolation, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
+import { decodeJsonInto } from './json-decode.ts'
+import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
+import { findIdentity, startSession, type KratosIdentity, type KratosLoginFlow, type KratosSession, type KratosState } from './model.ts'
+import { isJsonRequest } from './negotiation.ts'
+import { herodotResponse, jsonResponse, seeOther } from './responses.ts'
+import { activeSession, type KratosCtx } from './session-auth.ts'
+import { sessionJson } from './session-json.ts'
+import { kratosIdentities } from '../../fixtures/kratos.ts'
+
+type Op = Operation<KratosState, KratosConfig>
+
+const nativeInit: Route = { operation: 'createNativeLoginFlow', nosurf: false }
+const browserInit: Route = { operation: 'createBrowserLoginFlow', nosurf: true }
+const submit: Route = { operation: 'updateLoginFlow', nosurf: false }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+async function newFlow(ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string): Promise<KratosLoginFlow> {
+  const now = ctx.clock.now()
+  const path = type === 'api' ? '/self-service/login/api' : '/self-service/login/browser'
+  return ctx.state.loginFlows.create({ id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl: requestUrl ?? ctx.baseUrl + path })
+}
+
+/** A flow for a forced response (not stored). */
+function sampleFlow(ctx: KratosCtx, type: KratosLoginFlow['type']): KratosLoginFlow {
+  const now = ctx.clock.now()
+  return { id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl: `${ctx.baseUrl}/self-service/login/${type}` }
+}
+
+const loginUiLocation = (ctx: KratosCtx, flowId: string) => {
+  const url = new URL(ctx.config.loginUiUrl, ctx.baseUrl + '/')
+  url.searchParams.set('flow', flowId)
+  return url.toString()
+}
+
+// ——— init ———
+
+const createNativeLoginFlowOperation: Op = {
+  id: nativeInit.operation,
+  method: 'GET',
+  path: '/self-service/login/api',
+  summary: 'Create Login Flow for Native Apps',
+  async run(ctx) {
+    if (activeSession(ctx)) return { behaviour: 'sessionAlreadyAvailable' }
+    return { behaviour: 'created', detail: await newFlow(ctx, 'api', ctx.url.toString()) }
+  },
+}
+
+const createBrowserLoginFlowOperation: Op = {
+  id: browserInit.operation,
+  method: 'GET',
+  path: '/self-service/login/browser',
+  summary: 'Create Login Flow for Browsers (JSON for SPAs with Accept: application/json, else 303 to the login UI)',
+  async run(ctx) {
+    const json = isJsonRequest(ctx.request)
+    if (activeSession(ctx)) return { behaviour: json ? 'sessionAlreadyAvailable' : 'sessionAlreadyAvailableBrowser' }
+    const flow = await newFlow(ctx, 'browser', ctx.url.toString())
+    return { behaviour: json ? 'created' : 'redirectToUi', detail: flow }
+  },
+}
+
+function flowCreated(route: Route, type: KratosLoginFlow['type']): KratosBehaviour {
+  return {
+    id: `kratos.${route.operation}.created`,
+    operation: route.operation,
+    status: 200,
+    title: `loginFlow (${type})${type === 'browser' ? ' with the csrf_token node, CSRF cookie set when missing' : ''}`,
+    trigger: type === 'browser' ? 'no active session, Accept: application/json' : 'no active session token',
+    source: documented('OpenAPI ' + route.operation + ' 200; contract summary "a way to log in"'),
+    contentType: 'application/json',
+    schema: 'loginFlow',
+    primary: true,
+    async respond(ctx, raw) {
+      const flow = (raw as KratosLoginFlow | undefined) ?? sampleFlow(ctx, type)
+      const { headers, csrf } = await routeStart(ctx, route)
+      return jsonResponse(200, loginFlowJson(flow, ctx.baseUrl, type === 'browser' ? { csrf: maskCsrfToken(csrf, ctx.random) } : {}), headers)
+    },
+  }
+}
+
+/** A 303 that is not an error: to the login UI with the flow, or to the return URL. */
+function redirect(route: Route, name: string, title: string, trigger: string, source: ReturnType<typeof documented>, location: (ctx: KratosCtx, detail: unknown) => string, primary = false): KratosBehaviour {
+  return {
+    id: `kratos.${route.operation}.${name}`,
+    operation: route.operation,
+    status: 303,
+    title,
+    trigger,
+    source,
+    contentType: null,
+    primary,
+    async respond(ctx, raw) {
+      const d = raw as { setCookies?: string[] } | undefined
+      const { headers } = await routeStart(ctx, route, d?.setCookies ?? [])
+      return seeOther(location(ctx, raw), ctx.request, headers)
+    },
+  }
+}
+
+const flowIdOf = (ctx: KratosCtx, raw: unknown) => (raw as { flowId?: string } | undefined)?.flowId ?? (raw as KratosLoginFlow | undefined)?.id ?? ctx.random.uuid()
+
+// ——— submit ———
+
+type Body = { kind: 'ok'; fields: Record<string, unknown> } | { kind: 'bad'; error: HerodotError }
+
+/** decoderx for the login body: JSON or form-urlencoded. */
+async function readLoginBody(ctx: KratosCtx): Promise<Body> {
+  const body = await readBody(ctx.request)
+  if (!body.ok) return { kind: 'bad', error: badBody('Unable to decode JSON payload: http: request body too large') }
+  const contentType = ctx.request.headers.get('content-type') ?? ''
+  if (body.text === '') return { kind: 'bad', error: badBody('Unable to decode HTTP Request Body because its HTTP Header "Content-Length" is zero.') }
+  const type = mediaType(contentType)
+  if (type === 'application/x-www-form-urlencoded') return { kind: 'ok', fields: Object.fromEntries(new URLSearchParams(body.text)) }
+  if (type !== 'application/json') {
+    return { kind: 'bad', error: badBody(`HTTP POST Request used unknown HTTP Header "Content-Type: ${contentType}", only [application/json application/x-www-form-urlencoded] are supported.`) }
+  }
+  const decoded = decodeJsonInto(body.text, 'password.updateLoginFlowWithPasswordMethod', { method: 'string', identifier: 'string', password: 'string', csrf_token: 'string' })
+  return decoded.ok ? { kind: 'ok', fields: decoded.value } : { kind: 'bad', error: badBody(`Unable to decode JSON payload: ${decoded.error}`) }
+}
+
+interface FlowUiDetail {
+  flow: KratosLoginFlow
+  ui: LoginUiState
+}
+
+const updateLoginFlowOperation: Op = {
+  id: submit.operation,
+  method: 'POST',
+  path: '/self-service/login',
+  summary: 'Submit a Login Flow with the password method',
+  async run(ctx) {
+    const requestJson = isJsonRequest(ctx.request)
+    const flowId = goQuery(ctx.url).get('flow') ?? ''
+    if (!UUID.test(flowId)) return { behaviour: requestJson ? 'flowIdMissing' : 'flowIdMissingBrowser' }
+    const flow = ctx.state.loginFlows.get('id', flowId.toLowerCase())
+    if (!flow) return { behaviour: requestJson ? 'flowNotFound' : 'flowNotFoundBrowser' }
+    const json = flow.type === 'api' || requestJson
+    const now = ctx.clock.now()
+    if (flow.expiresAt <= now) {
+      const next = await newFlow(ctx, flow.type)
+      const detail: ErrorDetail & { flowId: string } = {
+        error: flowExpired(now - flow.expiresAt),
+        extra: { expired_at: goTime(flow.expiresAt), since: (now - flow.expiresAt) * 1_000_000, use_flow_id: next.id },
+        flowId: next.id,
+      }
+      return { behaviour: json ? 'flowExpired' : 'flowExpiredBrowser', detail }
+    }
+    if (activeSession(ctx)) return { behaviour: json ? 'sessionAlreadyAvailable' : 'sessionAlreadyAvailableBrowser' }
+    const body = await readLoginBody(ctx)
+    if (body.kind === 'bad') return { behaviour: json ? 'badRequest' : 'badRequestBrowser', detail: { error: body.error } }
+    const f = body.fields
+    const csrfSent = typeof f.csrf_token === 'string' ? f.csrf_token : ''
+    const real = flow.type === 'browser' ? realToken(await requestCsrfCookie(ctx.request, ctx.baseUrl)) : null
+    const ui = (extra: LoginUiState): LoginUiState => ({ identifier: typeof f.identifier === 'string' ? f.identifier : '', ...(real ? { csrf: maskCsrfToken(real, ctx.random) } : {}), ...extra })
+    if (f.method !== 'password') return { behaviour: json ? 'noStrategy' : 'noStrategyBrowser', detail: { flow, ui: ui({ messages: [UI_TEXT.noStrategy] }) } }
+    const missing = (['identifier', 'password'] as const).filter((k) => typeof f[k] !== 'string' || f[k] === '')
+    if (missing.length > 0) {
+      const nodeMessages = Object.fromEntries(missing.map((k) => [k, [UI_TEXT.missing(k)]]))
+      return { behaviour: json ? 'missingFields' : 'missingFieldsBrowser', detail: { flow, ui: ui({ nodeMessages }) } }
+    }
+    if (flow.type === 'browser' && (!real || !verifyCsrfToken(real, csrfSent))) {
+      return { behaviour: json ? 'csrfViolation' : 'csrfViolationBrowser', detail: { error: await csrfErrorReason(ctx, csrfSent) } }
+    }
+    const identity = findIdentity(ctx.state, String(f.identifier))
+    if (!identity || identity.password !== f.password) {
+      return { behaviour: json ? 'invalidCredentials' : 'invalidCredentialsBrowser', detail: { flow, ui: ui({ messages: [UI_TEXT.invalidCredentials] }) } }
+    }
+    const session = await startSession(ctx.state, ctx.clock, ctx.random, {
+      identity,
+      via: flow.type,
+      ipAddress: ctx.clientIp,
+      userAgent: ctx.request.headers.get('user-agent') ?? '',
+      lifespanSeconds: ctx.config.sessionLifespanSeconds,
+    })
+    const detail = { session, identity }
+    if (flow.type === 'api') return { behaviour: 'nativeSuccess', detail }
+    return { behaviour: json ? 'browserSuccess' : 'browserSuccessRedirect', detail }
+  },
+}
+
+function sampleSession(ctx: KratosCtx): { session: KratosSession; identity: KratosIdentity } {
+  const now = ctx.clock.now()
+  const f = kratosIdentities[0]
+  const token = `ory_st_${ctx.random.string(32)}`
+  return {
+    identity: { id: f.id, email: f.email, username: f.username, name: f.name, password: f.password, addressId: f.addressId, createdAt: f.createdAt },
+    session: {
+      id: ctx.random.uuid(),
+      identityId: f.id,
+      token,
+      logoutToken: `ory_lo_${ctx.random.string(32)}`,
+      cookieValue: `MTc${ctx.random.string(181)}`,
+      issuedAt: now,
+      expiresAt: now + ctx.config.sessionLifespanSeconds * 1000,
+      deviceId: ctx.random.uuid(),
+      ipAddress: ctx.clientIp,
+      userAgent: '',
+      via: 'api',
+    },
+  }
+}
+
+const sessionCookieFor = (ctx: KratosCtx, s: KratosSession) => sessionSetCookie(s.cookieValue, s.expiresAt, ctx.config.sessionLifespanSeconds, ctx.config)
+
+/** A 400 that re-renders the flow with messages (JSON) — Kratos writes it with the success writer. */
+function flowWithMessages(name: string, title: string, trigger: string, section: string, sample: (ctx: KratosCtx) => LoginUiState, primary = false): KratosBehaviour {
+  return {
+    id: `kratos.${submit.operation}.${name}`,
+    operation: submit.operation,
+    status: 400,
+    title,
+    trigger,
+    source: documented(section),
+    contentType: 'application/json',
+    schema: 'loginFlow',
+    primary,
+    async respond(ctx, raw) {
+      const d = (raw as FlowUiDetail | undefined) ?? { flow: sampleFlow(ctx, 'api'), ui: sample(ctx) }
+      const { headers } = await routeStart(ctx, submit)
+      return jsonResponse(400, loginFlowJson(d.flow, ctx.baseUrl, d.ui), headers)
+    },
+  }
+}
+
+const toLoginUi = (ctx: KratosCtx, raw: unknown) => loginUiLocation(ctx, (raw as FlowUiDetail | undefined)?.flow.id ?? flowIdOf(ctx, raw))
+const toReturnUrl = (ctx: KratosCtx) => defaultReturnUrl(ctx.config, ctx.baseUrl, 'login')
+const csrfExample = () => csrfViolation({ hint: CSRF_TEXT.serverHint, reject_reason: CSRF_TEXT.noCookie })
+const expiredExtra = (ctx: KratosCtx) => ({ expired_at: goTime(ctx.clock.now() - 60_000), since: 60_000_000_000, use_flow_id: ctx.random.uuid() })
+
+const submitBehaviours: KratosBehaviour[] = [
+  {
+    id: 'kratos.updateLoginFlow.nativeSuccess',
+    operation: submit.operation,
+    status: 200,
+    title: 'successfulNativeLogin: session_token ory_st_…, the session, continue_with set_ory_session_token',
+    trigger: 'API flow, method password, identifier + password of a fixture identity',
+    source: documented('OpenAPI updateLoginFlow 200 (successfulNativeLogin)'),
+    contentType: 'application/json',
+    schema: 'successfulNativeLogin',
+    primary: true,
+    async respond(ctx, raw) {
+      const d = (raw as ReturnType<typeof sampleSession> | undefined) ?? sampleSession(ctx)
+      const { headers } = await routeStart(ctx, submit)
+      return jsonResponse(
+        200,
+        { session_token: d.session.token, session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'set_ory_session_token', ory_session_token: d.session.token }] },
+        headers,
+      )
+    },
+  },
+  {
+    id: 'kratos.updateLoginFlow.browserSuccess',
+    operation: submit.operation,
+    status: 200,
+    title: 'Browser flow, JSON client: the session, ory_kratos_session cookie set, continue_with redirect_browser_to',
+    trigger: 'browser flow submitted with Accept or Content-Type application/json, valid csrf_token + CSRF cookie, right password',
+    source: documented('OpenAPI updateLoginFlow 200; Kratos browser flows for SPAs'),
+    contentType: 'application/json',
+    schema: 'successfulNativeLogin',
+    async respond(ctx, raw) {
+      const d = (raw as ReturnType<typeof sampleSession> | undefined) ?? sampleSession(ctx)
+      const { headers } = await routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
+      return jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: toReturnUrl(ctx) }] }, headers)
+    },
+  },
+  {
+    ...redirect(submit, 'browserSuccessRedirect', '303 to the default return URL with the ory_kratos_session cookie', 'browser flow posted as a form (not JSON), valid CSRF, right password', documented('OpenAPI updateLoginFlow 303'), toReturnUrl, true),
+    async respond(ctx, raw) {
+      const d = (raw as ReturnType<typeof sampleSession> | undefined) ?? sampleSession(ctx)
+      const { headers } = await routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
+      return seeOther(toReturnUrl(ctx), ctx.request, headers)
+    },
+  },
+  flowWithMessages('invalidCredentials', 'loginFlow 400 with ui.messages 4000006 (invalid credentials)', 'unknown identifier or wrong password', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4000006', () => ({ identifier: 'alice@example.com', messages: [UI_TEXT.invalidCredentials] }), true),
+  flowWithMessages('missingFields', 'loginFlow 400 with node messages 4000002 (property missing)', 'identifier or password missing/empty', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4000002', () => ({ nodeMessages: { password: [UI_TEXT.missing('password')] } })),
+  flowWithMessages('noStrategy', 'loginFlow 400 with ui.messages 4010002 (no strategy)', 'method is not "password"', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4010002', () => ({ messages: [UI_TEXT.noStrategy] })),
+  redirect(submit, 'invalidCredentialsBrowser', '303 back to the login UI (?flow=) with the messages in the flow', 'browser flow posted as a form, wrong password', documented('OpenAPI updateLoginFlow 303'), toLoginUi),
+  redirect(submit, 'missingFieldsBrowser', '303 back to the login UI (?flow=)', 'browser form post with identifier or password missing', documented('OpenAPI updateLoginFlow 303'), toLoginUi),
+  redirect(submit, 'noStrategyBrowser', '303 back to the login UI (?flow=)', 'browser form post with a method other than password', documented('OpenAPI updateLoginFlow 303'), toLoginUi),
+  redirect(submit, 'flowExpiredBrowser', '303 to the login UI with a new flow', 'browser form post of a flow past loginFlowLifespanSeconds', documented('OpenAPI updateLoginFlow 303 (flow.ExpiredError)'), toLoginUi),
+  jsonError({ route: submit, name: 'badRequest', status: 400, title: '400: body not decodable (decoderx)', trigger: 'empty body, unsupported Content-Type or malformed JSON', source: documented('OpenAPI updateLoginFlow default (decoderx)'), example: () => badBody("Unable to decode JSON payload: invalid character '}' looking for beginning of object key string") }),
+  browserError({ route: submit, name: 'badRequestBrowser', title: '303 to the error UI (body not decodable)', trigger: 'browser flow, non-JSON client, undecodable body', source: documented('§0.2'), example: () => badBody('Unable to decode HTTP Request Body because its HTTP Header "Content-Length" is zero.') }),
+  jsonError({ route: submit, name: 'flowIdMissing', status: 400, title: '400: ?flow= missing or not a UUID', trigger: 'no or malformed ?flow=', source: documented('flow.GetFlowID'), example: () => FLOW_ID_MISSING }),
+  browserError({ route: submit, name: 'flowIdMissingBrowser', title: '303 to the error UI (flow id missing)', trigger: 'browser, no or malformed ?flow=', source: documented('§0.2'), example: () => FLOW_ID_MISSING }),
+  jsonError({ route: submit, name: 'flowNotFound', status: 404, title: '404: unknown flow', trigger: '?flow= of no flow', source: documented('sqlcon ErrNoRows'), example: () => NOT_FOUND, primary: true }),
+  browserError({ route: submit, name: 'flowNotFoundBrowser', title: '303 to the error UI (unknown flow)', trigger: 'browser, ?flow= of no flow', source: documented('§0.2'), example: () => NOT_FOUND }),
+  {
+    ...jsonError({ route: submit, name: 'flowExpired', status: 410, title: '410 self_service_flow_expired with use_flow_id of a new flow', trigger: 'submitting past loginFlowLifespanSeconds (platform clock)', source: documented('OpenAPI updateLoginFlow 410; flow.NewFlowExpiredError'), schema: 'selfServiceFlowExpiredError', example: () => flowExpired(60_000) }),
+    async respond(ctx, raw) {
+      const d = (raw as ErrorDetail | undefined) ?? { error: flowExpired(60_000), extra: expiredExtra(ctx) }
+      const { headers } = await routeStart(ctx, submit)
+      return herodotResponse(d.error!, ctx.request, headers, d.extra)
+    },
+  },
+  jsonError({ route: submit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'submitting while an active session is sent', source: documented('Kratos login: session already available'), example: () => SESSION_ALREADY_AVAILABLE }),
+  redirect(submit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser form post with an active session cookie', documented('OpenAPI updateLoginFlow 303'), toReturnUrl),
+  jsonError({ route: submit, name: 'csrfViolation', status: 403, title: '403 security_csrf_violation', trigger: 'browser flow without the CSRF cookie or with a csrf_token that does not match it', source: documented('§0.5; flow.EnsureCSRF'), schema: 'errorGenericWithDetails', example: csrfExample }),
+  browserError({ route: submit, name: 'csrfViolationBrowser', title: '303 to the error UI (CSRF)', trigger: 'browser form post failing the CSRF check', source: documented('§0.2, §0.5'), example: csrfExample }),
+  jsonError({
+    route: submit,
+    name: 'browserLocationChangeRequired',
+    status: 422,
+    title: '422 browser_location_change_required (forced only)',
+    trigger: 'forced only (OIDC/WebAuthn flows, not simulated)',
+    source: assumed('documented by the OpenAPI (422 errorBrowserLocationChangeRequired) but not reachable with the password method'),
+    example: (ctx) => ({ id: 'browser_location_change_required', code: 422, status: 'Unprocessable Entity', reason: `In order to complete this flow please redirect the browser to: ${toReturnUrl(ctx)}`, message: 'browser location change required' }),
+  }),
+  internalError(submit, 'OpenAPI updateLoginFlow default'),
+]
+
+const initBehaviours: KratosBehaviour[] = [
+  flowCreated(nativeInit, 'api'),
+  jsonError({ route: nativeInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'X-Session-Token of an active session', source: documented('OpenAPI createNativeLoginFlow 400'), example: () => SESSION_ALREADY_AVAILABLE }),
+  internalError(nativeInit, 'OpenAPI createNativeLoginFlow default'),
+  flowCreated(browserInit, 'browser'),
+  redirect(browserInit, 'redirectToUi', '303 to the login UI with ?flow=', 'browser navigation (not a JSON client)', documented('OpenAPI createBrowserLoginFlow 303'), toLoginUi, true),
+  jsonError({ route: browserInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'JSON client with an active session cookie', source: documented('OpenAPI createBrowserLoginFlow 400'), example: () => SESSION_ALREADY_AVAILABLE }),
+  redirect(browserInit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser with an active session cookie', documented('OpenAPI createBrowserLoginFlow 303'), toReturnUrl),
+  internalError(browserInit, 'OpenAPI createBrowserLoginFlow default'),
+]
+
+export const loginOperations: Op[] = [createNativeLoginFlowOperation, createBrowserLoginFlowOperation, updateLoginFlowOperation]
+export const loginBehaviours: KratosBehaviour[] = [...initBehaviours, ...submitBehaviours]

@@ -1,0 +1,36 @@
+/**
+ * URLs and cookies shared by the logout operations: the logout URL handed out by createBrowserLogoutFlow, the
+ * return_to options of SecureRedirectTo, and the cookies a successful logout sets (session cookie cleared, CSRF
+ * token regenerated — the "principal change").
+ */
+import { defaultReturnUrl } from './config.ts'
+import { csrfCookieName, csrfSetCookie, mintCsrfToken, sessionClearCookie } from './cookies.ts'
+import { goQueryEscape } from './go.ts'
+import type { KratosCtx } from './session-auth.ts'
+
+/**
+ * `<baseUrl>/self-service/logout?` + `url.Values.Encode()` (keys sorted: return_to, then token).
+ * @example
+ * logoutUrl('http://127.0.0.1:4433', 'ory_lo_x') // 'http://127.0.0.1:4433/self-service/logout?token=ory_lo_x'
+ */
+export function logoutUrl(baseUrl: string, logoutToken: string, returnTo?: string): string {
+  const query = (returnTo === undefined ? '' : `return_to=${goQueryEscape(returnTo)}&`) + `token=${goQueryEscape(logoutToken)}`
+  return `${baseUrl}/self-service/logout?${query}`
+}
+
+/** SecureRedirectTo's options for the logout routes. */
+export function redirectOptions(ctx: KratosCtx, kind: 'logout' | 'login') {
+  return { defaultUrl: defaultReturnUrl(ctx.config, ctx.baseUrl, kind), allowed: ctx.config.allowedReturnUrls, baseUrl: ctx.baseUrl }
+}
+
+/** The Set-Cookies of a successful purge: the cleared session cookie (when a cookie was purged) and a fresh CSRF cookie. */
+export async function logoutCookies(ctx: KratosCtx, clearedSession: boolean): Promise<string[]> {
+  const csrf = csrfSetCookie(await csrfCookieName(ctx.baseUrl), mintCsrfToken(ctx.random), ctx.config)
+  return clearedSession ? [sessionClearCookie(ctx.config), csrf] : [csrf]
+}
+
+/** `Clear-Site-Data` applies only when configured and the request is https (X-Forwarded-Proto respected). */
+export function clearsSiteData(ctx: KratosCtx): boolean {
+  const proto = ctx.request.headers.get('x-forwarded-proto') ?? ctx.url.protocol.replace(':', '')
+  return ctx.config.clearBrowserData && proto.toLowerCase() === 'https'
+}

@@ -1,0 +1,49 @@
+/**
+ * How Kratos's responses look on the wire: herodot JSON (errors without charset and with `Ory-Error-Id`, successes
+ * with `; charset=utf-8`), Go's `http.Redirect` 303s, bare 204s, and the headers every public route adds —
+ * `Cache-Control` on GETs (httprouterx) and `Vary: Cookie` where nosurf runs (contracts/kratos.md §0.3, §0.6).
+ */
+import { orderedError, type HerodotError } from './herodot.ts'
+import { goJson, htmlEscape } from './go.ts'
+
+export const NO_CACHE = 'private, no-cache, no-store, must-revalidate'
+
+/** Headers every response of a route carries: Cache-Control on GET, Vary: Cookie behind nosurf, extra Set-Cookies. */
+export function routeHeaders(request: Request, opts: { nosurf: boolean; setCookies?: readonly string[] }): Headers {
+  const h = new Headers()
+  if (request.method === 'GET') h.set('Cache-Control', NO_CACHE)
+  if (opts.nosurf) h.set('Vary', 'Cookie')
+  for (const c of opts.setCookies ?? []) h.append('Set-Cookie', c)
+  return h
+}
+
+/**
+ * A herodot error: `{"error":{…}}`, `Content-Type: application/json`, `Ory-Error-Id` (empty when no id).
+ * @example
+ * herodotResponse(SESSION_INACTIVE, request, new Headers()) // 401 with the E1 body
+ */
+export function herodotResponse(error: HerodotError, request: Request, headers: Headers, extra: Record<string, unknown> = {}): Response {
+  headers.set('Content-Type', 'application/json')
+  headers.set('Ory-Error-Id', error.id ?? '')
+  const body = { error: orderedError(error, request.headers.get('x-request-id')), ...extra }
+  return new Response(goJson(body), { status: error.code, headers })
+}
+
+/** A successful herodot JSON write (`application/json; charset=utf-8`). */
+export function jsonResponse(status: number, body: unknown, headers: Headers): Response {
+  headers.set('Content-Type', 'application/json; charset=utf-8')
+  return new Response(goJson(body), { status, headers })
+}
+
+/** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
+export function seeOther(location: string, request: Request, headers: Headers): Response {
+  headers.set('Location', location)
+  if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
+  const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null
+  return new Response(body, { status: 303, headers })
+}
+
+/** 204, no body, no Content-Type. */
+export function noContent(headers: Headers): Response {
+  return new Response(null, { status: 204, headers })
+}

@@ -1,0 +1,115 @@
+/**
+ * `GET {prefix}/self-service/logout?token=…&return_to=…` — updateLogoutFlow (contracts/kratos.md §2), in Kratos's
+ * order: (a) token present → (b) active session → (c) token matches → revoke + clear cookie → regenerate CSRF →
+ * return_to → 204 / 303. A disallowed return_to (row f) comes after the revoke: the user is logged out anyway.
+ */
+import type { Operation } from '../platform/types.ts'
+import type { KratosConfig } from './config.ts'
+import { defaultReturnUrl } from './config.ts'
+import { browserError, documented, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { goQuery, goQuote } from './go.ts'
+import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, returnToForbidden, returnToUnparseable, SESSION_INACTIVE } from './herodot.ts'
+import { revokeSession, type KratosState } from './model.ts'
+import { isJsonRequest } from './negotiation.ts'
+import { noContent, seeOther } from './responses.ts'
+import { secureRedirectTo } from './return-to.ts'
+import { activeSession, bearerToken, sessionCookieValue, type KratosCtx } from './session-auth.ts'
+import { clearsSiteData, logoutCookies, redirectOptions } from './logout-urls.ts'
+
+const route: Route = { operation: 'updateLogoutFlow', nosurf: true }
+
+/**
+ * `PurgeFromRequest`: a Bearer token is revoked without touching cookies; otherwise the cookie's session is revoked
+ * and the cookie cleared; a session that came only through X-Session-Token is not revoked at all.
+ */
+async function purgeFromRequest(ctx: KratosCtx): Promise<boolean> {
+  const now = ctx.clock.now()
+  const bearer = bearerToken(ctx.request)
+  if (bearer) {
+    const s = ctx.state.sessions.get('token', bearer)
+    if (s) await revokeSession(ctx.state, s.id, now)
+    return false
+  }
+  const cookie = sessionCookieValue(ctx)
+  const s = cookie === undefined ? undefined : ctx.state.sessions.get('cookieValue', cookie)
+  if (!s) return false
+  await revokeSession(ctx.state, s.id, now)
+  return true
+}
+
+export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
+  id: route.operation,
+  method: 'GET',
+  path: '/self-service/logout',
+  summary: 'Update Logout Flow: revoke the session of the cookie when the logout token matches',
+  async run(ctx) {
+    const suffix = isJsonRequest(ctx.request) ? '' : 'Browser'
+    const query = goQuery(ctx.url)
+    const token = query.get('token') ?? ''
+    if (token === '') return { behaviour: `tokenMissing${suffix}` }
+    const auth = activeSession(ctx)
+    if (!auth) return { behaviour: `sessionInactive${suffix}` }
+    if (auth.session.logoutToken !== token) return { behaviour: `tokenMismatch${suffix}` }
+    const cleared = await purgeFromRequest(ctx)
+    const setCookies = await logoutCookies(ctx, cleared)
+    const returnTo = query.get('return_to') ?? ''
+    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx, 'logout'))
+    if (!verdict.ok) {
+      return { behaviour: `${verdict.error.id ? 'returnToForbidden' : 'returnToUnparseable'}${suffix}`, detail: { error: verdict.error, setCookies } }
+    }
+    if (suffix === '') return { behaviour: 'loggedOut', detail: { setCookies } }
+    return { behaviour: returnTo === '' ? 'loggedOutBrowser' : 'loggedOutBrowserReturnTo', detail: { setCookies, location: verdict.url } }
+  },
+}
+
+interface LoggedOutDetail {
+  setCookies: readonly string[]
+  location?: string
+}
+
+/** The success builders: cookies of the purge, optional Clear-Site-Data, then 204 or 303. */
+function loggedOut(name: string, status: 204 | 303, title: string, trigger: string, section: string, forcedLocation?: (ctx: KratosCtx) => string): KratosBehaviour {
+  return {
+    id: `kratos.updateLogoutFlow.${name}`,
+    operation: route.operation,
+    status,
+    title,
+    trigger,
+    source: documented(section),
+    contentType: null,
+    primary: true,
+    async respond(ctx, raw) {
+      const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: await logoutCookies(ctx, true), location: forcedLocation?.(ctx) }
+      const { headers } = await routeStart(ctx, route, d.setCookies)
+      if (clearsSiteData(ctx)) headers.set('Clear-Site-Data', '"cookies", "storage", "cache"')
+      return status === 204 ? noContent(headers) : seeOther(d.location!, ctx.request, headers)
+    },
+  }
+}
+
+const forcedLogoutCookies = (ctx: KratosCtx) => logoutCookies(ctx, true)
+const forbiddenExample = () => returnToForbidden('https://evil.example', goQuote)
+const unparseableExample = () => returnToUnparseable('parse "%zz": invalid URL escape "%zz"')
+
+export const updateLogoutFlowBehaviours: KratosBehaviour[] = [
+  loggedOut('loggedOut', 204, 'Logged out (JSON client): session revoked, cookie cleared, CSRF cookie regenerated', 'rows d/e, JSON client: valid token and session, return_to absent or allowed (ignored)', '§2 rows d, e'),
+  {
+    ...loggedOut('loggedOutBrowser', 303, '303 to the logout default return URL; cookie cleared', 'row d, browser: valid token and session, no return_to', '§2 row d', (ctx) =>
+      defaultReturnUrl(ctx.config, ctx.baseUrl, 'logout'),
+    ),
+  },
+  {
+    ...loggedOut('loggedOutBrowserReturnTo', 303, '303 to the allowed return_to; cookie cleared', 'row e, browser: valid token and session, allowed return_to', '§2 row e', (ctx) => `${ctx.baseUrl}/self-service/login/browser`),
+    primary: false,
+  },
+  jsonError({ route, name: 'tokenMissing', status: 400, title: 'E2 400: token missing', trigger: 'row a, JSON client: no or empty ?token= (checked before the session)', source: documented('§2 row a, §5 E2'), example: () => LOGOUT_TOKEN_MISSING, primary: true }),
+  browserError({ route, name: 'tokenMissingBrowser', title: '303 to the error UI with E2 stored', trigger: 'row a, browser', source: documented('§2 row a'), example: () => LOGOUT_TOKEN_MISSING }),
+  jsonError({ route, name: 'sessionInactive', status: 401, title: 'E1 401 session_inactive', trigger: 'row b, JSON client: no cookie, unknown, revoked or expired session (a second use of a logout URL)', source: documented('§2 row b, §5 E1'), example: () => SESSION_INACTIVE }),
+  browserError({ route, name: 'sessionInactiveBrowser', title: '303 to the error UI with E1 stored', trigger: 'row b, browser', source: documented('§2 row b'), example: () => SESSION_INACTIVE }),
+  jsonError({ route, name: 'tokenMismatch', status: 403, title: 'E3 403: logout token does not match the session', trigger: 'row c, JSON client: garbage token or another session’s token', source: documented('§2 row c, §5 E3'), example: () => LOGOUT_TOKEN_MISMATCH }),
+  browserError({ route, name: 'tokenMismatchBrowser', title: '303 to the error UI with E3 stored', trigger: 'row c, browser', source: documented('§2 row c'), example: () => LOGOUT_TOKEN_MISMATCH }),
+  jsonError({ route, name: 'returnToForbidden', status: 400, title: 'E4 400 after logging out: return_to not allowed (cookies already cleared)', trigger: 'row f, JSON client: valid logout, return_to not allowed', source: documented('§2 row f, §5 E4'), example: forbiddenExample, forcedCookies: forcedLogoutCookies }),
+  browserError({ route, name: 'returnToForbiddenBrowser', title: '303 to the error UI with E4 stored, already logged out', trigger: 'row f, browser', source: documented('§2 row f'), example: forbiddenExample, forcedCookies: forcedLogoutCookies }),
+  jsonError({ route, name: 'returnToUnparseable', status: 400, title: '400 (no id) after logging out: return_to unparseable', trigger: 'valid logout, return_to Go cannot parse (e.g. %25zz), JSON client', source: documented('§0.8, §2 step 6'), example: unparseableExample, forcedCookies: forcedLogoutCookies }),
+  browserError({ route, name: 'returnToUnparseableBrowser', title: '303 to the error UI with the parse error stored, already logged out', trigger: 'valid logout, unparseable return_to, browser', source: documented('§0.8, §2 step 6'), example: unparseableExample, forcedCookies: forcedLogoutCookies }),
+]

@@ -1,0 +1,68 @@
+/**
+ * Methods Kratos does not route on the logout paths, answered as Kratos does (contracts/kratos.md §0.5, §3):
+ * - unsafe methods on the browser logout paths hit nosurf first → 403 `security_csrf_violation` (always JSON);
+ * - other methods on `/self-service/logout/api` (CSRF-ignored) reach Go's ServeMux → 405 `Method Not Allowed`.
+ */
+import type { HttpMethod, Operation } from '../platform/types.ts'
+import type { KratosConfig } from './config.ts'
+import { documented, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { csrfErrorReason } from './csrf.ts'
+import { CSRF_TEXT, csrfViolation } from './herodot.ts'
+import type { KratosState } from './model.ts'
+
+type Op = Operation<KratosState, KratosConfig>
+
+const cap = (m: string) => m[0] + m.slice(1).toLowerCase()
+
+/** An unsafe method on a nosurf-protected path: the CSRF failure handler answers. */
+function csrfRejected(method: HttpMethod, path: string, base: string): { operation: Op; behaviour: KratosBehaviour } {
+  const route: Route = { operation: `${base}${cap(method)}`, nosurf: true }
+  return {
+    operation: { id: route.operation, method, path, summary: `${method} ${path}: rejected by nosurf before routing`, run: async (ctx) => ({ behaviour: 'csrfViolation', detail: { error: await csrfErrorReason(ctx, '') } }) },
+    behaviour: jsonError({
+      route,
+      name: 'csrfViolation',
+      status: 403,
+      title: '403 security_csrf_violation (nosurf runs before the router)',
+      trigger: `any ${method} (the CSRF check fails: no cookie, no CSRF cookie, token not sent, or mismatch)`,
+      source: documented('§0.5'),
+      schema: 'errorGenericWithDetails',
+      example: () => csrfViolation({ hint: CSRF_TEXT.serverHint, reject_reason: CSRF_TEXT.noCookie }),
+    }),
+  }
+}
+
+/** A method Go's ServeMux does not route on a CSRF-ignored path: plain-text 405 with Allow. */
+function methodNotAllowed(method: HttpMethod, path: string, base: string, allow: string): { operation: Op; behaviour: KratosBehaviour } {
+  const route: Route = { operation: `${base}${cap(method)}`, nosurf: false }
+  return {
+    operation: { id: route.operation, method, path, summary: `${method} ${path}: not routed (405)`, run: () => ({ behaviour: 'methodNotAllowed' }) },
+    behaviour: {
+      id: `kratos.${route.operation}.methodNotAllowed`,
+      operation: route.operation,
+      status: 405,
+      title: '405 Method Not Allowed from Go’s ServeMux',
+      trigger: `any ${method}`,
+      source: documented('§3 (other methods go to the router, 405)'),
+      contentType: 'text/plain',
+      async respond(ctx) {
+        const { headers } = await routeStart(ctx, route)
+        headers.delete('Cache-Control')
+        headers.set('Allow', allow)
+        headers.set('Content-Type', 'text/plain; charset=utf-8')
+        headers.set('X-Content-Type-Options', 'nosniff')
+        return new Response('Method Not Allowed\n', { status: 405, headers })
+      },
+    },
+  }
+}
+
+const UNSAFE: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE']
+const parts = [
+  ...UNSAFE.map((m) => csrfRejected(m, '/self-service/logout', 'updateLogoutFlowWrongMethod')),
+  ...UNSAFE.map((m) => csrfRejected(m, '/self-service/logout/browser', 'createBrowserLogoutFlowWrongMethod')),
+  ...(['GET', 'POST', 'PUT', 'PATCH'] as HttpMethod[]).map((m) => methodNotAllowed(m, '/self-service/logout/api', 'performNativeLogoutWrongMethod', 'DELETE')),
+]
+
+export const wrongMethodOperations: Op[] = parts.map((p) => p.operation)
+export const wrongMethodBehaviours: KratosBehaviour[] = parts.map((p) => p.behaviour)

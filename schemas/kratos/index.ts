@@ -1,0 +1,40 @@
+/**
+ * Kratos's JSON Schemas, extracted from Ory's OpenAPI document by `extract.ts`, by the names the catalogue uses.
+ */
+import errorGeneric from './errorGeneric.json' with { type: 'json' }
+import flowError from './flowError.json' with { type: 'json' }
+import loginFlow from './loginFlow.json' with { type: 'json' }
+import logoutFlow from './logoutFlow.json' with { type: 'json' }
+import performNativeLogoutBody from './performNativeLogoutBody.json' with { type: 'json' }
+import selfServiceFlowExpiredError from './selfServiceFlowExpiredError.json' with { type: 'json' }
+import session from './session.json' with { type: 'json' }
+import successfulNativeLogin from './successfulNativeLogin.json' with { type: 'json' }
+
+/**
+ * `errorGeneric` with `genericError.details` open. Ory's document declares `details` with
+ * `additionalProperties: false` and no properties, so only `{}` passes; yet Kratos's CSRF error (and only it, among
+ * the errors the mock emits) carries `details.{docs,hint,reject_reason}`. This is the one deviation from Ory's schema.
+ */
+const errorGenericWithDetails = {
+  ...errorGeneric,
+  $comment: 'errorGeneric with details.additionalProperties allowed (Ory declares false, yet Kratos sends details on CSRF errors)',
+  $defs: {
+    ...errorGeneric.$defs,
+    genericError: {
+      ...errorGeneric.$defs.genericError,
+      properties: { ...errorGeneric.$defs.genericError.properties, details: { type: 'object', description: 'Further error details' } },
+    },
+  },
+}
+
+export const kratosSchemas = {
+  errorGeneric,
+  errorGenericWithDetails,
+  flowError,
+  loginFlow,
+  logoutFlow,
+  performNativeLogoutBody,
+  selfServiceFlowExpiredError,
+  session,
+  successfulNativeLogin,
+} as const
