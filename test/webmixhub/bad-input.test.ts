@@ -1,0 +1,83 @@
+/**
+ * WebmixHub under hostile input, in-process and standalone: malformed JWTs, forged signatures, `alg: none`, tokens of
+ * the right tenant with wrong claims, and oversized headers all get the documented 401 envelope, never a crash.
+ */
+import { describe, expect, it } from 'vitest'
+import { describeBothModes } from '../support/modes.ts'
+import { useInProcessMocks } from '../support/in-process.ts'
+import { base64url, signJwt } from '../../handlers/platform/jwt.ts'
+import { webmixhubTenants } from '../../fixtures/webmixhub.ts'
+import { ALICE, DEMO, auth, expectError, webmixhubClient } from './client.ts'
+
+const START = '2025-01-15T10:30:00.000Z'
+const NOW_S = Date.parse(START) / 1000
+const DEMO_SECRET = webmixhubTenants.find((t) => t.token === DEMO)!.jwtSecret
+const ALICE_ID = '00000000-0000-4000-8000-000000001001'
+const part = (v: unknown) => base64url(new TextEncoder().encode(JSON.stringify(v)))
+const claims = { sub: ALICE_ID, tid: 'tnt_demo', iat: NOW_S, exp: NOW_S + 3600, typ: 'access' }
+
+describeBothModes('webmixhub bad input', { clock: { start: START, frozen: true } }, (t) => {
+  const c = webmixhubClient(t)
+  const bothRoutes = async (headers: Record<string, string>, status: number, code: string) => {
+    await expectError(await c.logout(headers), status, code)
+    await expectError(await c.me(headers), status, code)
+  }
+
+  it.each([
+    ['a word', 'garbage'],
+    ['two parts', 'abc.def'],
+    ['four parts', 'a.b.c.d'],
+    ['empty parts', '..'],
+    ['non-base64url characters', 'ab$.c%d.e^f'],
+    ['header not JSON', `${base64url(new TextEncoder().encode('not json'))}.${part(claims)}.sig`],
+    ['header a JSON array', `${part([1, 2])}.${part(claims)}.sig`],
+    ['payload not JSON', `${part({ alg: 'HS256', typ: 'JWT' })}.${base64url(new Uint8Array([0xff, 0xfe]))}.sig`],
+    ['latin-1 bytes', 'ÿþý.üû.ú'],
+  ])('malformed x-token (%s) → 401 INVALID_TOKEN', async (_name, token) => {
+    await bothRoutes(auth(token), 401, 'INVALID_TOKEN')
+  })
+
+  it('a token signed with another secret, alg none, and alg HS512 → 401 INVALID_TOKEN', async () => {
+    await bothRoutes(auth(await signJwt(claims, 'not-the-tenant-secret')), 401, 'INVALID_TOKEN')
+    await bothRoutes(auth(`${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`), 401, 'INVALID_TOKEN')
+    const good = await signJwt(claims, DEMO_SECRET)
+    const [, body, sig] = good.split('.')
+    await bothRoutes(auth(`${part({ alg: 'HS512', typ: 'JWT' })}.${body}.${sig}`), 401, 'INVALID_TOKEN')
+    // A signed token whose payload was edited afterwards.
+    await bothRoutes(auth(`${good.split('.')[0]}.${part({ ...claims, sub: 'someone-else' })}.${sig}`), 401, 'INVALID_TOKEN')
+  })
+
+  it("correctly signed with the tenant's secret but wrong claims: tid of another tenant, refresh typ, no exp → 401 INVALID_TOKEN", async () => {
+    await bothRoutes(auth(await signJwt({ ...claims, tid: 'tnt_restricted' }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
+    await bothRoutes(auth(await signJwt({ ...claims, typ: 'refresh' }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
+    const { exp: _exp, ...noExp } = claims
+    await bothRoutes(auth(await signJwt(noExp, DEMO_SECRET)), 401, 'INVALID_TOKEN')
+    await bothRoutes(auth(await signJwt({ ...claims, sub: 42 as unknown as string }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
+    // And the control: the same claims, untouched, authenticate.
+    expect((await c.me(auth(await signJwt(claims, DEMO_SECRET)))).status).toBe(200)
+  })
+
+  it('oversized headers → 401 with the documented envelope (x-token over the 8 KiB JWT limit, huge tenant token)', async () => {
+    // Standalone, Node refuses headers over 16 KiB before any handler runs; in-process there is no transport limit.
+    const size = t().mode === 'standalone' ? 12_000 : 1_000_000
+    const longJwt = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, pad: 'x'.repeat(size) })}.sig`.slice(0, size)
+    await bothRoutes(auth('a'.repeat(size)), 401, 'INVALID_TOKEN')
+    await bothRoutes(auth(longJwt), 401, 'INVALID_TOKEN')
+    await bothRoutes({ 'x-tenant-token': 't'.repeat(size), 'x-token': 'x' }, 401, 'INVALID_TENANT_TOKEN')
+    await expectError(await c.signin({ method: 'guest' }, { 'x-tenant-token': 't'.repeat(size) }), 401, 'INVALID_TENANT_TOKEN')
+  })
+})
+
+// In-process only: standalone, the platform's readBody cancels the over-limit request stream, which destroys the
+// socket (ECONNRESET) before the 400 is written — a platform issue reported with this provider.
+describe('webmixhub oversized signin body (in-process)', () => {
+  const mocks = useInProcessMocks({ clock: { start: START, frozen: true } })
+  const c = webmixhubClient(() => ({ mode: 'in-process', mocks, baseUrl: (id) => mocks.providers.find((p) => p.id === id)!.baseUrl }))
+
+  it('a body over 1 MiB → 400 VALIDATION_ERROR; the mock keeps answering', async () => {
+    const big = JSON.stringify({ method: 'password', email: ALICE.email, password: 'p'.repeat(2 * 1024 * 1024) })
+    const err = await expectError(await c.signin(big), 400, 'VALIDATION_ERROR')
+    expect(err.error!.validation).toEqual({ body: 'Request body is too large' })
+    expect((await c.logout(auth(await c.token()))).status).toBe(200)
+  })
+})
