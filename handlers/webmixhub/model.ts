@@ -46,7 +46,12 @@ export interface WebmixhubState {
 /** The per-tenant unique login key of an email address. */
 export const emailLogin = (tenantId: string, email: string) => `${tenantId}|email:${email.toLowerCase()}`
 
-/** Builds the model from the fixtures (called at start and on every reset). */
+/**
+ * Builds the model from the fixtures (called at start and on every reset); every fixture user starts `logged_out`.
+ * @example
+ * const state = await createWebmixhubState(webmixhubDefaults, clock)
+ * state.tenants.get('token', 'demo-tenant-token')?.id // 'tnt_demo'
+ */
 export async function createWebmixhubState(config: WebmixhubConfig, clock: Clock): Promise<WebmixhubState> {
   const tenants = createTable<WebmixhubTenant, 'token' | 'id'>(['token', 'id'])
   for (const t of webmixhubTenants) await tenants.create({ ...t, restrictedCapabilities: [...t.restrictedCapabilities] })
@@ -104,12 +109,20 @@ export async function setStatus(state: WebmixhubState, user: WebmixhubUser, stat
   })
 }
 
-/** The public view of a user (`data.user` of signin, `data` of `/auth/me`). */
+/**
+ * The public view of a user (`data.user` of signin, `data` of `/auth/me`).
+ * @example
+ * publicUser(user) // { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' }
+ */
 export function publicUser(u: Pick<WebmixhubUser, 'id' | 'email' | 'status'>) {
   return { id: u.id, email: u.email, status: u.status }
 }
 
-/** The model as JSON for `/__mock/state` (no passwords, no secrets). */
+/**
+ * The model as JSON for `/__mock/state` (no passwords, no secrets).
+ * @example
+ * snapshotWebmixhub(state, clock).users.find((u) => u.email === 'alice@example.com')?.status // 'logged_out'
+ */
 export function snapshotWebmixhub(state: WebmixhubState, clock: Clock) {
   const tokenOf = new Map(state.tenants.all().map((t) => [t.id, t.token]))
   return {
