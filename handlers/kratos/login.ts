@@ -236,7 +236,7 @@ function flowWithMessages(name: string, title: string, trigger: string, section:
   }
 }
 
-const toLoginUi = (ctx: KratosCtx, raw: unknown) => loginUiLocation(ctx, (raw as FlowUiDetail | undefined)?.flow.id ?? flowIdOf(ctx, raw))
+const toLoginUi = (ctx: KratosCtx, raw: unknown) => loginUiLocation(ctx, (raw as Partial<FlowUiDetail> | undefined)?.flow?.id ?? flowIdOf(ctx, raw))
 const toReturnUrl = (ctx: KratosCtx) => defaultReturnUrl(ctx.config, ctx.baseUrl, 'login')
 const csrfExample = () => csrfViolation({ hint: CSRF_TEXT.serverHint, reject_reason: CSRF_TEXT.noCookie })
 const expiredExtra = (ctx: KratosCtx) => ({ expired_at: goTime(ctx.clock.now() - 60_000), since: 60_000_000_000, use_flow_id: ctx.random.uuid() })
