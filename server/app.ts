@@ -11,7 +11,7 @@ import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '..
 import { handleControl } from '../handlers/platform/control-api.ts'
 import { mockError } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
-import { socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
+import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 
 export interface ServerOptions {
   port?: number
@@ -94,6 +94,7 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
         await writeFetchResponse(res, mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' }))
       } else res.destroy()
     } finally {
+      discardUnreadBody(req)
       log?.(`${req.method} ${req.url} ${status || 'closed'} ${(performance.now() - started).toFixed(1)}ms ${behaviour ?? '-'}`)
     }
   }
@@ -174,8 +175,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP address')
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const origin = `http://${hostPart === '0.0.0.0' ? '127.0.0.1' : hostPart === '[::]' ? '[::1]' : hostPart}:${address.port}`
-  const mocks = createLogoutMocks({ ...options.mocks, origin })
-  await mocks.ready
+  let mocks: LogoutMocks
+  try {
+    mocks = createLogoutMocks({ ...options.mocks, origin })
+    await mocks.ready
+  } catch (e) {
+    // Bad options: release the port so the process can exit with the message.
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    throw e
+  }
   server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, log: options.log }))
   return {
     origin,

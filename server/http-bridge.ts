@@ -59,3 +59,14 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
   if (!res.hasHeader('content-length')) res.setHeader('content-length', body.byteLength)
   res.end(body)
 }
+
+/**
+ * Discards what is left of a request body the handler did not read (an oversized or ignored body), so the keep-alive
+ * connection stays usable for the client's next request instead of being reset.
+ */
+export function discardUnreadBody(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return
+  req.removeAllListeners('data')
+  req.on('data', () => {})
+  req.resume()
+}

@@ -15,10 +15,9 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024
 export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
   if (!request.body) return { ok: true, text: '' }
   const declared = Number(request.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > limit) {
-    void request.body.cancel().catch(() => {})
-    return { ok: false, reason: 'too-large' }
-  }
+  // Over the limit we stop reading without cancelling: cancelling would tear down the connection under the
+  // response; the transport discards what is left (see server/http-bridge.ts).
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: 'too-large' }
   try {
     const reader = request.body.getReader()
     const chunks: Uint8Array[] = []
@@ -28,7 +27,7 @@ export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
       if (done) break
       size += value.byteLength
       if (size > limit) {
-        void reader.cancel().catch(() => {})
+        reader.releaseLock()
         return { ok: false, reason: 'too-large' }
       }
       chunks.push(value)

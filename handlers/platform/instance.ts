@@ -255,7 +255,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       const rt = runtime(provider)
       const action = rt.provider.actions?.[name]
       if (!action) throw new ControlError(`${provider} has no action "${name}"`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
-      return action(rt.current, input)
+      return action(rt.current, input, syntheticContext(rt))
     },
     catalogue: index,
     providers: runtimes.map((rt) => ({ id: rt.provider.id, title: rt.provider.title, baseUrl: rt.baseUrl, config: rt.config })),

@@ -113,8 +113,23 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     await rt.ready()
     const url = new URL(request.url)
     const forcing = readForcing(request, url)
-    const scenario = forcing.via === null ? rt.scenarios.take(opKey) : undefined
     const clientIp = clientIpOf(request, rt)
+    let base: RequestContext = {
+      request,
+      url: forcing.strippedUrl ?? url,
+      params: params as RequestContext['params'],
+      state: rt.state(),
+      config: rt.config,
+      clock: rt.clock,
+      random: rt.random,
+      clientIp,
+      baseUrl: rt.baseUrl,
+      forced: false,
+    }
+    // `accepts` sees the URL and headers only: the body must stay unread for the next handler if it declines.
+    if (op.accepts && !op.accepts(base)) return undefined
+    if (forcing.strippedUrl) base = { ...base, request: new Request(forcing.strippedUrl, request) }
+    const scenario = forcing.via === null ? rt.scenarios.take(opKey) : undefined
 
     let choice: Choice =
       forcing.via !== null
@@ -127,19 +142,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     if (delayMs instanceof Response) choice = { kind: 'error', response: delayMs }
     if (fault instanceof Response) choice = { kind: 'error', response: fault }
 
-    const providerRequest = forcing.strippedUrl ? new Request(forcing.strippedUrl, request) : request
-    const ctx: RequestContext = {
-      request: providerRequest,
-      url: forcing.strippedUrl ?? url,
-      params: params as RequestContext['params'],
-      state: rt.state(),
-      config: rt.config,
-      clock: rt.clock,
-      random: rt.random,
-      clientIp,
-      baseUrl: rt.baseUrl,
-      forced: choice.kind === 'forced',
-    }
+    const ctx: RequestContext = choice.kind === 'forced' ? { ...base, forced: true } : base
 
     let response: Response
     let behaviour: Behaviour | undefined

@@ -11,7 +11,12 @@ import type { Random } from './random.ts'
 
 /** Where a behaviour comes from: the vendor's documentation, or one of our stated assumptions. */
 export type Source =
-  | { kind: 'documented'; ref: string }
+  | {
+      kind: 'documented'
+      ref: string
+      /** Parts of this documented response that are our assumptions, each with the option that switches it. */
+      assumptions?: readonly { what: string; option?: string }[]
+    }
   | {
       kind: 'assumed'
       ref: string
@@ -81,6 +86,13 @@ export interface Operation<State = unknown, Config = unknown> {
   /** Path relative to the provider's base URL, msw syntax (`/api/v1/auth/logout`, `/api/:version/ce/*`). */
   readonly path: string
   readonly summary: string
+  /**
+   * For operations that share a method and path and differ by query or state (Rested.dev's `?login=true` vs
+   * `?logout=true`): false lets the next operation's handler answer. Default: every request matching the path.
+   */
+  readonly accepts?: (ctx: RequestContext<State, Config>) => boolean
+  /** A path (and query) relative to the base URL that this operation accepts, for generic tools; default: `path`. */
+  readonly sample?: string
   readonly run: (ctx: RequestContext<State, Config>) => Outcome | Promise<Outcome>
 }
 
@@ -133,7 +145,7 @@ export interface ProviderDefinition<State = unknown, Config extends { baseUrl: s
   /** Logs a fixture user in without HTTP, for `/__mock/sessions`. */
   readonly createSession?: (ctx: RequestContext<State, Config>, user: string) => Promise<IssuedCredentials>
   /** Control-API actions on the model (e.g. delete a user), under `/__mock/state/<provider>/<action>`. */
-  readonly actions?: Readonly<Record<string, (state: State, input: Record<string, unknown>) => Promise<unknown>>>
+  readonly actions?: Readonly<Record<string, (state: State, input: Record<string, unknown>, ctx: RequestContext<State, Config>) => Promise<unknown>>>
   /** `own`: the provider answers CORS itself (its contract restricts origins); otherwise the platform's CORS applies. */
   readonly cors?: 'platform' | 'own'
   /** Whether the client IP may come from `X-Forwarded-For` (a provider option, read from the config). */

@@ -1,0 +1,152 @@
+/**
+ * The standalone server over real sockets: control API, CORS, JSON errors of our own, bad input, faults.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import net from 'node:net'
+import { startStandalone } from '../support/standalone.ts'
+import type { RunningServer } from '../../server.ts'
+
+let server: RunningServer
+let origin: string
+beforeAll(async () => {
+  server = await startStandalone({ mocks: { journalSize: 50 } })
+  origin = server.origin
+})
+beforeEach(() => server.mocks.reset())
+afterAll(() => server.close())
+
+const json = (r: Response) => r.json() as Promise<Record<string, unknown>>
+const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  fetch(origin + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })
+
+/** Sends raw bytes and returns what the server wrote back before closing. */
+function raw(request: string): Promise<string> {
+  const { port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(request))
+    let data = ''
+    socket.on('data', (d) => (data += d.toString()))
+    socket.on('end', () => resolve(data))
+    socket.on('error', reject)
+  })
+}
+
+describe('control API', () => {
+  it('GET /__mock lists the routes and providers', async () => {
+    const index = await json(await fetch(`${origin}/__mock`))
+    expect(index.routes).toEqual(expect.arrayContaining([expect.stringContaining('POST   /__mock/reset')]))
+    expect(index.providers).toEqual(expect.arrayContaining([{ id: 'dreadnode', title: 'Dreadnode platform API', baseUrl: origin }]))
+  })
+
+  it('scenarios: POST, applied to the next requests, DELETE', async () => {
+    const created = await post('/__mock/scenarios', { behaviour: 'dreadnode.logout.rateLimited', times: 1 })
+    expect(created.status).toBe(201)
+    expect(await json(created)).toMatchObject({ scenario: { operation: 'dreadnode.logout', remaining: 1 } })
+    const limited = await post('/api/v1/auth/logout')
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('60')
+    expect((await post('/api/v1/auth/logout')).status).toBe(401)
+    await post('/__mock/scenarios', { operation: 'dreadnode.logout', fault: 'network-error' })
+    expect((await json(await fetch(`${origin}/__mock/scenarios`))).scenarios).toHaveLength(1)
+    expect((await fetch(`${origin}/__mock/scenarios`, { method: 'DELETE' })).status).toBe(200)
+    expect((await post('/api/v1/auth/logout')).status).toBe(401)
+  })
+
+  it('invalid control input is a 400 problem, never a crash', async () => {
+    const bad = await fetch(`${origin}/__mock/scenarios`, { method: 'POST', body: '{nope' })
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('content-type')).toBe('application/problem+json')
+    expect((await json(bad)).detail).toMatch(/not JSON/)
+    expect((await post('/__mock/scenarios', { behaviour: 42 })).status).toBe(400)
+    expect((await post('/__mock/scenarios', ['x'])).status).toBe(400)
+    expect((await post('/__mock/clock', { advanceMs: 'soon' })).status).toBe(400)
+    expect((await post('/__mock/sessions', { provider: 'nope', user: 'alice' })).status).toBe(400)
+    expect((await post('/__mock/sessions', { provider: 'dreadnode', user: 'zed' })).status).toBe(404)
+    expect((await fetch(`${origin}/__mock/openapi/nope.json`)).status).toBe(404)
+    expect((await fetch(`${origin}/__mock/whatever`)).status).toBe(404)
+  })
+
+  it('clock: advance expires a session; reset brings it back', async () => {
+    const creds = await json(await post('/__mock/sessions', { provider: 'dreadnode', user: 'alice@example.com' }))
+    const cookie = (creds.headers as Record<string, string>).Cookie
+    expect((await fetch(`${origin}/api/v1/user/me`, { headers: { cookie } })).status).toBe(200)
+    const before = (await json(await fetch(`${origin}/__mock/clock`))).epochMs as number
+    const after = await json(await post('/__mock/clock', { advanceMs: 3_600_000 }))
+    expect((after.epochMs as number) - before).toBeGreaterThanOrEqual(3_600_000)
+    expect((await fetch(`${origin}/api/v1/user/me`, { headers: { cookie } })).status).toBe(401)
+    expect((await post('/__mock/reset')).status).toBe(200)
+    expect(((await json(await fetch(`${origin}/__mock/state`))).dreadnode as { sessions: unknown[] }).sessions).toEqual([])
+  })
+
+  it('requests journal and coverage over HTTP', async () => {
+    await post('/api/v1/auth/logout')
+    const journal = await json(await fetch(`${origin}/__mock/requests?provider=dreadnode`))
+    expect(journal).toMatchObject({ capacity: 50, total: 1 })
+    expect((journal.entries as unknown[])[0]).toMatchObject({ method: 'POST', status: 401, behaviour: 'dreadnode.logout.unauthenticated', clientIp: '127.0.0.1' })
+    const coverage = await json(await fetch(`${origin}/__mock/coverage`))
+    expect((coverage.providers as Record<string, { documented: { served: number } }>).dreadnode.documented.served).toBe(1)
+  })
+
+  it('OpenAPI 3.1 per provider, generated from the catalogue', async () => {
+    const doc = await json(await fetch(`${origin}/__mock/openapi/dreadnode.json`))
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.servers).toEqual([{ url: origin }])
+    const logout = (doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)['/api/v1/auth/logout'].post
+    expect(Object.keys(logout.responses)).toEqual(['200', '400', '401', '403', '404', '409', '422', '426', '429', '500', '502', '504'])
+    expect(logout.responses['401']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/errorEnvelope' } } } })
+    expect((doc.components as { schemas: Record<string, unknown> }).schemas.errorEnvelope).toBeDefined()
+  })
+})
+
+describe('transport', () => {
+  it('CORS: the Origin is reflected with credentials and exposed headers; preflights are answered', async () => {
+    const r = await post('/api/v1/auth/logout', undefined, { Origin: 'http://localhost:5173' })
+    expect(r.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(r.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(r.headers.get('access-control-expose-headers')).toContain('Retry-After')
+    const pre = await fetch(`${origin}/api/v1/auth/logout`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, prefer' },
+    })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-headers')).toBe('content-type, prefer')
+    expect(pre.headers.get('access-control-allow-methods')).toContain('POST')
+  })
+
+  it('unknown paths get our JSON 404, unknown methods a 405 with Allow; no x-powered-by', async () => {
+    const nf = await fetch(`${origin}/nowhere`)
+    expect(nf.status).toBe(404)
+    expect(nf.headers.get('content-type')).toBe('application/problem+json')
+    expect(nf.headers.get('x-powered-by')).toBeNull()
+    expect(await json(nf)).toMatchObject({ type: 'urn:logout-mocks:problem:not-found' })
+    const m = await fetch(`${origin}/api/v1/auth/logout`, { method: 'PATCH' })
+    expect(m.status).toBe(405)
+    expect(m.headers.get('allow')).toBe('POST')
+  })
+
+  it('an oversized cookie header gets a JSON 431 and the server keeps serving', async () => {
+    const reply = await raw(`POST /api/v1/auth/logout HTTP/1.1\r\nHost: x\r\nCookie: access_token=${'a'.repeat(20_000)}\r\n\r\n`)
+    expect(reply).toMatch(/^HTTP\/1.1 431 /)
+    expect(reply).toContain('"type":"urn:logout-mocks:problem:headers-too-large"')
+    expect((await post('/api/v1/auth/logout')).status).toBe(401)
+  })
+
+  it('a large but accepted cookie is a documented 422, not a crash', async () => {
+    const r = await post('/api/v1/auth/logout', undefined, { Cookie: `access_token=${'x'.repeat(12_000)}` })
+    expect(r.status).toBe(422)
+  })
+
+  it('malformed requests: broken percent-encoding, a garbage request line, an absolute-form target', async () => {
+    expect((await fetch(`${origin}/api/v1/auth/logout%E0%A4%A`, { method: 'POST' })).status).toBe(404)
+    expect((await fetch(`${origin}/api/v1/auth/logout?x=%zz`, { method: 'POST' })).status).toBe(401)
+    expect(await raw('GARBAGE\r\n\r\n')).toMatch(/^HTTP\/1.1 400 [\s\S]*malformed-request/)
+    expect(await raw('GET http://elsewhere.example/api HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1.1 400 [\s\S]*bad-request-target/)
+    expect((await post('/api/v1/auth/logout')).status).toBe(401)
+  })
+
+  it('faults: connection-reset and hang end or stall the connection; the server keeps serving', async () => {
+    await expect(post('/api/v1/auth/logout', undefined, { Prefer: 'fault=connection-reset' })).rejects.toThrow()
+    await expect(fetch(`${origin}/api/v1/auth/logout?__fault=hang`, { method: 'POST', signal: AbortSignal.timeout(300) })).rejects.toThrow(/aborted|timeout/i)
+    expect((await post('/api/v1/auth/logout')).status).toBe(401)
+  })
+})
