@@ -1,12 +1,12 @@
 /**
  * The operations of Rested.dev on `/api/:version/ce/*`. Register, login, logout and record creation are all `POST` on
  * the same path and are told apart by the query flag (`logout=true`, `login=true`) and by the endpoint's kind (auth
- * or data), which msw's path matching cannot see. Each POST operation therefore carries `accepts` (the request is
- * its own) and `sample` (a URL it accepts, for generic tooling), and every POST operation's `run` is the same
- * dispatcher: whichever POST handler msw picks, the natural answer is right. See README "Rested.dev" for the
- * platform support this asks for (so forcing by status or id reaches every POST operation, not only the first).
+ * or data), which msw's path matching cannot see. Each POST operation's `accepts` claims the requests that are its
+ * own (so the platform asks the next handler otherwise, and forcing reaches every POST operation); `sample` is a URL
+ * it accepts, for generic tooling (the catalogue test, forcing examples).
  */
-import type { Operation, Outcome } from '../platform/types.ts'
+import type { Operation } from '../platform/types.ts'
+import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 import type { RestedConfig } from './config.ts'
 import { endpointOf, projectOf, type Ctx } from './gate.ts'
 import type { RestedState } from './model.ts'
@@ -18,11 +18,7 @@ import { runSecureCreate, runSecureRead } from './secure.ts'
 
 export const CE_PATH = '/api/:version/ce/*'
 
-/** A Rested operation: the platform's, plus the request predicate and a sample URL (relative to the base URL). */
-export interface RestedOperation extends Operation<RestedState, RestedConfig> {
-  readonly accepts: (ctx: Ctx) => boolean
-  readonly sample: string
-}
+type Op = Operation<RestedState, RestedConfig>
 
 export type PostOperation = 'logout' | 'login' | 'register' | 'secureCreate'
 
@@ -41,44 +37,19 @@ export function postOperationOf(ctx: Ctx): PostOperation {
   return owner && endpointOf(ctx, owner.project)?.kind === 'data' ? 'secureCreate' : 'register'
 }
 
-const RUN_POST: Record<PostOperation, (ctx: Ctx) => Outcome | Promise<Outcome>> = {
-  logout: runLogout,
-  login: runLogin,
-  register: runRegister,
-  secureCreate: runSecureCreate,
+const AUTH_SAMPLE = `/api/1/ce/examples/auth?key=${RESTED_API_KEY}`
+const SECURE_SAMPLE = `/api/1/ce/examples/secure?key=${RESTED_API_KEY}`
+
+function post(id: PostOperation, summary: string, sample: string, run: Op['run']): Op {
+  return { id, method: 'POST', path: CE_PATH, summary, sample, accepts: (ctx) => postOperationOf(ctx) === id, run }
 }
 
-/** Runs the POST operation the request really is (outcomes are fully qualified behaviour ids). */
-const dispatchPost = (ctx: Ctx) => RUN_POST[postOperationOf(ctx)](ctx)
-
-const KEY = 'd59eb2859c284168ac48aef65046d5dd'
-
-function post(id: PostOperation, summary: string, sample: string): RestedOperation {
-  return { id, method: 'POST', path: CE_PATH, summary, sample, accepts: (ctx) => postOperationOf(ctx) === id, run: dispatchPost }
-}
-
-/** Logout first: until the platform honours `accepts`, the first POST operation is the one forcing reaches. */
-export const restedOperations: readonly RestedOperation[] = [
-  post('logout', 'Log out: revoke the access token (cookie or Authorization)', `/api/1/ce/examples/auth?key=${KEY}&logout=true`),
-  post('login', 'Log in: access token in the httpOnly cookie, or the Authorization header with noATCookie=true', `/api/1/ce/examples/auth?key=${KEY}&login=true`),
-  post('register', 'Register a user on the authentication endpoint', `/api/1/ce/examples/auth?key=${KEY}`),
-  post('secureCreate', 'Create a record on a data endpoint (secure: token or masterKey needed)', `/api/1/ce/examples/secure?key=${KEY}`),
-  {
-    id: 'secureRead',
-    method: 'GET',
-    path: CE_PATH,
-    summary: "List a data endpoint's records (secure: token or masterKey needed)",
-    sample: `/api/1/ce/examples/secure?key=${KEY}`,
-    accepts: () => true,
-    run: runSecureRead,
-  },
-  {
-    id: 'preflight',
-    method: 'OPTIONS',
-    path: CE_PATH,
-    summary: "CORS preflight, decided by the project's allowed origins",
-    sample: `/api/1/ce/examples/auth?key=${KEY}&logout=true`,
-    accepts: () => true,
-    run: runPreflight,
-  },
+/** The POST operations claim disjoint requests (`postOperationOf`), so their order only decides who is asked first. */
+export const restedOperations: readonly Op[] = [
+  post('logout', 'Log out: revoke the access token (cookie or Authorization)', `${AUTH_SAMPLE}&logout=true`, runLogout),
+  post('login', 'Log in: access token in the httpOnly cookie, or the Authorization header with noATCookie=true', `${AUTH_SAMPLE}&login=true`, runLogin),
+  post('register', 'Register a user on the authentication endpoint', AUTH_SAMPLE, runRegister),
+  post('secureCreate', 'Create a record on a data endpoint (secure: token or masterKey needed)', SECURE_SAMPLE, runSecureCreate),
+  { id: 'secureRead', method: 'GET', path: CE_PATH, summary: "List a data endpoint's records (secure: token or masterKey needed)", sample: SECURE_SAMPLE, run: runSecureRead },
+  { id: 'preflight', method: 'OPTIONS', path: CE_PATH, summary: "CORS preflight, decided by the project's allowed origins", sample: `${AUTH_SAMPLE}&logout=true`, run: runPreflight },
 ]
