@@ -12,8 +12,21 @@ export type RestedBehaviour = Behaviour<RestedState, RestedConfig>
 
 export const LOGOUT_REF = 'seeds/000_cede2f732a695e0d.txt (rested.dev/docs/authentication/authentication-logout); contracts/rested.md'
 
-/** A documented entry: the contract section (and through it, the vendor page) it comes from. */
-export const documented = (section: string): Source => ({ kind: 'documented', ref: `${LOGOUT_REF} — ${section}` })
+/** A part of a documented response that is our assumption, and the option that switches it (if any). */
+export type Assumption = { readonly what: string; readonly option?: string }
+
+/**
+ * A documented entry: the contract section (and through it, the vendor page) it comes from, and the parts of the
+ * response that are nevertheless our assumptions.
+ * @example
+ * documented('Register: success { uniqueId, data }', [{ what: 'status 200' }])
+ */
+export function documented(section: string, assumptions: readonly Assumption[] = []): Source {
+  return { kind: 'documented', ref: `${LOGOUT_REF} — ${section}`, ...(assumptions.length > 0 ? { assumptions } : {}) }
+}
+
+/** The error body is undocumented: `{"message": …}` is ours, switched by `errorFormat`. */
+export const ERROR_FORMAT: Assumption = { what: 'error body format {"message": …}', option: 'errorFormat' }
 /** An entry resting on an ASSUMPTION of the contract (or of the mock, where the docs are silent). */
 export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `contracts/rested.md: ASSUMPTION — ${what}`, option })
 
@@ -64,7 +77,7 @@ export function errorBehaviour(spec: ErrorSpec): RestedBehaviour {
     status: spec.status,
     title: spec.title,
     trigger: spec.trigger,
-    source: spec.source.kind === 'documented' ? { ...spec.source, ref: `${spec.source.ref} (body {"message"}: ASSUMPTION, option errorFormat)` } : spec.source,
+    source: spec.source.kind === 'documented' ? { ...spec.source, assumptions: [...(spec.source.assumptions ?? []), ERROR_FORMAT] } : spec.source,
     contentType: 'application/json',
     schema: 'error',
     primary: spec.primary,
@@ -96,7 +109,11 @@ export function gateBehaviours(operation: string): RestedBehaviour[] {
   return GATE.map(({ row, ...spec }) => errorBehaviour({ ...spec, operation, source: documented(`Logout table ${row}; the same project checks for every custom endpoint`) }))
 }
 
-/** Body entries shared by operations that read a JSON body (login, register, secure create). */
+/**
+ * Body entries shared by operations that read a JSON body (login, register, secure create).
+ * @example
+ * bodyBehaviours('login', 'Login').map((b) => b.id) // ['rested.login.badContentType', …]
+ */
 export function bodyBehaviours(operation: string, sourceSection: string): RestedBehaviour[] {
   return [
     errorBehaviour({ operation, name: 'badContentType', status: 400, title: '400 wrong Content-Type', trigger: 'Content-Type other than application/json', source: documented(`${sourceSection}: 400 wrong Content-Type (only application/json)`) }),

@@ -33,5 +33,9 @@ export const restedOptions: readonly OptionDoc[] = [
   },
   { name: 'errorFormat', description: 'ASSUMPTION: error body as application/json {"message": "<reason>"} (json) or text/plain "<reason>" (text).', values: ['json', 'text'] },
   { name: 'accessTokenTtl', description: 'ASSUMPTION: access token lifetime in seconds: cookie Max-Age and server-side expiry (default 3600).' },
-  { name: 'clearCookieOnLogout', description: 'ASSUMPTION: the logout 204 sends Set-Cookie clearing __Secure-rested-access-token (default true).' },
+  {
+    name: 'clearCookieOnLogout',
+    description:
+      'ASSUMPTION: the logout 204 sends Set-Cookie clearing __Secure-rested-access-token (default true: rested.logout.successClearingCookie; false: the documented cookie-less rested.logout.success).',
+  },
 ]

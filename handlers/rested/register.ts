@@ -41,7 +41,7 @@ export const registerBehaviours: RestedBehaviour[] = [
     status: 200,
     title: 'User registered: {uniqueId, data} without the password',
     trigger: 'a new username (or email) and a password on the auth endpoint, no flag',
-    source: documented('Register: success { uniqueId, data } (status 200: ASSUMPTION)'),
+    source: documented('Register: success { uniqueId, data }', [{ what: 'status 200' }]),
     contentType: 'application/json',
     schema: 'userRecord',
     primary: true,

@@ -86,7 +86,7 @@ export const secureCreateBehaviours: RestedBehaviour[] = [
     status: 200,
     title: 'Record created: {uniqueId, data}',
     trigger: 'POST without flag on a data endpoint (secure: with a live token or a valid masterKey) with a JSON object body',
-    source: documented('crud-create (read for the contract): { uniqueId, data } (status 200: ASSUMPTION)'),
+    source: documented('crud-create (read for the contract): { uniqueId, data }', [{ what: 'status 200' }]),
     contentType: 'application/json',
     schema: 'record',
     primary: true,
