@@ -27,6 +27,7 @@ describeBothModes('rested', {}, (target: () => Target) => {
   const base = () => target().baseUrl('rested')
   const client = () => createClient(base())
   const post = (path: string, init: RequestInit = {}) => fetch(base() + path, { method: 'POST', ...init })
+  const lastJournal = () => target().mocks.journal.list().at(-1)
   const login = async (c = client(), query = '', body: unknown = ALICE, headers: HeadersInit = {}) => {
     const res = await c.call(`${AUTH}&login=true${query}`, { method: 'POST', json: body, headers })
     return { c, res }
@@ -295,5 +296,44 @@ describeBothModes('rested', {}, (target: () => Target) => {
     expect(idem.headers.getSetCookie()).toHaveLength(1)
     const missing = await post(`${AUTH}&logout=true`, { headers: { prefer: 'example=rested.logout.missingApiKey' } })
     expect(await errorOf(missing)).toEqual({ status: 403, message: MESSAGES.missingApiKey })
+  })
+
+  it('a forced 204 is the default natural one (clearing cookie); the documented cookie-less 204 is forced by id', async () => {
+    const c = client()
+    await login(c)
+    const natural = await c.call(`${AUTH}&logout=true`, { method: 'POST' })
+    expect(lastJournal()).toMatchObject({ operation: 'logout', behaviour: 'rested.logout.successClearingCookie', forced: null })
+    const byStatus = await post(`${AUTH}&logout=true`, { headers: { prefer: 'code=204' } })
+    expect(lastJournal()).toMatchObject({ behaviour: 'rested.logout.successClearingCookie', forced: 'header' })
+    expect(byStatus.headers.getSetCookie()).toEqual(natural.headers.getSetCookie())
+    expect(byStatus.headers.getSetCookie()).toEqual(['__Secure-rested-access-token=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None'])
+    const documented = await post(`${AUTH}&logout=true`, { headers: { prefer: 'example=rested.logout.success' } })
+    expect(documented.status).toBe(204)
+    expect(await documented.text()).toBe('')
+    expect(documented.headers.getSetCookie()).toEqual([])
+  })
+
+  it('forcing by id and by status reaches login, register and secureCreate through their own URLs', async () => {
+    const cases = [
+      { path: `${AUTH}&login=true`, operation: 'login', example: 'rested.login.usernameEmailRules', code: 401, byCode: 'rested.login.invalidCredentials' },
+      { path: AUTH, operation: 'register', example: 'rested.register.duplicateUsername', code: 200, byCode: 'rested.register.success' },
+      { path: SECURE, operation: 'secureCreate', example: 'rested.secureCreate.emptyBody', code: 401, byCode: 'rested.secureCreate.unauthenticated' },
+    ]
+    for (const { path, operation, example, code, byCode } of cases) {
+      const byId = await post(path, { headers: { prefer: `example=${example}` } })
+      expect(byId.status, example).toBe(400)
+      await jsonOf(byId, 'error')
+      expect(lastJournal(), example).toMatchObject({ operation, behaviour: example, forced: 'header' })
+      const byStatus = await post(`${path}&__code=${code}`)
+      expect(byStatus.status, byCode).toBe(code)
+      expect(lastJournal(), byCode).toMatchObject({ operation, behaviour: byCode, forced: 'query' })
+    }
+    // An id of another operation is refused on this URL, listing this operation's own choices.
+    const wrong = await post(`${AUTH}&login=true`, { headers: { prefer: 'example=rested.logout.unauthenticated' } })
+    expect(wrong.status).toBe(400)
+    const problem = (await wrong.json()) as { type: string; operation: string; validExamples: string[] }
+    expect(problem).toMatchObject({ type: 'urn:logout-mocks:problem:unknown-forced-example', operation: 'login' })
+    expect(problem.validExamples).toContain('rested.login.success')
+    expect(problem.validExamples).not.toContain('rested.logout.success')
   })
 })

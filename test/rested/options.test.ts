@@ -25,6 +25,7 @@ describe('unauthenticatedLogout: idempotent, clearCookieOnLogout: false, accessT
     const out = await c.call(`${AUTH}&logout=true`, { method: 'POST' })
     expect(out.status).toBe(204)
     expect(out.headers.getSetCookie()).toEqual([])
+    expect(mocks.journal.list().at(-1)?.behaviour).toBe('rested.logout.success')
     expect((await c.call(SECURE)).status).toBe(401)
     expect(mocks.journal.list().at(-1)?.behaviour).toBe('rested.secureRead.unauthenticated')
   })

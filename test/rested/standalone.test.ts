@@ -1,12 +1,14 @@
 /**
  * Rested.dev against the real standalone server only: the seed page's example URL verbatim, and raw request targets
- * that a WHATWG client would normalise before sending (`%2e%2e`, `..`, `%2F`), sent byte-for-byte with node:http.
+ * that a WHATWG client would normalise before sending (`%2e%2e`, `..`, `%2F`), sent byte-for-byte with node:http;
+ * oversized and unread bodies on a keep-alive connection; the catalogue document's sources and assumptions.
  */
-import { request as httpRequest } from 'node:http'
+import { Agent, request as httpRequest } from 'node:http'
+import type { Socket } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
-import { ACCESS_COOKIE, MESSAGES, SECURE, createClient, errorOf } from './client.ts'
+import { ACCESS_COOKIE, AUTH, MESSAGES, SECURE, createClient, errorOf } from './client.ts'
 
 const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
 
@@ -21,6 +23,28 @@ function raw(origin: string, method: string, target: string, headers: Record<str
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
     })
     req.on('error', reject)
+    req.end()
+  })
+}
+
+interface KeptAliveResponse {
+  status: number
+  body: string
+  socket: Socket
+}
+
+/** Sends a request through a keep-alive agent, the body in `chunks` (chunked unless `length` is declared). */
+function keptAlive(agent: Agent, origin: string, path: string, headers: Record<string, string | number>, chunks: string[]): Promise<KeptAliveResponse> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, method: 'POST', path, headers, agent }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, socket: req.socket! }))
+    })
+    req.on('error', reject)
+    for (const chunk of chunks) req.write(chunk)
     req.end()
   })
 }
@@ -92,5 +116,50 @@ describe('rested (standalone only)', () => {
     }
     // And the server keeps serving.
     expect((await raw(server.origin, 'POST', SEED_URL_PATH)).status).toBe(401)
+  })
+
+  it('oversized and unread bodies get their 400 and the keep-alive connection serves the next request', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const good = JSON.stringify({ username: 'alice', password: 'alice-password-1' })
+      const first = await keptAlive(agent, server.origin, `${AUTH}&login=true`, { 'content-type': 'application/json', 'content-length': good.length }, [good])
+      expect(first.status).toBe(200)
+      const pad = 'x'.repeat(256 * 1024)
+      const huge = [`{"username":"alice","password":"alice-password-1","pad":"`, ...Array.from({ length: 8 }, () => pad), '"}']
+      const hugeLength = huge.reduce((n, c) => n + c.length, 0)
+      const oversized: { name: string; headers: Record<string, string | number>; message: string }[] = [
+        { name: 'declared length over 1 MiB', headers: { 'content-type': 'application/json', 'content-length': hugeLength }, message: 'Body too large' },
+        { name: 'chunked, no declared length', headers: { 'content-type': 'application/json' }, message: 'Body too large' },
+        { name: 'not JSON: never read', headers: { 'content-type': 'text/plain', 'content-length': hugeLength }, message: 'Content-Type not valid, only application/json is allowed' },
+      ]
+      for (const { name, headers, message } of oversized) {
+        const res = await keptAlive(agent, server.origin, `${AUTH}&login=true`, headers, huge)
+        expect({ name, status: res.status, body: JSON.parse(res.body) }).toEqual({ name, status: 400, body: { message } })
+        expect(res.socket, name).toBe(first.socket)
+        const next = await keptAlive(agent, server.origin, `${AUTH}&login=true`, { 'content-type': 'application/json', 'content-length': good.length }, [good])
+        expect(next.status, name).toBe(200)
+        expect(next.socket, name).toBe(first.socket)
+      }
+    } finally {
+      agent.destroy()
+    }
+  })
+
+  it('GET /__mock/catalogue shows every assumption with its option', async () => {
+    type Entry = { id: string; source: { kind: string; option?: string; assumptions?: { what: string; option?: string }[] } }
+    const doc = (await (await fetch(`${server.origin}/__mock/catalogue`)).json()) as { providers: { id: string; operations: { behaviours: Entry[] }[] }[] }
+    const entries = doc.providers.find((p) => p.id === 'rested')!.operations.flatMap((o) => o.behaviours)
+    const byId = new Map(entries.map((e) => [e.id, e.source]))
+    expect(byId.get('rested.logout.success')).toEqual({ kind: 'documented', ref: expect.stringContaining('Cookies: None') })
+    expect(byId.get('rested.logout.successClearingCookie')).toMatchObject({ kind: 'assumed', option: 'clearCookieOnLogout' })
+    expect(byId.get('rested.logout.unauthenticated')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
+    expect(byId.get('rested.logout.idempotent')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
+    for (const id of ['rested.login.success', 'rested.login.successDataOnly']) expect(byId.get(id), id).toMatchObject({ kind: 'assumed', option: 'accessTokenTtl' })
+    const errors = entries.filter((e) => e.id !== 'rested.preflight.allowed' && !/\.(success|successClearingCookie|successDataOnly|successNoATCookie|successNoATCookieDataOnly|idempotent)$/.test(e.id))
+    expect(errors.length).toBeGreaterThan(30)
+    for (const { id, source } of errors) {
+      if (source.kind === 'documented') expect(source.assumptions, id).toContainEqual({ what: 'error body format {"message": …}', option: 'errorFormat' })
+    }
+    expect(byId.get('rested.logout.missingApiKey')?.kind).toBe('documented')
   })
 })
