@@ -1,7 +1,9 @@
 /**
- * Compact JWTs signed with HS256 through Web Crypto (works in Node and in a browser worker). Verification is strict:
- * only `alg: HS256`, a well-formed three-part token, a valid signature; `alg: none` and other algorithms are rejected.
+ * Compact JWTs signed with HS256 (works in Node and in a browser worker). Verification is strict: only `alg: HS256`, a
+ * well-formed three-part token, a valid signature; `alg: none` and other algorithms are rejected.
  */
+import { equalBytes, hmacSha256 } from './hmac-sha256.ts'
+
 export type JwtClaims = Record<string, unknown> & { exp?: number; iat?: number; sub?: string }
 
 export type JwtVerdict =
@@ -9,17 +11,6 @@ export type JwtVerdict =
   | { ok: false; reason: 'malformed' | 'algorithm' | 'signature' }
 
 const encoder = new TextEncoder()
-const keyCache = new Map<string, Promise<CryptoKey>>()
-
-function key(secret: string): Promise<CryptoKey> {
-  let k = keyCache.get(secret)
-  if (!k) {
-    k = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-    if (keyCache.size > 1000) keyCache.clear()
-    keyCache.set(secret, k)
-  }
-  return k
-}
 
 export function base64url(bytes: Uint8Array): string {
   let bin = ''
@@ -58,8 +49,7 @@ function jsonPart(s: string): Record<string, unknown> | null {
 export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
   const head = base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })))
   const body = base64url(encoder.encode(JSON.stringify(claims)))
-  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', await key(secret), encoder.encode(`${head}.${body}`)))
-  return `${head}.${body}.${base64url(sig)}`
+  return `${head}.${body}.${base64url(hmacSha256(secret, encoder.encode(`${head}.${body}`)))}`
 }
 
 /** Decodes a JWT's header and claims without checking the signature (null when it is not a JWT). */
@@ -85,6 +75,6 @@ export async function verifyJwt(token: string, secret: string): Promise<JwtVerdi
   if (decoded.header.alg !== 'HS256') return { ok: false, reason: 'algorithm' }
   const [head, body, sig] = token.split('.')
   const sigBytes = fromBase64url(sig)!
-  const valid = await crypto.subtle.verify('HMAC', await key(secret), sigBytes as Uint8Array<ArrayBuffer>, encoder.encode(`${head}.${body}`))
+  const valid = equalBytes(sigBytes, hmacSha256(secret, encoder.encode(`${head}.${body}`)))
   return valid ? { ok: true, claims: decoded.claims, header: decoded.header } : { ok: false, reason: 'signature' }
 }

@@ -26,11 +26,16 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 export function createRandom(seed?: number): Random {
   let a = seed ?? 0
   const seeded = seed !== undefined
+  // Unseeded values come from the platform CSPRNG, fetched in batches (one call per value was a hot spot).
+  const pool = new Uint32Array(1024)
+  let poolIndex = pool.length
   const next = (): number => {
     if (!seeded) {
-      const buf = new Uint32Array(1)
-      crypto.getRandomValues(buf)
-      return buf[0] / 4294967296
+      if (poolIndex === pool.length) {
+        crypto.getRandomValues(pool)
+        poolIndex = 0
+      }
+      return pool[poolIndex++] / 4294967296
     }
     a = (a + 0x6d2b79f5) | 0
     let t = a
