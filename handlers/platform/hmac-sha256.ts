@@ -62,7 +62,7 @@ const encoder = new TextEncoder()
 function padsFor(secret: string) {
   let p = pads.get(secret)
   if (!p) {
-    let key = encoder.encode(secret)
+    let key: Uint8Array = encoder.encode(secret)
     if (key.length > 64) key = sha256(key)
     const inner = new Uint8Array(64).fill(0x36)
     const outer = new Uint8Array(64).fill(0x5c)
