@@ -1,9 +1,10 @@
 /**
- * A closed-loop HTTP load generator for the benchmark, run in a worker thread so it has its own core: `concurrency`
- * keep-alive connections each send the next request as soon as the previous answer arrives, until `durationMs` or
- * `maxRequests`. Request i carries `cookies[i % cookies.length]` (so a stateful path can use a fresh session each time).
+ * A closed-loop HTTP/1.1 load generator for the benchmark, in a worker thread so it has its own core. It writes raw
+ * requests on `concurrency` keep-alive sockets and parses only the status line and Content-Length of each answer, so
+ * the client costs far less than the servers it measures. Request i carries `cookies[i % cookies.length]` (a
+ * stateful path can use a fresh session each time).
  */
-import http from 'node:http'
+import net from 'node:net'
 import { parentPort, workerData } from 'node:worker_threads'
 
 export interface LoadSpec {
@@ -24,43 +25,70 @@ export interface LoadResult {
   errors: number
 }
 
+const HEADER_END = Buffer.from('\r\n\r\n')
+
+/** One keep-alive connection sending requests one after another. */
+function connection(spec: LoadSpec, url: URL, take: () => number | undefined, record: (status: number, us: number) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname)
+    socket.setNoDelay(true)
+    let buffer = Buffer.alloc(0)
+    let started = 0
+    const sendNext = () => {
+      const i = take()
+      if (i === undefined) {
+        socket.end()
+        return resolve()
+      }
+      const cookie = spec.cookies.length > 0 ? `Cookie: ${spec.cookies[i % spec.cookies.length]}\r\n` : ''
+      started = performance.now()
+      socket.write(`${spec.method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n${cookie}Content-Length: 0\r\n\r\n`)
+    }
+    socket.on('connect', sendNext)
+    socket.on('data', (chunk) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk])
+      for (;;) {
+        const end = buffer.indexOf(HEADER_END)
+        if (end < 0) return
+        const head = buffer.subarray(0, end).toString('latin1')
+        const status = Number(head.slice(9, 12))
+        const m = /\r\ncontent-length:\s*(\d+)/i.exec(head)
+        const total = end + 4 + (m ? Number(m[1]) : 0)
+        if (buffer.length < total) return
+        buffer = buffer.subarray(total)
+        record(status, Math.round((performance.now() - started) * 1000))
+        sendNext()
+      }
+    })
+    socket.on('error', () => {
+      record(-1, 0)
+      resolve()
+    })
+  })
+}
+
 async function run(spec: LoadSpec): Promise<LoadResult> {
   const url = new URL(spec.url)
-  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency })
   let next = 0
-  let errors = 0
+  let phaseEnd = 0
+  let recording = false
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
-  const send = (i: number) =>
-    new Promise<number>((resolve) => {
-      const headers: Record<string, string> = { 'content-length': '0' }
-      if (spec.cookies.length > 0) headers.cookie = spec.cookies[i % spec.cookies.length]
-      const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: spec.method, headers }, (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode ?? 0))
-      })
-      req.on('error', () => resolve(-1))
-      req.end()
-    })
-  const loop = async (until: number, record: boolean) => {
-    while (performance.now() < until && next < spec.maxRequests) {
-      const i = next++
-      const t0 = performance.now()
-      const status = await send(i)
-      if (!record) continue
-      latencies.push(Math.round((performance.now() - t0) * 1000))
-      if (status < 0) errors++
-      statuses[status] = (statuses[status] ?? 0) + 1
-    }
+  let errors = 0
+  const take = () => (performance.now() < phaseEnd && next < spec.maxRequests ? next++ : undefined)
+  const record = (status: number, us: number) => {
+    if (!recording) return
+    if (status < 0) errors++
+    else latencies.push(us)
+    statuses[status] = (statuses[status] ?? 0) + 1
   }
-  const warmEnd = performance.now() + spec.warmupMs
-  await Promise.all(Array.from({ length: spec.concurrency }, () => loop(warmEnd, false)))
+  phaseEnd = performance.now() + spec.warmupMs
+  await Promise.all(Array.from({ length: spec.concurrency }, () => connection(spec, url, take, record)))
+  recording = true
   const start = performance.now()
-  const end = start + spec.durationMs
-  await Promise.all(Array.from({ length: spec.concurrency }, () => loop(end, true)))
-  const elapsedMs = performance.now() - start
-  agent.destroy()
-  return { requests: latencies.length, elapsedMs, latenciesUs: latencies, statuses, errors }
+  phaseEnd = start + spec.durationMs
+  await Promise.all(Array.from({ length: spec.concurrency }, () => connection(spec, url, take, record)))
+  return { requests: latencies.length, elapsedMs: performance.now() - start, latenciesUs: latencies, statuses, errors }
 }
 
 if (parentPort) parentPort.postMessage(await run(workerData as LoadSpec))

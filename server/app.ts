@@ -101,7 +101,9 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
 }
 
 /**
- * Builds the request listener: express for `/__mock`, the msw adapter for everything else.
+ * Builds the request listener: express serves the control API under `/__mock`; provider traffic goes straight to the
+ * msw adapter (express's per-request setup would be pure overhead there: the adapter does its own routing, errors and
+ * logging).
  * @example
  * const listener = createApp(createLogoutMocks({ origin: 'http://127.0.0.1:9090' }), 'http://127.0.0.1:9090')
  * http.createServer(listener).listen(9090)
@@ -109,18 +111,17 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
 export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: CorsPolicy; log?: ((line: string) => void) | null } = {}) {
   const cors = options.cors ?? { origins: null }
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('etag', false)
-  app.use('/__mock', async (req, res, next) => {
+  const control = express()
+  control.disable('x-powered-by')
+  control.set('etag', false)
+  control.use('/__mock', async (req, res, next) => {
     const started = performance.now()
     try {
       if (isPreflight(req)) {
         res.writeHead(204, preflightHeaders(cors, req)).end()
         return
       }
-      const request = toFetchRequest(req, origin, req.originalUrl)
-      const response = await handleControl(mocks, request)
+      const response = await handleControl(mocks, toFetchRequest(req, origin, req.originalUrl))
       if (!response) return next()
       await writeFetchResponse(res, response, corsHeaders(cors, req))
       log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
@@ -128,13 +129,16 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
       next(e)
     }
   })
-  const adapter = mockAdapter(mocks, origin, cors, log)
-  app.use((req, res) => adapter(req, res))
-  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  control.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     console.error('[logout-mocks] internal error:', err)
     void writeFetchResponse(res, mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' }))
   })
-  return app
+  const adapter = mockAdapter(mocks, origin, cors, log)
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/'
+    if (url === '/__mock' || url.startsWith('/__mock/') || url.startsWith('/__mock?')) control(req, res)
+    else void adapter(req, res)
+  }
 }
 
 /** Answers requests Node's HTTP parser rejects (oversized headers, malformed request lines) with JSON, not silence. */

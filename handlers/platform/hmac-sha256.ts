@@ -19,17 +19,21 @@ const W = new Uint32Array(64)
  * sha256(new TextEncoder().encode('abc')) // ba7816bf…f20015ad (32 bytes)
  */
 export function sha256(message: Uint8Array): Uint8Array {
-  const bitLength = message.length * 8
-  const padded = new Uint8Array(((message.length + 9 + 63) >> 6) << 6)
+  const length = message.length
+  const padded = new Uint8Array(((length + 9 + 63) >> 6) << 6)
   padded.set(message)
-  padded[message.length] = 0x80
-  const view = new DataView(padded.buffer)
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000))
-  view.setUint32(padded.length - 4, bitLength >>> 0)
+  padded[length] = 0x80
+  const bits = length * 8
+  const end = padded.length
+  padded[end - 5] = Math.floor(bits / 0x100000000) & 0xff
+  padded[end - 4] = (bits >>> 24) & 0xff
+  padded[end - 3] = (bits >>> 16) & 0xff
+  padded[end - 2] = (bits >>> 8) & 0xff
+  padded[end - 1] = bits & 0xff
   let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a
   let h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let t = 0; t < 16; t++) W[t] = view.getUint32(off + t * 4)
+  for (let off = 0; off < end; off += 64) {
+    for (let t = 0, j = off; t < 16; t++, j += 4) W[t] = (padded[j] << 24) | (padded[j + 1] << 16) | (padded[j + 2] << 8) | padded[j + 3]
     for (let t = 16; t < 64; t++) {
       const w15 = W[t - 15], w2 = W[t - 2]
       const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3)
@@ -50,8 +54,14 @@ export function sha256(message: Uint8Array): Uint8Array {
     h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + h) | 0
   }
   const out = new Uint8Array(32)
-  const ov = new DataView(out.buffer)
-  ;[h0, h1, h2, h3, h4, h5, h6, h7].forEach((v, i) => ov.setUint32(i * 4, v >>> 0))
+  const words = [h0, h1, h2, h3, h4, h5, h6, h7]
+  for (let i = 0; i < 8; i++) {
+    const v = words[i]
+    out[i * 4] = v >>> 24
+    out[i * 4 + 1] = (v >>> 16) & 0xff
+    out[i * 4 + 2] = (v >>> 8) & 0xff
+    out[i * 4 + 3] = v & 0xff
+  }
   return out
 }
 

@@ -9,6 +9,8 @@ import { browserLogin, jsonOf, pair } from './support.ts'
 const BASE = 'https://id.example.com/.ory'
 const mocks = useInProcessMocks({
   only: ['kratos'],
+  // Frozen: the expiry message prints elapsed minutes, which real time passing between two requests would change.
+  clock: { start: '2025-01-15T10:30:00.000Z', frozen: true },
   providers: { kratos: { baseUrl: BASE, cookieDomain: 'example.com', clearBrowserData: true, allowedReturnUrls: ['https://*.example.com/app'], errorUiUrl: 'https://ui.example.com/error' } },
 })
 const JSON_CLIENT = { Accept: 'application/json', 'Content-Type': 'application/json' }
