@@ -51,8 +51,10 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
       }
       const preflight = isPreflight(req)
       mocks.meta.set(request, { clientIp: socketAddress(req) })
-      const url = new URL(request.url)
-      const response = await getResponse(mocks.handlersFor(url.pathname), request)
+      const target = req.url ?? '/'
+      const q = target.indexOf('?')
+      const pathname = q < 0 ? target : target.slice(0, q)
+      const response = await getResponse(mocks.handlersFor(pathname), request)
       const meta = mocks.meta.get(request)
       behaviour = meta.behaviour
       const ownCors = meta.provider !== undefined && mocks.catalogue.provider(meta.provider)?.cors === 'own'
@@ -70,7 +72,7 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
             kind: 'not-found',
             title: 'No mock serves this path',
             status: 404,
-            detail: `${req.method} ${url.pathname} matches no operation of the served providers.`,
+            detail: `${req.method} ${pathname} matches no operation of the served providers.`,
             providers: mocks.providers.map((p) => ({ id: p.id, baseUrl: p.baseUrl })),
             control: `${origin}/__mock`,
           }),

@@ -55,6 +55,15 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
     res.end()
     return
   }
+  // Every body the mocks build is text (JSON, HTML, plain). Ending with a string lets Node send the head and the
+  // body in one write; a Buffer makes it a writev of two, measurably slower per request.
+  const type = response.headers.get('content-type') ?? ''
+  if (/^(?:text\/|application\/(?:[\w.+-]*\+)?json)/i.test(type) || type === '') {
+    const text = await response.text()
+    if (!res.hasHeader('content-length')) res.setHeader('content-length', Buffer.byteLength(text))
+    res.end(text)
+    return
+  }
   const body = Buffer.from(await response.arrayBuffer())
   if (!res.hasHeader('content-length')) res.setHeader('content-length', body.byteLength)
   res.end(body)
