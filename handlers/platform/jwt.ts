@@ -30,7 +30,7 @@ function memo<V>() {
   }
 }
 const decoded = memo<{ header: Record<string, unknown>; claims: JwtClaims } | null>()
-const verified = memo<JwtVerdict>()
+const verifiedBySecret = new Map<string, ReturnType<typeof memo<JwtVerdict>>>()
 
 export function base64url(bytes: Uint8Array): string {
   let bin = ''
@@ -38,16 +38,30 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const SEXTET = new Int8Array(128).fill(-1)
+for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i
+
+/** Strict unpadded base64url decoding (null on any other character or an impossible length). */
 function fromBase64url(s: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(s)) return null
-  try {
-    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4))
-    const out = new Uint8Array(bin.length)
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
-    return out
-  } catch {
-    return null
+  const n = s.length
+  if (n % 4 === 1) return null
+  const out = new Uint8Array((n * 3) >> 2)
+  let bits = 0
+  let acc = 0
+  let o = 0
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i)
+    const v = c < 128 ? SEXTET[c] : -1
+    if (v < 0) return null
+    acc = (acc << 6) | v
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      out[o++] = (acc >> bits) & 0xff
+    }
   }
+  return out
 }
 
 function jsonPart(s: string): Record<string, unknown> | null {
@@ -97,8 +111,12 @@ function decodeUncached(token: string): { header: Record<string, unknown>; claim
  * if (v.ok && (v.claims.exp ?? 0) * 1000 > clock.now()) { … }
  */
 export async function verifyJwt(token: string, secret: string): Promise<JwtVerdict> {
-  const key = `${secret}\u0000${token}`
-  return verified.get(key) ?? verified.set(key, verifyUncached(token, secret))
+  let verified = verifiedBySecret.get(secret)
+  if (!verified) {
+    if (verifiedBySecret.size > 64) verifiedBySecret.clear()
+    verifiedBySecret.set(secret, (verified = memo<JwtVerdict>()))
+  }
+  return verified.get(token) ?? verified.set(token, verifyUncached(token, secret))
 }
 
 function verifyUncached(token: string, secret: string): JwtVerdict {
