@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config'
+
+// `npm run test:browser`: the handlers in Chromium behind msw's service worker (needs /usr/bin/chromium).
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.browser.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
