@@ -14,6 +14,7 @@ import { startServer } from '../server.ts'
 import { createLogoutMocks } from '../handlers/index.ts'
 import { createTable } from '../model/table.ts'
 import type { LoadResult, LoadSpec } from './load.ts'
+import { toFetchRequest, writeFetchResponse } from '../server/http-bridge.ts'
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32)
@@ -70,12 +71,22 @@ async function standalone() {
   const c = await load({ url: `${await listen(bare)}/api/v1/auth/logout`, method: 'POST', cookies: [], maxRequests: Infinity })
   bare.close()
 
+  // (d) the floor of any msw-based server: node:http → fetch Request → getResponse() → a static 204 handler → write.
+  const staticMsw = [mswHttp.post('http://127.0.0.1/api/v1/auth/logout', () => new HttpResponse(null, { status: 204 }))]
+  const floor = http.createServer(async (req, res) => {
+    const response = await getResponse(staticMsw, toFetchRequest(req, 'http://127.0.0.1'))
+    await writeFetchResponse(res, response ?? new Response(null, { status: 404 }))
+  })
+  const d = await load({ url: `${await listen(floor)}/api/v1/auth/logout`, method: 'POST', cookies: [], maxRequests: Infinity })
+  floor.close()
+
   console.log(`\nStandalone, loopback, ${CONCURRENCY} keep-alive connections, ${DURATION_MS} ms each (load generator in a worker thread):`)
   const ra = summary('(a) logout-mocks, Dreadnode stateful logout', a)
   const rb = summary('(b) bare express 5, static 204', b)
   const rc = summary('(c) bare node:http, static 204', c)
+  const rd = summary('(d) msw getResponse() floor, static 204', d)
   if ((a.statuses['200'] ?? 0) !== a.requests) console.log(`   note: (a) served ${a.statuses['200'] ?? 0} of ${a.requests} as 200 (sessions exhausted or errors)`)
-  console.log(`ratio a/b = ${(ra / rb).toFixed(2)} (target ≥ 1.0)    ratio a/c = ${(ra / rc).toFixed(2)}`)
+  console.log(`ratio a/b = ${(ra / rb).toFixed(2)} (target ≥ 1.0)    ratio a/c = ${(ra / rc).toFixed(2)}    a/d = ${(ra / rd).toFixed(2)}    d/b = ${(rd / rb).toFixed(2)}`)
 }
 
 /** Mean µs per call; awaits only what returns a promise (an await on a plain value would dominate a 100 ns lookup). */
