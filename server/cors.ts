@@ -23,6 +23,7 @@ export interface CorsPolicy {
   readonly origins: readonly string[] | null
 }
 
+/** Whether the platform CORS policy allows this origin. */
 export function originAllowed(policy: CorsPolicy, origin: string): boolean {
   return policy.origins === null || policy.origins.includes(origin)
 }
@@ -53,6 +54,7 @@ export function preflightHeaders(policy: CorsPolicy, req: IncomingMessage): Reco
   }
 }
 
+/** A CORS preflight: `OPTIONS` with `Access-Control-Request-Method`. */
 export function isPreflight(req: IncomingMessage): boolean {
   return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined
 }

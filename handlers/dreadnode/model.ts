@@ -38,6 +38,11 @@ export interface DreadnodeState {
   limiter: RateLimiter
 }
 
+/**
+ * The model at start (and after every reset): the fixture users, no sessions, an empty rate-limit window.
+ * @example
+ * const state = await createDreadnodeState({ config: dreadnodeDefaults })
+ */
 export async function createDreadnodeState({ config }: { config: DreadnodeConfig }): Promise<DreadnodeState> {
   const users = createTable<DreadnodeUser, 'id' | 'email'>(['id', 'email'])
   for (const u of dreadnodeUsers) await users.create({ ...u })
@@ -65,14 +70,17 @@ export async function startSession(state: DreadnodeState, user: DreadnodeUser, c
   return { session, accessToken, refreshToken }
 }
 
+/** Whether a session was logged out (or rotated away): an O(1) lookup in the revocation index. */
 export function isRevoked(state: DreadnodeState, sessionId: string): boolean {
   return state.revocations.get('sessionId', sessionId) !== undefined
 }
 
+/** Revokes a session by inserting a revocation (idempotent; an insert, so it stays O(1) at any number of sessions). */
 export async function revoke(state: DreadnodeState, sessionId: string, at: number, reason: DreadnodeRevocation['reason']): Promise<void> {
   if (!isRevoked(state, sessionId)) await state.revocations.create({ sessionId, at, reason })
 }
 
+/** The model as JSON for `/__mock/state` (passwords left out). */
 export function snapshotDreadnode(state: DreadnodeState, clock: Clock) {
   return {
     users: state.users.all().map(({ password: _password, ...u }) => u),

@@ -110,6 +110,7 @@ export async function startSession(state: KratosState, clock: Clock, random: Ran
   })
 }
 
+/** Whether a session was revoked: an O(1) lookup in the revocation index. */
 export function isRevoked(state: KratosState, sessionId: string): boolean {
   return state.revocations.get('sessionId', sessionId) !== undefined
 }

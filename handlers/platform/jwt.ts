@@ -32,6 +32,11 @@ function memo<V>() {
 const decoded = memo<{ header: Record<string, unknown>; claims: JwtClaims } | null>()
 const verifiedBySecret = new Map<string, ReturnType<typeof memo<JwtVerdict>>>()
 
+/**
+ * Unpadded base64url of bytes (RFC 7515 §2).
+ * @example
+ * base64url(new TextEncoder().encode('{"alg":"HS256"}')) // 'eyJhbGciOiJIUzI1NiJ9'
+ */
 export function base64url(bytes: Uint8Array): string {
   let bin = ''
   for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
