@@ -149,17 +149,31 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     if (choice.kind === 'error') {
       response = choice.response
     } else {
-      let detail: unknown
-      if (choice.kind === 'forced') {
-        behaviour = choice.behaviour
-      } else {
-        const outcome = await op.run(ctx)
-        behaviour = resolveOutcome(outcome.behaviour)
-        if (!behaviour) throw new Error(`${opKey} returned unknown behaviour "${outcome.behaviour}"`)
-        detail = outcome.detail
+      try {
+        let detail: unknown
+        if (choice.kind === 'forced') {
+          behaviour = choice.behaviour
+        } else {
+          const outcome = await op.run(ctx)
+          behaviour = resolveOutcome(outcome.behaviour)
+          if (!behaviour) throw new Error(`${opKey} returned unknown behaviour "${outcome.behaviour}"`)
+          detail = outcome.detail
+        }
+        response = await behaviour.respond(ctx, detail)
+        rt.coverage.hit(behaviour.id, choice.kind === 'forced')
+      } catch (error) {
+        // A bug of the mock, not a vendor response: say so plainly (msw would otherwise answer with a stack trace).
+        console.error(`[logout-mocks] ${opKey} failed:`, error)
+        behaviour = undefined
+        response = mockError({
+          kind: 'internal-error',
+          title: 'Mock internal error',
+          status: 500,
+          detail: `${opKey} failed while handling this request: ${error instanceof Error ? error.message : String(error)}`,
+          provider: rt.provider.id,
+          operation: op.id,
+        })
       }
-      response = await behaviour.respond(ctx, detail)
-      rt.coverage.hit(behaviour.id, choice.kind === 'forced')
     }
 
     rt.meta.set(request, { provider: rt.provider.id, operation: op.id, behaviour: behaviour?.id, fault: typeof fault === 'string' ? fault : undefined })

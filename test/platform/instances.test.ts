@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { createLogoutMocks } from '../../handlers/index.ts'
+import { createPlatform } from '../../handlers/platform/instance.ts'
+import type { ProviderDefinition } from '../../handlers/platform/types.ts'
 
 describe('instances', () => {
   let server: ReturnType<typeof setupServer> | undefined
@@ -43,5 +45,63 @@ describe('instances', () => {
     expect((mocks.state().dreadnode as { sessions: unknown[] }).sessions).toEqual([])
     const cookie = (creds.headers as Record<string, string>).Cookie
     expect((await fetch('https://app.dreadnode.io/api/v1/user/me', { headers: { cookie } })).status).toBe(401)
+  })
+})
+
+describe('a provider that fails', () => {
+  it('gets a mock 500 problem without a stack trace, and the mock keeps serving', async () => {
+    // A minimal provider whose natural logic throws on one path: what a bug in a provider would look like.
+    const broken: ProviderDefinition<null> = {
+      id: 'broken',
+      title: 'Broken on purpose',
+      docs: 'test',
+      defaults: { baseUrl: 'https://broken.example' },
+      options: [],
+      schemas: {},
+      operations: [
+        {
+          id: 'op',
+          method: 'GET',
+          path: '/op',
+          summary: 'throws unless ?ok',
+          run: (ctx) => {
+            if (!ctx.url.searchParams.has('ok')) throw new Error('provider bug')
+            return { behaviour: 'ok' }
+          },
+        },
+      ],
+      catalogue: [
+        { id: 'broken.op.ok', operation: 'op', status: 204, title: 'ok', trigger: '?ok', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 204 }) },
+      ],
+      createState: async () => null,
+      snapshot: () => null,
+    }
+    const mocks = createPlatform([broken])
+    const server = setupServer(...mocks.handlers)
+    server.listen({ onUnhandledFrame: 'error' })
+    const logged: unknown[][] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => void logged.push(args)
+    try {
+      const r = await fetch('https://broken.example/op')
+      expect(r.status).toBe(500)
+      expect(r.headers.get('content-type')).toBe('application/problem+json')
+      const text = await r.text()
+      expect(JSON.parse(text)).toEqual({
+        type: 'urn:logout-mocks:problem:internal-error',
+        title: 'Mock internal error',
+        status: 500,
+        detail: 'broken.op failed while handling this request: provider bug',
+        provider: 'broken',
+        operation: 'op',
+      })
+      expect(text).not.toContain('    at ')
+      expect(logged).toHaveLength(1)
+      expect(mocks.journal.list().at(-1)).toMatchObject({ status: 500, behaviour: null, operation: 'op' })
+      expect((await fetch('https://broken.example/op?ok')).status).toBe(204)
+    } finally {
+      console.error = original
+      server.close()
+    }
   })
 })
