@@ -67,6 +67,14 @@ interface ErrorSpec {
   readonly forceable?: boolean
 }
 
+/** What both variants of an error start with: the detail, and the route's headers with the cookies it carries. */
+async function errorStart(ctx: KratosCtx, spec: ErrorSpec, raw: unknown) {
+  const d = (raw ?? {}) as ErrorDetail
+  const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? await spec.forcedCookies(ctx) : [])
+  const { headers } = await routeStart(ctx, spec.route, cookies)
+  return { d, headers }
+}
+
 /**
  * The JSON-client variant of an error: herodot body with the error's status.
  * @example
@@ -85,9 +93,7 @@ export function jsonError(spec: ErrorSpec & { status: number }): KratosBehaviour
     primary: spec.primary,
     forceable: spec.forceable,
     async respond(ctx, raw) {
-      const d = (raw ?? {}) as ErrorDetail
-      const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? await spec.forcedCookies(ctx) : [])
-      const { headers } = await routeStart(ctx, spec.route, cookies)
+      const { d, headers } = await errorStart(ctx, spec, raw)
       return herodotResponse(d.error ?? spec.example(ctx), ctx.request, headers, d.extra)
     },
   }
@@ -118,9 +124,7 @@ export function browserError(spec: ErrorSpec): KratosBehaviour {
     primary: spec.primary,
     forceable: spec.forceable,
     async respond(ctx, raw) {
-      const d = (raw ?? {}) as ErrorDetail
-      const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? await spec.forcedCookies(ctx) : [])
-      const { headers } = await routeStart(ctx, spec.route, cookies)
+      const { d, headers } = await errorStart(ctx, spec, raw)
       return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
     },
   }
