@@ -14,7 +14,7 @@ import { createPlatform, type LogoutMocks, type PlatformOptions } from './platfo
 import { registry } from './providers.ts'
 
 export type { LogoutMocks, PlatformOptions as LogoutMocksOptions, ScenarioRequest } from './platform/instance.ts'
-export { ControlError } from './platform/instance.ts'
+export { ControlError } from './platform/control-error.ts'
 export type { CoverageReport } from './platform/coverage.ts'
 export type { JournalEntry } from './platform/journal.ts'
 export type { Behaviour, ProviderDefinition, IssuedCredentials } from './platform/types.ts'

@@ -3,7 +3,7 @@
  * documented statuses in the canonical envelope.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
-import { ControlError } from '../platform/instance.ts'
+import { ControlError } from '../platform/control-error.ts'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
 import { dreadnodeDefaults, dreadnodeOptions, type DreadnodeConfig } from './config.ts'
 import { createDreadnodeState, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'

@@ -3,7 +3,8 @@
  * it: the standalone server does, and a browser worker could. The same operations exist on the mocks object.
  */
 import { isPlainObject, parseJson, readBody } from './body.ts'
-import { ControlError, type LogoutMocks, type ScenarioRequest } from './instance.ts'
+import { ControlError } from './control-error.ts'
+import type { LogoutMocks, ScenarioRequest } from './instance.ts'
 import { mockError } from './mock-error.ts'
 import { describeCatalogue } from './catalogue-doc.ts'
 import { buildOpenApi } from './openapi.ts'

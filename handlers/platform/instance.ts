@@ -12,6 +12,7 @@ import { createMethodNotAllowedHandler, createOperationHandler, MAX_DELAY_MS, ty
 import { createRandom, type Random } from './random.ts'
 import { createRequestMeta, type RequestMetaStore } from './request-meta.ts'
 import { createScenarioStore, type Scenario } from './scenarios.ts'
+import { ControlError } from './control-error.ts'
 import type { AnyProvider, IssuedCredentials, RequestContext } from './types.ts'
 
 export interface PlatformOptions {
@@ -39,16 +40,6 @@ export interface ScenarioRequest {
   fault?: Fault
 }
 
-/** A control-API input error (the standalone server answers it with a 400 problem). */
-export class ControlError extends Error {
-  readonly status: number
-  readonly extensions: Record<string, unknown>
-  constructor(message: string, status = 400, extensions: Record<string, unknown> = {}) {
-    super(message)
-    this.status = status
-    this.extensions = extensions
-  }
-}
 
 export interface ProviderRuntimeInfo {
   readonly id: string

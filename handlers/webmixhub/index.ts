@@ -3,7 +3,7 @@
  * tenant (`x-tenant-token`) and user (`x-token`) authentication, user statuses and the documented re-login quirk.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
-import { ControlError } from '../platform/instance.ts'
+import { ControlError } from '../platform/control-error.ts'
 import { webmixhubSchemas } from '../../schemas/webmixhub/index.ts'
 import { DEMO_TENANT_TOKEN } from '../../fixtures/webmixhub.ts'
 import { webmixhubDefaults, webmixhubOptions, type WebmixhubConfig } from './config.ts'
