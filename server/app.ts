@@ -9,7 +9,7 @@ import express from 'express'
 import { getResponse } from 'msw'
 import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '../handlers/index.ts'
 import { handleControl } from '../handlers/platform/control-api.ts'
-import { mockError } from '../handlers/platform/mock-error.ts'
+import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 
@@ -32,7 +32,9 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const problemResponse = (res: ServerResponse, response: Response) => writeFetchResponse(res, response)
+/** The answer to our own failure: a problem that points at the server log, never the stack itself. */
+const internalError = () =>
+  mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' })
 
 /** The msw adapter: provider traffic, CORS, faults, logging. Mounted as the last express middleware. */
 function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: ((line: string) => void) | null) {
@@ -46,7 +48,7 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
         request = toFetchRequest(req, origin)
       } catch (e) {
         status = 400
-        await problemResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: (e as Error).message }))
+        await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: (e as Error).message }))
         return
       }
       const preflight = isPreflight(req)
@@ -57,7 +59,9 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
       const response = await getResponse(mocks.handlersFor(pathname), request)
       const meta = mocks.meta.get(request)
       behaviour = meta.behaviour
-      const ownCors = meta.provider !== undefined && mocks.catalogue.provider(meta.provider)?.cors === 'own'
+      // A provider that owns CORS answers it for its vendor responses; the mock's own errors (forcing mistakes, 405,
+      // 500) are not the vendor's and get the platform's CORS so a browser can read them.
+      const ownCors = meta.provider !== undefined && mocks.catalogue.provider(meta.provider)?.cors === 'own' && !response?.headers.has('x-logout-mocks-error')
 
       if (!response) {
         if (preflight) {
@@ -93,7 +97,7 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
       status = 500
       console.error('[logout-mocks] internal error:', e)
       if (!res.headersSent) {
-        await writeFetchResponse(res, mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' }))
+        await writeFetchResponse(res, internalError())
       } else res.destroy()
     } finally {
       discardUnreadBody(req)
@@ -133,7 +137,7 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
   })
   control.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     console.error('[logout-mocks] internal error:', err)
-    void writeFetchResponse(res, mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' }))
+    void writeFetchResponse(res, internalError())
   })
   const adapter = mockAdapter(mocks, origin, cors, log)
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -148,11 +152,11 @@ function answerClientError(err: NodeJS.ErrnoException & { code?: string }, socke
   if (!socket.writable) return socket.destroy()
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW'
   const status = tooLarge ? 431 : 400
-  const body = JSON.stringify({
-    type: `urn:logout-mocks:problem:${tooLarge ? 'headers-too-large' : 'malformed-request'}`,
+  const body = problemJson({
+    kind: tooLarge ? 'headers-too-large' : 'malformed-request',
     title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request',
     status,
-    detail: tooLarge ? 'The request headers exceed the server limit (16 KiB by default; see --max-header-size).' : `The HTTP request could not be parsed (${err.code ?? 'unknown'}).`,
+    detail: tooLarge ? 'The request headers exceed the server limit of 16 KiB.' : `The HTTP request could not be parsed (${err.code ?? 'unknown'}).`,
   })
   socket.end(
     `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

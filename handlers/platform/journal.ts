@@ -20,8 +20,13 @@ export interface JournalEntry {
   readonly durationMs: number
 }
 
+/** What a request handler records: the time as epoch ms (formatted only when the journal is read). */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'at'> & { readonly atMs: number }
+
+type Stored = Omit<JournalEntry, 'at'> & { readonly atMs: number }
+
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'seq'>): void
+  record(entry: JournalRecord): void
   /** Oldest first; `limit` keeps the newest N. */
   list(filter?: { provider?: string; limit?: number }): JournalEntry[]
   clear(): void
@@ -40,7 +45,7 @@ export interface Journal {
  */
 export function createJournal(capacity = 1000): Journal {
   if (!Number.isInteger(capacity) || capacity < 1) throw new TypeError(`journal size must be a positive integer, got ${capacity}`)
-  let ring: (JournalEntry | undefined)[] = new Array(capacity)
+  let ring: (Stored | undefined)[] = new Array(capacity)
   let total = 0
   return {
     capacity,
@@ -59,7 +64,10 @@ export function createJournal(capacity = 1000): Journal {
       const out: JournalEntry[] = []
       for (let i = total - size; i < total; i++) {
         const e = ring[i % capacity]
-        if (e && (!filter.provider || e.provider === filter.provider)) out.push(e)
+        if (e && (!filter.provider || e.provider === filter.provider)) {
+          const { atMs, ...rest } = e
+          out.push({ ...rest, at: new Date(atMs).toISOString() })
+        }
       }
       return filter.limit !== undefined && filter.limit >= 0 ? out.slice(Math.max(0, out.length - filter.limit)) : out
     },

@@ -13,15 +13,23 @@ export interface MockProblem {
 }
 
 /**
+ * The problem+json body (a string), for transports that write raw bytes rather than a Response.
+ * @example
+ * problemJson({ kind: 'headers-too-large', title: 'Request headers too large', status: 431, detail: '…' })
+ */
+export function problemJson(problem: MockProblem): string {
+  const { kind, title, status, detail, ...extensions } = problem
+  return JSON.stringify({ type: `urn:logout-mocks:problem:${kind}`, title, status, detail, ...extensions })
+}
+
+/**
  * Builds a problem+json response.
  * @example
  * mockError({ kind: 'not-found', title: 'No mock here', status: 404, detail: 'GET /nope matches no provider' })
  */
 export function mockError(problem: MockProblem, headers: HeadersInit = {}): Response {
-  const { kind, title, status, detail, ...extensions } = problem
-  const body = JSON.stringify({ type: `urn:logout-mocks:problem:${kind}`, title, status, detail, ...extensions })
   const h = new Headers(headers)
   h.set('Content-Type', 'application/problem+json')
-  h.set('X-Logout-Mocks-Error', kind)
-  return new Response(body, { status, headers: h })
+  h.set('X-Logout-Mocks-Error', problem.kind)
+  return new Response(problemJson(problem), { status: problem.status, headers: h })
 }

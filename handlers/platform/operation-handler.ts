@@ -7,7 +7,7 @@ import { http, HttpResponse, delay as mswDelay, type HttpHandler } from 'msw'
 import type { CatalogueIndex } from './catalogue.ts'
 import type { CoverageTracker } from './coverage.ts'
 import { FAULTS, readForcing, type Fault } from './forcing.ts'
-import type { Journal } from './journal.ts'
+import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
 import type { RequestMetaStore } from './request-meta.ts'
 import type { ScenarioStore } from './scenarios.ts'
@@ -47,6 +47,17 @@ export function clientIpOf(request: Request, rt: OperationRuntime): string {
     if (first) return first
   }
   return rt.meta.get(request).clientIp ?? '127.0.0.1'
+}
+
+/** No forcing, but the query twins still stripped so the provider sees the URL it would see on the real request. */
+function unforced(url: URL): ReturnType<typeof readForcing> {
+  const { strippedUrl } = readForcing(new Request(url), url)
+  return { via: null, strippedUrl }
+}
+
+/** One journal line for a request this provider answered. */
+function record(rt: OperationRuntime, request: Request, url: URL, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider'>) {
+  rt.journal.record({ atMs: rt.clock.now(), method: request.method, url: url.pathname + url.search, provider: rt.provider.id, ...entry })
 }
 
 function choices(rt: OperationRuntime, op: Operation) {
@@ -112,7 +123,10 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     const started = performance.now()
     await rt.ready()
     const url = new URL(request.url)
-    const forcing = readForcing(request, url)
+    // A CORS preflight is the browser asking permission, not the request being forced: it always runs naturally, or
+    // a query twin on the real request would break its own preflight.
+    const preflight = request.method === 'OPTIONS' && request.headers.has('access-control-request-method')
+    const forcing = preflight ? unforced(url) : readForcing(request, url)
     const clientIp = clientIpOf(request, rt)
     let base: RequestContext = {
       request,
@@ -129,7 +143,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     // `accepts` sees the URL and headers only: the body must stay unread for the next handler if it declines.
     if (op.accepts && !op.accepts(base)) return undefined
     if (forcing.strippedUrl) base = { ...base, request: new Request(forcing.strippedUrl, request) }
-    const scenario = forcing.via === null ? rt.scenarios.take(opKey) : undefined
+    const scenario = forcing.via === null && !preflight ? rt.scenarios.take(opKey) : undefined
 
     let choice: Choice =
       forcing.via !== null
@@ -176,13 +190,9 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
       }
     }
 
-    rt.meta.set(request, { provider: rt.provider.id, operation: op.id, behaviour: behaviour?.id, fault: typeof fault === 'string' ? fault : undefined })
-    rt.journal.record({
-      at: new Date(rt.clock.now()).toISOString(),
-      method: request.method,
-      url: url.pathname + url.search,
+    rt.meta.set(request, { provider: rt.provider.id, behaviour: behaviour?.id, fault: typeof fault === 'string' ? fault : undefined })
+    record(rt, request, url, {
       status: typeof fault === 'string' ? 0 : response.status,
-      provider: rt.provider.id,
       operation: op.id,
       behaviour: behaviour?.id ?? null,
       forced: choice.kind === 'forced' ? choice.via : null,
@@ -213,19 +223,7 @@ export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string
       { kind: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `${rt.provider.id} does not document ${request.method} ${path}.`, allowed },
       { Allow: allowed.join(', ') },
     )
-    rt.journal.record({
-      at: new Date(rt.clock.now()).toISOString(),
-      method: request.method,
-      url: url.pathname + url.search,
-      status: 405,
-      provider: rt.provider.id,
-      operation: null,
-      behaviour: null,
-      forced: null,
-      fault: null,
-      clientIp: clientIpOf(request, rt),
-      durationMs: 0,
-    })
+    record(rt, request, url, { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(request, rt), durationMs: 0 })
     return response
   })
 }

@@ -8,7 +8,6 @@ export interface RequestMeta {
   clientIp?: string
   /** Set by the operation handler. */
   provider?: string
-  operation?: string
   behaviour?: string
   fault?: string
 }
