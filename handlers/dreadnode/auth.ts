@@ -3,10 +3,11 @@
  * expired, revoked or forged one (401), and finds the user behind a valid one.
  */
 import { parseCookies } from '../platform/cookies.ts'
-import { decodeJwt, verifyJwt } from '../platform/jwt.ts'
+import { decodeJwt, verifyAccessJwt } from '../platform/jwt.ts'
+import { bearerToken } from '../platform/authorization.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import { isRevoked, type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
+import { type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies.ts'
 
 export type Ctx = RequestContext<DreadnodeState, DreadnodeConfig>
@@ -21,12 +22,7 @@ export type Caller =
 export function tokenFrom(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): string | undefined {
   const value = parseCookies(ctx.request.headers.get('cookie'))[cookie]
   if (value !== undefined && value !== '' && value !== '""') return value
-  if (cookie === ACCESS_COOKIE) {
-    const auth = ctx.request.headers.get('authorization')
-    const m = auth?.match(/^Bearer\s+(.+)$/i)
-    if (m) return m[1].trim()
-  }
-  return undefined
+  return cookie === ACCESS_COOKIE ? bearerToken(ctx.request.headers) : undefined
 }
 
 /** Cookies present but not JWTs (checked before authentication: FastAPI validates parameters first). */
@@ -44,15 +40,15 @@ export function malformedCookie(ctx: Ctx, names: readonly string[]): string | un
 export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Promise<Caller> {
   const token = tokenFrom(ctx, cookie)
   if (token === undefined) return { kind: 'missing' }
-  const verdict = await verifyJwt(token, ctx.config.jwtSecret)
-  if (!verdict.ok) return verdict.reason === 'malformed' ? { kind: 'malformed', cookie } : { kind: 'invalid', reason: 'signature' }
+  const verdict = await verifyAccessJwt(token, ctx.config.jwtSecret, { typ: cookie === ACCESS_COOKIE ? 'access' : 'refresh', now: ctx.clock.now() })
+  if (!verdict.ok) {
+    if (verdict.reason === 'malformed') return { kind: 'malformed', cookie }
+    return { kind: 'invalid', reason: verdict.reason === 'expired' || verdict.reason === 'wrong-type' ? verdict.reason : 'signature' }
+  }
   const { claims } = verdict
-  const expected = cookie === ACCESS_COOKIE ? 'access' : 'refresh'
-  if (claims.typ !== expected) return { kind: 'invalid', reason: 'wrong-type' }
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= ctx.clock.now()) return { kind: 'invalid', reason: 'expired' }
   const session = typeof claims.sid === 'string' ? ctx.state.sessions.get('id', claims.sid) : undefined
   if (!session) return { kind: 'invalid', reason: 'unknown-session' }
-  if (isRevoked(ctx.state, session.id)) return { kind: 'invalid', reason: 'revoked' }
+  if (ctx.state.revocations.isRevoked(session.id)) return { kind: 'invalid', reason: 'revoked' }
   const user = ctx.state.users.get('id', session.userId)
   if (!user) return { kind: 'invalid', reason: 'unknown-session' }
   return { kind: 'ok', user, session, token }

@@ -2,7 +2,7 @@
  * Dreadnode request bodies: JSON when the client says so. A JSON body that does not parse is the documented 400
  * (`invalid_request`); so is a body over the size limit.
  */
-import { isPlainObject, mediaType, parseJson, readBody } from '../platform/body.ts'
+import { isJsonMediaType, isPlainObject, mediaType, parseJson, readBody } from '../platform/body.ts'
 import type { Ctx } from './auth.ts'
 
 export type JsonBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'other'; mediaType: string } | { kind: 'bad'; detail: string }
@@ -12,8 +12,8 @@ export async function readJsonBody(ctx: Ctx): Promise<JsonBody> {
   const body = await readBody(ctx.request)
   if (!body.ok) return { kind: 'bad', detail: body.reason === 'too-large' ? 'Request body too large' : 'Request body could not be read' }
   if (body.text === '') return { kind: 'none' }
-  const type = mediaType(ctx.request.headers.get('content-type'))
-  if (type !== 'application/json' && !type.endsWith('+json')) return { kind: 'other', mediaType: type }
+  const contentType = ctx.request.headers.get('content-type')
+  if (!isJsonMediaType(contentType)) return { kind: 'other', mediaType: mediaType(contentType) }
   const parsed = parseJson(body.text)
   return parsed.ok ? { kind: 'json', value: parsed.value } : { kind: 'bad', detail: 'Invalid request: body is not valid JSON' }
 }

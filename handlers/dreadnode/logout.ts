@@ -5,7 +5,6 @@
 import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
 import type { DreadnodeState } from './model.ts'
-import { revoke } from './model.ts'
 import { authenticate, belowMinimumVersion, malformedCookie, tokenFrom, type Ctx } from './auth.ts'
 import { readJsonBody } from './body.ts'
 import { assumed, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
@@ -35,7 +34,7 @@ export const logoutOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     const caller = await authenticate(ctx, ACCESS_COOKIE)
     if (caller.kind !== 'ok') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'idempotent' : 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
-    await revoke(ctx.state, caller.session.id, ctx.clock.now(), 'logout')
+    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'logout')
     return { behaviour: 'success' }
   },
 }

@@ -3,6 +3,7 @@
  * logout or rotation, looked up by session id) and the logout rate limiter.
  */
 import { createTable, type Table } from '../../model/table.ts'
+import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import { createRateLimiter, type RateLimiter } from '../platform/rate-limit.ts'
 import { signJwt } from '../platform/jwt.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -25,16 +26,11 @@ export interface DreadnodeSession {
   createdAt: number
 }
 
-export interface DreadnodeRevocation {
-  sessionId: string
-  at: number
-  reason: 'logout' | 'refresh'
-}
-
 export interface DreadnodeState {
   users: Table<DreadnodeUser, 'id' | 'email'>
   sessions: Table<DreadnodeSession, 'id'>
-  revocations: Table<DreadnodeRevocation, 'sessionId'>
+  /** Revoked session ids (logout, or rotated away by a refresh). */
+  revocations: Revocations
   limiter: RateLimiter
 }
 
@@ -49,7 +45,7 @@ export async function createDreadnodeState({ config }: { config: DreadnodeConfig
   return {
     users,
     sessions: createTable<DreadnodeSession, 'id'>(['id']),
-    revocations: createTable<DreadnodeRevocation, 'sessionId'>(['sessionId']),
+    revocations: createRevocations(),
     limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
   }
 }
@@ -70,21 +66,11 @@ export async function startSession(state: DreadnodeState, user: DreadnodeUser, c
   return { session, accessToken, refreshToken }
 }
 
-/** Whether a session was logged out (or rotated away): an O(1) lookup in the revocation index. */
-export function isRevoked(state: DreadnodeState, sessionId: string): boolean {
-  return state.revocations.get('sessionId', sessionId) !== undefined
-}
-
-/** Revokes a session by inserting a revocation (idempotent; an insert, so it stays O(1) at any number of sessions). */
-export async function revoke(state: DreadnodeState, sessionId: string, at: number, reason: DreadnodeRevocation['reason']): Promise<void> {
-  if (!isRevoked(state, sessionId)) await state.revocations.create({ sessionId, at, reason })
-}
-
 /** The model as JSON for `/__mock/state` (passwords left out). */
 export function snapshotDreadnode(state: DreadnodeState, clock: Clock) {
   return {
     users: state.users.all().map(({ password: _password, ...u }) => u),
-    sessions: state.sessions.all().map((s) => ({ ...s, createdAt: new Date(s.createdAt).toISOString(), revoked: isRevoked(state, s.id) })),
+    sessions: state.sessions.all().map((s) => ({ ...s, createdAt: new Date(s.createdAt).toISOString(), revoked: state.revocations.isRevoked(s.id) })),
     rateLimit: state.limiter.snapshot(clock.now()),
   }
 }

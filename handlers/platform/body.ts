@@ -64,6 +64,16 @@ export function mediaType(contentType: string | null): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase()
 }
 
+/**
+ * Whether a `Content-Type` names JSON: `application/json` or a `+json` suffix type, any parameters.
+ * @example
+ * isJsonMediaType('application/problem+json; charset=utf-8') // true
+ */
+export function isJsonMediaType(contentType: string | null): boolean {
+  const type = mediaType(contentType)
+  return type === 'application/json' || type.endsWith('+json')
+}
+
 /** True for a plain object (what a JSON body of `{…}` parses to). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)

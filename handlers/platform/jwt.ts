@@ -133,3 +133,22 @@ function verifyUncached(token: string, secret: string): JwtVerdict {
   const valid = equalBytes(sigBytes, hmacSha256(secret, encoder.encode(`${head}.${body}`)))
   return valid ? { ok: true, claims: jwt.claims, header: jwt.header } : { ok: false, reason: 'signature' }
 }
+
+export type AccessVerdict =
+  | { ok: true; claims: JwtClaims }
+  | { ok: false; reason: 'malformed' | 'algorithm' | 'signature' | 'wrong-type' | 'expired' }
+
+/**
+ * Verifies a token the way a provider accepts it for a purpose: a valid HS256 signature, the expected `typ` claim, and
+ * an `exp` still in the future on the given clock time (epoch ms).
+ * @example
+ * const v = await verifyAccessJwt(token, secret, { typ: 'access', now: ctx.clock.now() })
+ * if (!v.ok && v.reason === 'expired') return { behaviour: 'tokenExpired' }
+ */
+export async function verifyAccessJwt(token: string, secret: string, expect: { typ: string; now: number }): Promise<AccessVerdict> {
+  const verdict = await verifyJwt(token, secret)
+  if (!verdict.ok) return verdict
+  if (verdict.claims.typ !== expect.typ) return { ok: false, reason: 'wrong-type' }
+  if (typeof verdict.claims.exp !== 'number' || verdict.claims.exp * 1000 <= expect.now) return { ok: false, reason: 'expired' }
+  return { ok: true, claims: verdict.claims }
+}
