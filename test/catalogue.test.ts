@@ -4,13 +4,11 @@
  * the provider's JSON Schemas. Forcing by header and by query twin must give the same bytes. New providers get this
  * for free.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { setupServer } from 'msw/node'
-import { createLogoutMocks, registry, type LogoutMocks } from '../handlers/index.ts'
+import { expect, it } from 'vitest'
+import { registry } from '../handlers/index.ts'
 import type { Behaviour, Operation } from '../handlers/platform/types.ts'
-import { startStandalone } from './support/standalone.ts'
+import { describeBothModes, type Target } from './support/modes.ts'
 import { validatorFor } from './support/schemas.ts'
-import type { RunningServer } from '../server.ts'
 
 const FROZEN = { seed: 7, clock: { start: '2025-01-15T10:30:00.000Z', frozen: true } }
 
@@ -19,10 +17,6 @@ function concretePath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, 'x1').replace(/\*/g, 'sample/path')
 }
 
-interface Target {
-  mocks: LogoutMocks
-  baseUrl(provider: string): string
-}
 
 async function force(target: Target, providerId: string, op: Operation, init: { header?: string; query?: string }) {
   const url = new URL(target.baseUrl(providerId) + (op.sample ?? concretePath(op.path)))
@@ -32,8 +26,10 @@ async function force(target: Target, providerId: string, op: Operation, init: { 
   return { response, text }
 }
 
+/** Validators compiled once per provider. */
+const validators = new Map(registry.map((p) => [p.id, validatorFor(p)]))
+
 function checkAgainstCatalogue(providerId: string, b: Behaviour, response: Response, text: string) {
-  const provider = registry.find((p) => p.id === providerId)!
   expect(response.status, b.id).toBe(b.status)
   if (b.contentType === null) {
     expect(text === '' || response.status === 303, `${b.id} should have no JSON body`).toBe(true)
@@ -41,77 +37,46 @@ function checkAgainstCatalogue(providerId: string, b: Behaviour, response: Respo
   }
   expect(response.headers.get('content-type')?.split(';')[0], b.id).toBe(b.contentType.split(';')[0])
   if (b.schema) {
-    const errors = validatorFor(provider).errors(b.schema, JSON.parse(text))
+    const errors = validators.get(providerId)!.errors(b.schema, JSON.parse(text))
     expect(errors, `${b.id} body ${text}`).toBeNull()
   }
 }
 
-function catalogueSuite(name: string, setup: () => Promise<Target>, teardown: () => Promise<void>) {
-  describe(`catalogue (${name})`, () => {
-    let target: Target
-    beforeAll(async () => {
-      target = await setup()
-    })
-    afterAll(teardown)
+describeBothModes('catalogue', FROZEN, (t) => {
+  for (const provider of registry) {
+    for (const op of provider.operations) {
+      const behaviours = provider.catalogue.filter((b) => b.operation === op.id && b.forceable !== false)
+      it.each(behaviours.map((b) => [b.id, b] as const))('%s is forced by id, by status and by query twin, identically', async (_id, b) => {
+        const byHeader = await force(t(), provider.id, op, { header: `example=${b.id}` })
+        checkAgainstCatalogue(provider.id, b, byHeader.response, byHeader.text)
+        await t().mocks.reset()
+        const byQuery = await force(t(), provider.id, op, { query: `__example=${b.id}` })
+        expect(byQuery.response.status).toBe(byHeader.response.status)
+        expect(byQuery.text).toBe(byHeader.text)
+        expect(byQuery.response.headers.getSetCookie()).toEqual(byHeader.response.headers.getSetCookie())
+        const primary = provider.catalogue.filter((x) => x.operation === op.id && x.status === b.status && x.forceable !== false)
+        const representative = primary.find((x) => x.primary) ?? primary[0]
+        if (representative === b) {
+          await t().mocks.reset()
+          const byStatus = await force(t(), provider.id, op, { header: `code=${b.status}` })
+          expect(byStatus.response.status).toBe(b.status)
+          expect(byStatus.text).toBe(byHeader.text)
+        }
+        const served = t().mocks.coverage().providers[provider.id].operations[op.id].find((e) => e.id === b.id)
+        expect(served?.forced).toBeGreaterThan(0)
+      })
 
-    for (const provider of registry) {
-      for (const op of provider.operations) {
-        const behaviours = provider.catalogue.filter((b) => b.operation === op.id && b.forceable !== false)
-        it.each(behaviours.map((b) => [b.id, b] as const))('%s is forced by id, by status and by query twin, identically', async (_id, b) => {
-          await target.mocks.reset()
-          const byHeader = await force(target, provider.id, op, { header: `example=${b.id}` })
-          checkAgainstCatalogue(provider.id, b, byHeader.response, byHeader.text)
-          await target.mocks.reset()
-          const byQuery = await force(target, provider.id, op, { query: `__example=${b.id}` })
-          expect(byQuery.response.status).toBe(byHeader.response.status)
-          expect(byQuery.text).toBe(byHeader.text)
-          expect(byQuery.response.headers.getSetCookie()).toEqual(byHeader.response.headers.getSetCookie())
-          const primary = provider.catalogue.filter((x) => x.operation === op.id && x.status === b.status && x.forceable !== false)
-          const representative = primary.find((x) => x.primary) ?? primary[0]
-          if (representative === b) {
-            await target.mocks.reset()
-            const byStatus = await force(target, provider.id, op, { header: `code=${b.status}` })
-            expect(byStatus.response.status).toBe(b.status)
-            expect(byStatus.text).toBe(byHeader.text)
-          }
-          const served = target.mocks.coverage().providers[provider.id].operations[op.id].find((e) => e.id === b.id)
-          expect(served?.forced).toBeGreaterThan(0)
-        })
-
-        it(`${provider.id}.${op.id}: an undocumented status or unknown id is a mock error listing the valid choices`, async () => {
-          const undocumented = await force(target, provider.id, op, { header: 'code=418' })
-          expect(undocumented.response.status).toBe(400)
-          expect(undocumented.response.headers.get('content-type')).toBe('application/problem+json')
-          const problem = JSON.parse(undocumented.text)
-          expect(problem.type).toBe('urn:logout-mocks:problem:unknown-forced-status')
-          expect(problem.validCodes).toEqual([...new Set(behaviours.map((b) => b.status))].sort((a, b) => a - b))
-          const unknown = await force(target, provider.id, op, { query: `__example=${provider.id}.${op.id}.noSuchThing` })
-          expect(unknown.response.status).toBe(400)
-          expect(JSON.parse(unknown.text).validExamples).toEqual(behaviours.map((b) => b.id))
-        })
-      }
+      it(`${provider.id}.${op.id}: an undocumented status or unknown id is a mock error listing the valid choices`, async () => {
+        const undocumented = await force(t(), provider.id, op, { header: 'code=418' })
+        expect(undocumented.response.status).toBe(400)
+        expect(undocumented.response.headers.get('content-type')).toBe('application/problem+json')
+        const problem = JSON.parse(undocumented.text)
+        expect(problem.type).toBe('urn:logout-mocks:problem:unknown-forced-status')
+        expect(problem.validCodes).toEqual([...new Set(behaviours.map((b) => b.status))].sort((a, b) => a - b))
+        const unknown = await force(t(), provider.id, op, { query: `__example=${provider.id}.${op.id}.noSuchThing` })
+        expect(unknown.response.status).toBe(400)
+        expect(JSON.parse(unknown.text).validExamples).toEqual(behaviours.map((b) => b.id))
+      })
     }
-  })
-}
-
-let inProcess: ReturnType<typeof setupServer> | undefined
-catalogueSuite(
-  'in-process',
-  async () => {
-    const mocks = createLogoutMocks(FROZEN)
-    inProcess = setupServer(...mocks.handlers)
-    inProcess.listen({ onUnhandledFrame: 'error' })
-    return { mocks, baseUrl: (id) => mocks.providers.find((p) => p.id === id)!.baseUrl }
-  },
-  async () => inProcess?.close(),
-)
-
-let standalone: RunningServer | undefined
-catalogueSuite(
-  'standalone',
-  async () => {
-    standalone = await startStandalone({ mocks: FROZEN })
-    return { mocks: standalone.mocks, baseUrl: (id) => standalone!.mocks.providers.find((p) => p.id === id)!.baseUrl }
-  },
-  async () => standalone?.close(),
-)
+  }
+})

@@ -3,9 +3,8 @@
  * standalone server, with a fresh model before each test.
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
-import { setupServer } from 'msw/node'
-import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '../../handlers/index.ts'
-import type { RunningServer } from '../../server.ts'
+import type { LogoutMocks, LogoutMocksOptions } from '../../handlers/index.ts'
+import { startInProcess } from './in-process.ts'
 import { startStandalone } from './standalone.ts'
 
 export interface Target {
@@ -27,25 +26,15 @@ export function describeBothModes(title: string, options: Omit<LogoutMocksOption
   for (const mode of ['in-process', 'standalone'] as const) {
     describe(`${title} (${mode})`, () => {
       let target: Target
-      let server: ReturnType<typeof setupServer> | undefined
-      let running: RunningServer | undefined
+      let close: () => unknown = () => {}
       beforeAll(async () => {
-        let mocks: LogoutMocks
-        if (mode === 'in-process') {
-          mocks = createLogoutMocks(options)
-          server = setupServer(...mocks.handlers)
-          server.listen({ onUnhandledFrame: 'error' })
-        } else {
-          running = await startStandalone({ mocks: options })
-          mocks = running.mocks
-        }
-        target = { mode, mocks, origin: running?.origin, baseUrl: (id) => mocks.providers.find((p) => p.id === id)!.baseUrl }
+        const running = mode === 'in-process' ? startInProcess(options) : await startStandalone({ mocks: options })
+        const { mocks } = running
+        close = () => running.close()
+        target = { mode, mocks, origin: 'origin' in running ? running.origin : undefined, baseUrl: (id) => mocks.providers.find((p) => p.id === id)!.baseUrl }
       })
       beforeEach(() => target.mocks.reset())
-      afterAll(async () => {
-        server?.close()
-        await running?.close()
-      })
+      afterAll(() => close())
       body(() => target)
     })
   }
