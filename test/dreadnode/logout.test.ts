@@ -32,6 +32,7 @@ describeBothModes('dreadnode', {}, (t) => {
   const login = (creds: unknown = ALICE, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
     fetch(url('/api/v1/auth/login'), { method: 'POST', headers, body: typeof creds === 'string' ? creds : JSON.stringify(creds) })
   const logout = (headers: Record<string, string> = {}, body?: string) => fetch(url('/api/v1/auth/logout'), { method: 'POST', headers, body })
+  const me = (headers: Record<string, string>) => fetch(url('/api/v1/user/me'), { headers })
 
   it('login → me → logout (200, both cookies cleared) → me 401 → refresh 401', async () => {
     const loggedIn = await login()
@@ -118,9 +119,12 @@ describeBothModes('dreadnode', {}, (t) => {
     expect((await logout()).status).toBe(401)
   })
 
-  it('the logout body is accepted when valid JSON, and a form body is ignored', async () => {
-    const cookie = cookieHeader(await login())
-    expect((await logout({ cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1')).status).toBe(200)
+  it('a valid JSON body and a form body on logout are both ignored; only broken JSON is a 400', async () => {
+    const first = cookieHeader(await login())
+    expect((await logout({ cookie: first, 'Content-Type': 'application/json' }, '{"reason":"bye"}')).status).toBe(200)
+    const second = cookieHeader(await login())
+    expect((await logout({ cookie: second, 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1')).status).toBe(200)
+    await expectError(await me({ cookie: second }), 401, 'authentication_error')
   })
 })
 
@@ -140,5 +144,38 @@ describeBothModes('dreadnode with idempotent logout (ASSUMPTION switched)', { pr
     expect(r.headers.getSetCookie()).toHaveLength(2)
     const op = t().mocks.coverage().providers.dreadnode.operations.logout
     expect(op.find((e) => e.id === 'dreadnode.logout.idempotent')).toMatchObject({ source: 'assumed', natural: 1, served: true })
+  })
+})
+
+describeBothModes('dreadnode rate limit per token, behind a trusted proxy', { providers: { dreadnode: { rateLimit: 2, rateLimitBy: 'token', trustForwardedFor: true } } }, (t) => {
+  const logout = (headers: Record<string, string>) => fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers })
+  it('counts per access token, not per IP', async () => {
+    const a = await t().mocks.sessions.create({ provider: 'dreadnode', user: 'alice' })
+    const b = await t().mocks.sessions.create({ provider: 'dreadnode', user: 'bob' })
+    const cookieA = (a.headers as Record<string, string>).Cookie
+    const cookieB = (b.headers as Record<string, string>).Cookie
+    expect((await logout({ cookie: cookieA })).status).toBe(200)
+    expect((await logout({ cookie: cookieA })).status).toBe(401)
+    await expectError(await logout({ cookie: cookieA }), 429, 'rate_limited')
+    expect((await logout({ cookie: cookieB })).status).toBe(200)
+  })
+})
+
+describeBothModes('dreadnode rate limit per IP, behind a trusted proxy', { providers: { dreadnode: { rateLimit: 1, trustForwardedFor: true } } }, (t) => {
+  const logout = (ip: string) => fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers: { 'X-Forwarded-For': `${ip}, 10.0.0.1` } })
+  it('takes the client IP from X-Forwarded-For when trusted', async () => {
+    expect((await logout('203.0.113.1')).status).toBe(401)
+    await expectError(await logout('203.0.113.1'), 429, 'rate_limited')
+    expect((await logout('203.0.113.2')).status).toBe(401)
+    expect(t().mocks.journal.list().map((e) => e.clientIp)).toEqual(['203.0.113.1', '203.0.113.1', '203.0.113.2'])
+  })
+})
+
+describeBothModes('dreadnode client version from a named header', { providers: { dreadnode: { minClientVersion: '3.1', clientVersionHeader: 'X-Client-Version' } } }, (t) => {
+  const logout = (headers: Record<string, string>) => fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers })
+  it('426 for an older version in that header; the User-Agent is then not consulted', async () => {
+    await expectError(await logout({ 'X-Client-Version': '3.0.9' }), 426, 'upgrade_required')
+    await expectError(await logout({ 'X-Client-Version': '3.1.0' }), 401, 'authentication_error')
+    await expectError(await logout({ 'User-Agent': 'dreadnode-sdk/0.1' }), 401, 'authentication_error')
   })
 })

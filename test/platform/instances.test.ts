@@ -105,3 +105,46 @@ describe('a provider that fails', () => {
     }
   })
 })
+
+describe('a provider that answers its own preflights', () => {
+  it('runs preflights naturally even when the URL carries a query twin or a scenario is armed', async () => {
+    const cors: ProviderDefinition<null> = {
+      id: 'cors',
+      title: 'Answers OPTIONS itself',
+      docs: 'test',
+      defaults: { baseUrl: 'https://cors.example' },
+      options: [],
+      schemas: {},
+      cors: 'own',
+      operations: [
+        { id: 'preflight', method: 'OPTIONS', path: '/op', summary: 'preflight', run: () => ({ behaviour: 'allowed' }) },
+        { id: 'op', method: 'POST', path: '/op', summary: 'the call', run: () => ({ behaviour: 'ok' }) },
+      ],
+      catalogue: [
+        { id: 'cors.preflight.allowed', operation: 'preflight', status: 204, title: 'allowed', trigger: 'always', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 204 }) },
+        { id: 'cors.preflight.denied', operation: 'preflight', status: 403, title: 'denied', trigger: 'forced', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 403 }) },
+        { id: 'cors.op.ok', operation: 'op', status: 200, title: 'ok', trigger: 'always', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 200 }) },
+        { id: 'cors.op.failed', operation: 'op', status: 500, title: 'failed', trigger: 'forced', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 500 }) },
+      ],
+      createState: async () => null,
+      snapshot: () => null,
+    }
+    const mocks = createPlatform([cors])
+    const server = setupServer(...mocks.handlers)
+    server.listen({ onUnhandledFrame: 'error' })
+    try {
+      const preflight = (query: string) =>
+        fetch(`https://cors.example/op${query}`, { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' } })
+      expect((await preflight('?__code=500')).status).toBe(204)
+      expect((await preflight('?__example=cors.preflight.denied')).status).toBe(204)
+      mocks.scenarios.add({ behaviour: 'cors.preflight.denied' })
+      expect((await preflight('')).status).toBe(204)
+      // A plain OPTIONS (not a preflight) is still forceable, and so is the real request.
+      expect((await fetch('https://cors.example/op?__code=403', { method: 'OPTIONS' })).status).toBe(403)
+      expect((await fetch('https://cors.example/op?__code=500', { method: 'POST' })).status).toBe(500)
+      expect(mocks.journal.list().map((e) => e.forced)).toEqual([null, null, null, 'query', 'query'])
+    } finally {
+      server.close()
+    }
+  })
+})
