@@ -37,8 +37,14 @@ export function parsePrefer(header: string | null): Partial<Record<Key, string>>
   return out
 }
 
+/** A CORS preflight: the browser asking permission for the real request. */
+export function isPreflight(request: Request): boolean {
+  return request.method === 'OPTIONS' && request.headers.has('access-control-request-method')
+}
+
 /**
- * Collects forcing directives from the header and query twins.
+ * Collects forcing directives from the header and query twins. A CORS preflight is never forced (a query twin on the
+ * real request would otherwise break its own preflight), but its twins are still stripped.
  * @example
  * readForcing(new Request('https://x/api?__code=401')) // { code: '401', via: 'query', strippedUrl: URL('https://x/api') }
  */
@@ -56,6 +62,7 @@ export function readForcing(request: Request, url: URL): ForcingDirectives {
       }
     }
   }
+  if (isPreflight(request)) return { via: null, strippedUrl }
   const pick = (k: Key) => fromHeader[k] ?? fromQuery[k]
   const headerForces = fromHeader.code !== undefined || fromHeader.example !== undefined
   const queryForces = fromQuery.code !== undefined || fromQuery.example !== undefined

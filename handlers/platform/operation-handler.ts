@@ -6,7 +6,7 @@
 import { http, HttpResponse, delay as mswDelay, type HttpHandler } from 'msw'
 import type { CatalogueIndex } from './catalogue.ts'
 import type { CoverageTracker } from './coverage.ts'
-import { FAULTS, readForcing, type Fault } from './forcing.ts'
+import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
 import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
 import type { RequestMetaStore } from './request-meta.ts'
@@ -47,12 +47,6 @@ export function clientIpOf(request: Request, rt: OperationRuntime): string {
     if (first) return first
   }
   return rt.meta.get(request).clientIp ?? '127.0.0.1'
-}
-
-/** No forcing, but the query twins still stripped so the provider sees the URL it would see on the real request. */
-function unforced(url: URL): ReturnType<typeof readForcing> {
-  const { strippedUrl } = readForcing(new Request(url), url)
-  return { via: null, strippedUrl }
 }
 
 /** One journal line for a request this provider answered. */
@@ -123,10 +117,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     const started = performance.now()
     await rt.ready()
     const url = new URL(request.url)
-    // A CORS preflight is the browser asking permission, not the request being forced: it always runs naturally, or
-    // a query twin on the real request would break its own preflight.
-    const preflight = request.method === 'OPTIONS' && request.headers.has('access-control-request-method')
-    const forcing = preflight ? unforced(url) : readForcing(request, url)
+    const forcing = readForcing(request, url)
     const clientIp = clientIpOf(request, rt)
     let base: RequestContext = {
       request,
@@ -143,7 +134,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     // `accepts` sees the URL and headers only: the body must stay unread for the next handler if it declines.
     if (op.accepts && !op.accepts(base)) return undefined
     if (forcing.strippedUrl) base = { ...base, request: new Request(forcing.strippedUrl, request) }
-    const scenario = forcing.via === null && !preflight ? rt.scenarios.take(opKey) : undefined
+    const scenario = forcing.via === null && !isPreflight(request) ? rt.scenarios.take(opKey) : undefined
 
     let choice: Choice =
       forcing.via !== null
