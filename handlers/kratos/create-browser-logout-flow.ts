@@ -27,7 +27,7 @@ export const createBrowserLogoutFlowOperation: Operation<KratosState, KratosConf
     if (!auth) return { behaviour: `sessionInactive${suffix}` }
     const returnTo = goQuery(ctx.url).get('return_to') ?? ''
     if (returnTo === '') return { behaviour: 'created', detail: { logoutToken: auth.session.logoutToken } }
-    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx, 'login'))
+    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx))
     if (!verdict.ok) return { behaviour: `${verdict.error.id ? 'returnToForbidden' : 'returnToUnparseable'}${suffix}`, detail: { error: verdict.error } }
     return { behaviour: 'created', detail: { logoutToken: auth.session.logoutToken, returnTo: verdict.url } }
   },

@@ -18,9 +18,9 @@ export function logoutUrl(baseUrl: string, logoutToken: string, returnTo?: strin
   return `${baseUrl}/self-service/logout?${query}`
 }
 
-/** SecureRedirectTo's options for the logout routes. */
-export function redirectOptions(ctx: KratosCtx, kind: 'logout' | 'login') {
-  return { defaultUrl: defaultReturnUrl(ctx.config, ctx.baseUrl, kind), allowed: ctx.config.allowedReturnUrls, baseUrl: ctx.baseUrl }
+/** SecureRedirectTo's options for both logout routes: a relative return_to is completed from the logout default (§0.8). */
+export function redirectOptions(ctx: KratosCtx) {
+  return { defaultUrl: defaultReturnUrl(ctx.config, ctx.baseUrl, 'logout'), allowed: ctx.config.allowedReturnUrls, baseUrl: ctx.baseUrl }
 }
 
 /** The Set-Cookies of a successful purge: the cleared session cookie (when a cookie was purged) and a fresh CSRF cookie. */

@@ -53,7 +53,7 @@ export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
     const cleared = await purgeFromRequest(ctx)
     const setCookies = await logoutCookies(ctx, cleared)
     const returnTo = query.get('return_to') ?? ''
-    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx, 'logout'))
+    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx))
     if (!verdict.ok) {
       return { behaviour: `${verdict.error.id ? 'returnToForbidden' : 'returnToUnparseable'}${suffix}`, detail: { error: verdict.error, setCookies } }
     }

@@ -58,7 +58,7 @@ export async function nativeLogin(base: string, user: FixtureUser) {
   return { sessionToken: body.session_token, sessionId: body.session.id }
 }
 
-/** Logs in through the browser (SPA) flow; returns the Cookie header (session + CSRF) and the cookie lines. */
+/** Logs in through the browser (SPA) flow; returns the Cookie header (session + CSRF), the pairs and the Set-Cookie lines. */
 export async function browserLogin(base: string, user: FixtureUser) {
   const init = await fetch(`${base}/self-service/login/browser`, { headers: { Accept: 'application/json' } })
   expect(init.status).toBe(200)
@@ -73,5 +73,11 @@ export async function browserLogin(base: string, user: FixtureUser) {
   expect(response.status).toBe(200)
   const sessionCookie = setCookieFor(response, 'ory_kratos_session')!
   await jsonOf(response, 'successfulNativeLogin')
-  return { cookie: `${pair(sessionCookie)}; ${pair(csrfCookie)}`, sessionCookie: pair(sessionCookie), csrfCookie: pair(csrfCookie) }
+  return {
+    cookie: `${pair(sessionCookie)}; ${pair(csrfCookie)}`,
+    sessionCookie: pair(sessionCookie),
+    csrfCookie: pair(csrfCookie),
+    sessionCookieLine: sessionCookie,
+    csrfCookieLine: csrfCookie,
+  }
 }
