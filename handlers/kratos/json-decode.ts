@@ -3,6 +3,7 @@
  * texts for malformed JSON (scanner messages, `EOF`, `unexpected EOF`) and for type mismatches against the target
  * struct's string fields. Like Go's Decoder, only the first JSON value is read; trailing bytes are ignored.
  */
+import { parseJson } from '../platform/body.ts'
 import { goQuote } from './go.ts'
 
 type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: string }
@@ -14,10 +15,15 @@ function quoteChar(c: string): string {
   return `'${q.slice(1, -1)}'`
 }
 
+const WHITESPACE = /[ \t\n\r]/
+const HEX = /[0-9a-fA-F]/
+const LITERALS = ['true', 'false', 'null'] as const
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/
+
 /** Scans one JSON value from `s` at `i`; returns the index after it or throws Go's message. */
-function scanValue(s: string, i: number, ws = /[ \t\n\r]/): number {
+function scanValue(s: string, i: number): number {
   const skip = (j: number) => {
-    while (j < s.length && ws.test(s[j])) j++
+    while (j < s.length && WHITESPACE.test(s[j])) j++
     return j
   }
   const eof = (j: number) => {
@@ -59,7 +65,7 @@ function scanValue(s: string, i: number, ws = /[ \t\n\r]/): number {
       }
     }
     if (c === '"') return string(j)
-    for (const lit of ['true', 'false', 'null']) {
+    for (const lit of LITERALS) {
       if (c === lit[0]) {
         for (let k = 1; k < lit.length; k++) {
           eof(j + k)
@@ -68,7 +74,7 @@ function scanValue(s: string, i: number, ws = /[ \t\n\r]/): number {
         return j + lit.length
       }
     }
-    const num = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(s.slice(j))
+    const num = NUMBER.exec(s.slice(j))
     if (num && num[0] !== '-') return j + num[0].length
     throw new Error(`invalid character ${quoteChar(c)} ${context}`)
   }
@@ -82,6 +88,13 @@ function scanValue(s: string, i: number, ws = /[ \t\n\r]/): number {
         j++
         eof(j)
         if (!'"\\/bfnrtu'.includes(s[j])) throw new Error(`invalid character ${quoteChar(s[j])} in string escape code`)
+        if (s[j] === 'u') {
+          for (let k = 0; k < 4; k++) {
+            j++
+            eof(j)
+            if (!HEX.test(s[j])) throw new Error(`invalid character ${quoteChar(s[j])} in \\u hexadecimal character escape`)
+          }
+        }
       }
     }
   }
@@ -104,7 +117,9 @@ export function decodeJsonInto(text: string, goType: string, fields: Record<stri
   } catch (e) {
     return { ok: false, error: (e as Error).message }
   }
-  const value: unknown = JSON.parse(text.slice(0, end))
+  const parsed = parseJson(text.slice(0, end))
+  if (!parsed.ok) return { ok: false, error: parsed.error }
+  const value = parsed.value
   if (value === null) return { ok: true, value: {} }
   if (goKind(value) !== 'object') return { ok: false, error: `json: cannot unmarshal ${goKind(value)} into Go value of type ${goType}` }
   const record = value as Record<string, unknown>

@@ -259,6 +259,8 @@ describe('performNativeLogout (§3)', () => {
       [{ headers: { 'Content-Type': 'application/json' }, body: '{"session_token":1}' }, 'Unable to decode JSON payload: json: cannot unmarshal number into Go struct field performNativeLogoutBody.session_token of type string'],
       [{ headers: { 'Content-Type': 'application/json' }, body: '["x"]' }, 'Unable to decode JSON payload: json: cannot unmarshal array into Go value of type logout.performNativeLogoutBody'],
       [{ headers: { 'Content-Type': 'application/json' }, body: '<xml/>' }, "Unable to decode JSON payload: invalid character '<' looking for beginning of value"],
+      [{ headers: { 'Content-Type': 'application/json' }, body: '{"session_token":"\\uZZZZ"}' }, "Unable to decode JSON payload: invalid character 'Z' in \\u hexadecimal character escape"],
+      [{ headers: { 'Content-Type': 'application/json' }, body: '{"session_token":"\\u12"}' }, "Unable to decode JSON payload: invalid character '\"' in \\u hexadecimal character escape"],
     ]
     for (const [init, reason] of cases) {
       const response = await del(init)
