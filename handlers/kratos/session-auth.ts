@@ -1,47 +1,38 @@
 /**
- * Where a request's session comes from (session/manager_http.go, contracts/kratos.md §0.4): `X-Session-Token`, then
- * the session cookie, then `Authorization: Bearer`. Only an existing, unrevoked, unexpired session counts.
+ * Kratos's session manager for HTTP requests (session/manager_http.go, contracts/kratos.md §0.4, §0.7):
+ * - `extractToken`: `X-Session-Token`, else the session cookie, else `Authorization: Bearer`. The Bearer fallback
+ *   also applies when a cookie is sent but yields no session token (gorilla cannot decode it: for the mock, a cookie
+ *   value no session ever had). A cookie that decodes — a session that exists, even revoked or expired — is used and
+ *   never falls back.
+ * - `PurgeFromRequest`: revokes the Bearer token if one is sent (no cookie touched), else the cookie's session.
  */
+import { bearerToken } from '../platform/authorization.ts'
 import { parseCookies } from '../platform/cookies.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { isActive, type KratosIdentity, type KratosSession, type KratosState } from './model.ts'
+import { isActive, revokeSession, type KratosIdentity, type KratosSession, type KratosState } from './model.ts'
 
 export type KratosCtx = RequestContext<KratosState, KratosConfig>
 
-export type Credential = { via: 'header' | 'bearer'; token: string } | { via: 'cookie'; value: string }
-
-/** `Authorization: Bearer <token>` (scheme case-insensitive). */
-export function bearerToken(request: Request): string | null {
-  const m = /^bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')
-  return m ? m[1].trim() : null
+/** The session the cookie decodes to (active or not), if the request has a cookie Kratos could decode. */
+function cookieSession(ctx: KratosCtx): KratosSession | undefined {
+  const value = parseCookies(ctx.request.headers.get('cookie'))[ctx.config.sessionCookieName]
+  return value === undefined ? undefined : ctx.state.sessions.get('cookieValue', value)
 }
 
-/** The session cookie's value, if the request has one. */
-export function sessionCookieValue(ctx: KratosCtx): string | undefined {
-  return parseCookies(ctx.request.headers.get('cookie'))[ctx.config.sessionCookieName]
-}
-
-/** The credential Kratos would read, in its order. */
-export function credentialOf(ctx: KratosCtx): Credential | null {
+/** The session `extractToken` leads to (active or not), through indexes only. */
+function sessionOf(ctx: KratosCtx): KratosSession | undefined {
   const header = ctx.request.headers.get('x-session-token')
-  if (header) return { via: 'header', token: header }
-  const cookie = sessionCookieValue(ctx)
-  if (cookie !== undefined) return { via: 'cookie', value: cookie }
-  const bearer = bearerToken(ctx.request)
-  return bearer ? { via: 'bearer', token: bearer } : null
-}
-
-/** The session a credential points to (active or not), through an index. */
-export function sessionOf(state: KratosState, credential: Credential | null): KratosSession | undefined {
-  if (!credential) return undefined
-  return credential.via === 'cookie' ? state.sessions.get('cookieValue', credential.value) : state.sessions.get('token', credential.token)
+  if (header) return ctx.state.sessions.get('token', header)
+  const fromCookie = cookieSession(ctx)
+  if (fromCookie) return fromCookie
+  const bearer = bearerToken(ctx.request.headers)
+  return bearer ? ctx.state.sessions.get('token', bearer) : undefined
 }
 
 export interface Authenticated {
   session: KratosSession
   identity: KratosIdentity
-  credential: Credential
 }
 
 /**
@@ -51,9 +42,29 @@ export interface Authenticated {
  * if (!auth) return { behaviour: 'sessionInactive' }
  */
 export function activeSession(ctx: KratosCtx): Authenticated | null {
-  const credential = credentialOf(ctx)
-  const session = sessionOf(ctx.state, credential)
-  if (!credential || !session || !isActive(ctx.state, session, ctx.clock.now())) return null
+  const session = sessionOf(ctx)
+  if (!session || !isActive(ctx.state, session, ctx.clock.now())) return null
   const identity = ctx.state.identities.get('id', session.identityId)
-  return identity ? { session, identity, credential } : null
+  return identity ? { session, identity } : null
+}
+
+/**
+ * `PurgeFromRequest`: a Bearer token is revoked without touching cookies; otherwise the cookie's session is revoked
+ * and the cookie must be cleared; a session that came only through X-Session-Token is not revoked at all.
+ * Returns whether the session cookie is to be cleared.
+ * @example
+ * const clearCookie = await purgeFromRequest(ctx)
+ */
+export async function purgeFromRequest(ctx: KratosCtx): Promise<boolean> {
+  const now = ctx.clock.now()
+  const bearer = bearerToken(ctx.request.headers)
+  if (bearer) {
+    const s = ctx.state.sessions.get('token', bearer)
+    if (s) await revokeSession(ctx.state, s.id, now)
+    return false
+  }
+  const s = cookieSession(ctx)
+  if (!s) return false
+  await revokeSession(ctx.state, s.id, now)
+  return true
 }

@@ -9,33 +9,14 @@ import { defaultReturnUrl } from './config.ts'
 import { browserError, documented, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
 import { goQuery, goQuote } from './go.ts'
 import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, returnToForbidden, returnToUnparseable, SESSION_INACTIVE } from './herodot.ts'
-import { revokeSession, type KratosState } from './model.ts'
+import type { KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
 import { noContent, seeOther } from './responses.ts'
 import { secureRedirectTo } from './return-to.ts'
-import { activeSession, bearerToken, sessionCookieValue, type KratosCtx } from './session-auth.ts'
+import { activeSession, purgeFromRequest, type KratosCtx } from './session-auth.ts'
 import { clearsSiteData, logoutCookies, redirectOptions } from './logout-urls.ts'
 
 const route: Route = { operation: 'updateLogoutFlow', nosurf: true }
-
-/**
- * `PurgeFromRequest`: a Bearer token is revoked without touching cookies; otherwise the cookie's session is revoked
- * and the cookie cleared; a session that came only through X-Session-Token is not revoked at all.
- */
-async function purgeFromRequest(ctx: KratosCtx): Promise<boolean> {
-  const now = ctx.clock.now()
-  const bearer = bearerToken(ctx.request)
-  if (bearer) {
-    const s = ctx.state.sessions.get('token', bearer)
-    if (s) await revokeSession(ctx.state, s.id, now)
-    return false
-  }
-  const cookie = sessionCookieValue(ctx)
-  const s = cookie === undefined ? undefined : ctx.state.sessions.get('cookieValue', cookie)
-  if (!s) return false
-  await revokeSession(ctx.state, s.id, now)
-  return true
-}
 
 export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
   id: route.operation,

@@ -296,6 +296,38 @@ describe('toSession (§4) and wrong methods on browser paths (§0.5)', () => {
     expect(await none.text()).toBe(E.E9)
   })
 
+  it('§0.4 precedence: X-Session-Token over the cookie over Bearer; an undecodable cookie falls back to Bearer, a revoked one does not', async () => {
+    const a = await nativeLogin(BASE, alice)
+    const b = await browserLogin(BASE, bob)
+    const whoami = async (headers: Record<string, string>) => {
+      const response = await fetch(`${BASE}/sessions/whoami`, { headers })
+      return response.status === 200 ? (await jsonOf<{ identity: { traits: { email: string } } }>(response, 'session')).identity.traits.email : await response.text()
+    }
+    expect(await whoami({ 'X-Session-Token': a.sessionToken, Cookie: b.cookie, Authorization: `Bearer ${a.sessionToken}` })).toBe(alice.email)
+    expect(await whoami({ Cookie: b.cookie, Authorization: `Bearer ${a.sessionToken}` })).toBe(bob.email)
+    expect(await whoami({ Authorization: `Bearer ${a.sessionToken}` })).toBe(alice.email)
+    expect(await whoami({ Authorization: `bearer ${a.sessionToken}` })).toBe(alice.email)
+    // gorilla cannot decode a cookie it did not issue: extractToken falls back to the Bearer token
+    expect(await whoami({ Cookie: 'ory_kratos_session=garbage', Authorization: `Bearer ${a.sessionToken}` })).toBe(alice.email)
+    // a cookie that decodes carries its session token, which is used even when that session is revoked
+    const flow = await logoutFlow(b.cookie)
+    expect((await fetch(`${BASE}/self-service/logout?token=${flow.logout_token}`, { headers: { ...JSON_CLIENT, Cookie: b.cookie } })).status).toBe(204)
+    expect(await whoami({ Cookie: b.sessionCookie, Authorization: `Bearer ${a.sessionToken}` })).toBe(E.E9)
+  })
+
+  it('whoami via Bearer is 200; on an expired session (platform clock) it is 401 E9', async () => {
+    const { sessionToken } = await nativeLogin(BASE, alice)
+    const ok = await fetch(`${BASE}/sessions/whoami`, { headers: { Authorization: `Bearer ${sessionToken}` } })
+    expect(ok.status).toBe(200)
+    expect((await jsonOf<{ active: boolean }>(ok, 'session')).active).toBe(true)
+    mocks.clock.advance(86_400_000 + 1)
+    for (const headers of [{ Authorization: `Bearer ${sessionToken}` }, { 'X-Session-Token': sessionToken }]) {
+      const expired = await fetch(`${BASE}/sessions/whoami`, { headers })
+      expect(expired.status).toBe(401)
+      expect(await expired.text()).toBe(E.E9)
+    }
+  })
+
   it('POST (and other unsafe methods) to the browser logout paths: 403 security_csrf_violation, JSON even for browsers', async () => {
     for (const path of ['/self-service/logout', '/self-service/logout/browser']) {
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
