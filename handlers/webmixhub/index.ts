@@ -41,7 +41,7 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
   operations: [signinOperation, meOperation, logoutOperation],
   catalogue: [...signinBehaviours, ...meBehaviours, ...logoutBehaviours],
   schemas: webmixhubSchemas,
-  createState: ({ config, clock }) => createWebmixhubState(config, clock),
+  createState: ({ config }) => createWebmixhubState(config),
   snapshot: snapshotWebmixhub,
   trustForwardedFor: (config) => config.trustForwardedFor,
   /**
@@ -50,12 +50,12 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
    */
   async createSession(ctx, who) {
     const { tenant, user } = findUser(ctx.state, who)
-    const current = await setStatus(ctx.state, user, 'logged_in')
-    const tokens = await issueTokens(current.id, tenant, ctx.config, ctx.clock, ctx.random)
+    setStatus(ctx.state, user, 'logged_in')
+    const tokens = await issueTokens(user.id, tenant, ctx.config, ctx.clock, ctx.random)
     return {
       provider: 'webmixhub',
-      user: current.email ?? current.id,
-      userId: current.id,
+      user: user.email ?? user.id,
+      userId: user.id,
       tenantToken: tenant.token,
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
@@ -67,6 +67,7 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
     async deleteUser(state, input) {
       const { tenant, user } = findUser(state, input.user, input.tenant ?? DEMO_TENANT_TOKEN)
       state.users.delete(user)
+      state.statuses.delete(user.id)
       return { user: user.email ?? user.id, id: user.id, tenant: tenant.token, deleted: true }
     },
   },

@@ -28,7 +28,7 @@ export const logoutOperation: Operation<WebmixhubState, WebmixhubConfig> = {
       return { behaviour: 'restrictedCapability', detail: { rate } }
     }
     if (!caller.user) return { behaviour: 'unexpectedState', detail: { rate } }
-    await setStatus(ctx.state, caller.user, 'logged_out')
+    setStatus(ctx.state, caller.user, 'logged_out')
     return { behaviour: 'success', detail: { rate } }
   },
 }

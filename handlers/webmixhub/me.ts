@@ -4,13 +4,13 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { publicUser, setStatus, type WebmixhubState, type WebmixhubUser } from './model.ts'
+import { publicUser, setStatus, type PublicUser, type WebmixhubState } from './model.ts'
 import { authenticate, clientHeaderProblems } from './auth.ts'
 import { assumed, clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
 
 /** The user a forced `me` 200 shows (alice in the demo tenant). */
-export const REPRESENTATIVE_USER = { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' } as const
+export const REPRESENTATIVE_USER: PublicUser = { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' }
 
 export const meOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   id: 'me',
@@ -23,8 +23,8 @@ export const meOperation: Operation<WebmixhubState, WebmixhubConfig> = {
     const caller = await authenticate(ctx)
     if (!caller.ok) return { behaviour: caller.behaviour }
     if (!caller.user) return { behaviour: 'unexpectedState' }
-    const user = await setStatus(ctx.state, caller.user, 'logged_in')
-    return { behaviour: 'success', detail: user }
+    setStatus(ctx.state, caller.user, 'logged_in')
+    return { behaviour: 'success', detail: publicUser(ctx.state, caller.user) }
   },
 }
 
@@ -39,7 +39,7 @@ export const meBehaviours: WebmixhubBehaviour[] = [
     contentType: 'application/json',
     schema: 'meSuccess',
     primary: true,
-    respond: (ctx, raw) => envelope(ctx, 200, { data: publicUser((raw as WebmixhubUser | undefined) ?? REPRESENTATIVE_USER) }),
+    respond: (ctx, raw) => envelope(ctx, 200, { data: (raw as PublicUser | undefined) ?? REPRESENTATIVE_USER }),
   },
   clientHeadersBehaviour('me', true),
   ...tenantBehaviours('me'),

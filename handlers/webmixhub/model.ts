@@ -1,7 +1,10 @@
 /**
- * WebmixHub's model: tenants (looked up by `x-tenant-token`), users per tenant with their status and capability
- * restrictions, and the logout rate limiter. Tokens are not stored: logout does not invalidate them (DOC), so a token
- * is verified by its tenant's signature and resolved to its user through the `id` index.
+ * WebmixHub's model: tenants (looked up by `x-tenant-token`), users per tenant with their capability restrictions,
+ * each user's status, and the logout rate limiter. Tokens are not stored: logout does not invalidate them (DOC), so a
+ * token is verified by its tenant's signature and resolved to its user through the `id` index.
+ *
+ * A status changes on most logout, me and signin requests, and guest sign-ins add users without bound, so it lives in
+ * a map by user id, not in the user record: an @msw/data update scans the whole collection (model/table.ts).
  */
 import { createTable, type Table } from '../../model/table.ts'
 import { createRateLimiter, type RateLimiter } from '../platform/rate-limit.ts'
@@ -30,16 +33,16 @@ export interface WebmixhubUser {
   email: string | null
   /** Only for users created with a password (the fixtures). */
   password: string | null
-  status: UserStatus
   restrictedCapabilities: WebmixhubCapability[]
   /** How the user was created. */
   createdWith: SigninMethod | 'fixture'
-  createdAt: number
 }
 
 export interface WebmixhubState {
   tenants: Table<WebmixhubTenant, 'token' | 'id'>
   users: Table<WebmixhubUser, 'id' | 'login'>
+  /** User id → status; a user without an entry has never signed in since the last reset: `logged_out`. */
+  statuses: Map<string, UserStatus>
   limiter: RateLimiter
 }
 
@@ -49,10 +52,10 @@ export const emailLogin = (tenantId: string, email: string) => `${tenantId}|emai
 /**
  * Builds the model from the fixtures (called at start and on every reset); every fixture user starts `logged_out`.
  * @example
- * const state = await createWebmixhubState(webmixhubDefaults, clock)
+ * const state = await createWebmixhubState(webmixhubDefaults)
  * state.tenants.get('token', 'demo-tenant-token')?.id // 'tnt_demo'
  */
-export async function createWebmixhubState(config: WebmixhubConfig, clock: Clock): Promise<WebmixhubState> {
+export async function createWebmixhubState(config: WebmixhubConfig): Promise<WebmixhubState> {
   const tenants = createTable<WebmixhubTenant, 'token' | 'id'>(['token', 'id'])
   for (const t of webmixhubTenants) await tenants.create({ ...t, restrictedCapabilities: [...t.restrictedCapabilities] })
   const users = createTable<WebmixhubUser, 'id' | 'login'>(['id', 'login'])
@@ -64,13 +67,11 @@ export async function createWebmixhubState(config: WebmixhubConfig, clock: Clock
       login: emailLogin(tenant.id, u.email),
       email: u.email,
       password: u.password,
-      status: 'logged_out',
       restrictedCapabilities: [...u.restrictedCapabilities],
       createdWith: 'fixture',
-      createdAt: clock.now(),
     })
   }
-  return { tenants, users, limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }
+  return { tenants, users, statuses: new Map(), limiter:  createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }
 }
 
 export interface IssuedTokens {
@@ -98,24 +99,31 @@ export async function issueTokens(
 }
 
 /**
- * Moves a user to `status`; a no-op (no write) when it is already there, so repeated calls stay cheap.
+ * Moves a user to `status` (O(1), whatever the number of users).
  * @example
- * user = await setStatus(state, user, 'logged_out')
+ * setStatus(state, user, 'logged_out')
  */
-export async function setStatus(state: WebmixhubState, user: WebmixhubUser, status: UserStatus): Promise<WebmixhubUser> {
-  if (user.status === status) return user
-  return state.users.update(user, (u) => {
-    u.status = status
-  })
+export function setStatus(state: WebmixhubState, user: WebmixhubUser, status: UserStatus): void {
+  state.statuses.set(user.id, status)
+}
+
+/** The user's current status. */
+const statusOf = (state: WebmixhubState, user: WebmixhubUser): UserStatus => state.statuses.get(user.id) ?? 'logged_out'
+
+/** The public view of a user: `data.user` of signin, `data` of `/auth/me`. */
+export interface PublicUser {
+  readonly id: string
+  readonly email: string | null
+  readonly status: UserStatus
 }
 
 /**
- * The public view of a user (`data.user` of signin, `data` of `/auth/me`).
+ * The public view of a user with its current status.
  * @example
- * publicUser(user) // { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' }
+ * publicUser(state, user) // { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' }
  */
-export function publicUser(u: Pick<WebmixhubUser, 'id' | 'email' | 'status'>) {
-  return { id: u.id, email: u.email, status: u.status }
+export function publicUser(state: WebmixhubState, user: WebmixhubUser): PublicUser {
+  return { id: user.id, email: user.email, status: statusOf(state, user) }
 }
 
 /**
@@ -131,7 +139,7 @@ export function snapshotWebmixhub(state: WebmixhubState, clock: Clock) {
       id: u.id,
       tenant: tokenOf.get(u.tenantId),
       email: u.email,
-      status: u.status,
+      status: statusOf(state, u),
       restrictedCapabilities: u.restrictedCapabilities,
       createdWith: u.createdWith,
     })),

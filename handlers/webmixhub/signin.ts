@@ -10,7 +10,7 @@
 import { decodeJwt, base64url } from '../platform/jwt.ts'
 import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type SigninMethod, type WebmixhubState, type WebmixhubUser } from './model.ts'
+import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubUser } from './model.ts'
 import { authenticateTenant, clientHeaderProblems, type Ctx } from './auth.ts'
 import { assumed, clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
@@ -49,7 +49,7 @@ async function identityOf(ctx: Ctx, tenantId: string, req: Exclude<SigninRequest
 
 interface SigninDetail extends IssuedTokens {
   newUser: boolean
-  user: Pick<WebmixhubUser, 'id' | 'email' | 'status'>
+  user: PublicUser
 }
 
 export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
@@ -81,16 +81,14 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
           login: identity.login,
           email: identity.email,
           password: null,
-          status: 'logged_in',
           restrictedCapabilities: [],
           createdWith: req.method as SigninMethod,
-          createdAt: ctx.clock.now(),
         })
       }
     }
-    user = await setStatus(ctx.state, user, 'logged_in')
+    setStatus(ctx.state, user, 'logged_in')
     const tokens = await issueTokens(user.id, t.tenant, ctx.config, ctx.clock, ctx.random)
-    return { behaviour: 'success', detail: { ...tokens, newUser, user } satisfies SigninDetail }
+    return { behaviour: 'success', detail: { ...tokens, newUser, user: publicUser(ctx.state, user) } satisfies SigninDetail }
   },
 }
 
@@ -114,7 +112,7 @@ export const signinBehaviours: WebmixhubBehaviour[] = [
         const tokens = await issueTokens(REPRESENTATIVE_USER.id, { id: 'tnt_demo', jwtSecret: FORCED_TOKEN_SECRET }, ctx.config, ctx.clock, ctx.random)
         d = { ...tokens, newUser: false, user: REPRESENTATIVE_USER }
       }
-      return envelope(ctx, 200, { data: { accessToken: d.accessToken, refreshToken: d.refreshToken, newUser: d.newUser, user: publicUser(d.user) } })
+      return envelope(ctx, 200, { data: { accessToken: d.accessToken, refreshToken: d.refreshToken, newUser: d.newUser, user: d.user } })
     },
   },
   errorBehaviour({
