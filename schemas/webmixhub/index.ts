@@ -3,6 +3,5 @@ import errorEnvelope from './error-envelope.json' with { type: 'json' }
 import logoutSuccess from './logout-success.json' with { type: 'json' }
 import meSuccess from './me-success.json' with { type: 'json' }
 import signinSuccess from './signin-success.json' with { type: 'json' }
-import signinRequest from './signin-request.json' with { type: 'json' }
 
-export const webmixhubSchemas = { errorEnvelope, logoutSuccess, meSuccess, signinSuccess, signinRequest } as const
+export const webmixhubSchemas = { errorEnvelope, logoutSuccess, meSuccess, signinSuccess } as const
