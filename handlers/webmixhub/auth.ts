@@ -2,7 +2,7 @@
  * Who is calling WebmixHub: the tenant (`x-tenant-token`), then the user (`x-token`, a raw JWT signed with the
  * tenant's secret), and the six client headers the docs require on every request. Both lookups go through indexes.
  */
-import { verifyJwt } from '../platform/jwt.ts'
+import { verifyAccessJwt } from '../platform/jwt.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import type { Validation } from './envelope.ts'
@@ -40,8 +40,9 @@ export function authenticateTenant(ctx: Ctx): TenantVerdict {
 
 /**
  * Tenant then user authentication (contract rows 2–5). A token is valid when it is a well-formed HS256 JWT signed
- * with this tenant's secret, is an access token, names this tenant in `tid` and has not expired on the platform clock.
- * Tokens of another tenant fail the signature (and the `tid` check): INVALID_TOKEN.
+ * with this tenant's secret, is an access token, has an `exp` still ahead on the platform clock (none counts as
+ * expired: TOKEN_EXPIRED), and names this tenant in `tid` and a user in `sub`. Tokens of another tenant fail the
+ * signature (and the `tid` check): INVALID_TOKEN.
  * @example
  * const caller = await authenticate(ctx)
  * if (caller.ok && caller.user) caller.user.status
@@ -51,13 +52,10 @@ export async function authenticate(ctx: Ctx): Promise<CallerVerdict> {
   if (!t.ok) return t
   const token = header(ctx, 'x-token')
   if (token === undefined) return { ok: false, behaviour: 'missingUserToken' }
-  const verdict = await verifyJwt(token, t.tenant.jwtSecret)
-  if (!verdict.ok) return { ok: false, behaviour: 'invalidToken' }
+  const verdict = await verifyAccessJwt(token, t.tenant.jwtSecret, { typ: 'access', now: ctx.clock.now() })
+  if (!verdict.ok) return { ok: false, behaviour: verdict.reason === 'expired' ? 'tokenExpired' : 'invalidToken' }
   const { claims } = verdict
-  if (claims.typ !== 'access' || claims.tid !== t.tenant.id || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') {
-    return { ok: false, behaviour: 'invalidToken' }
-  }
-  if (claims.exp * 1000 <= ctx.clock.now()) return { ok: false, behaviour: 'tokenExpired' }
+  if (claims.tid !== t.tenant.id || typeof claims.sub !== 'string') return { ok: false, behaviour: 'invalidToken' }
   const user = ctx.state.users.get('id', claims.sub)
   return { ok: true, tenant: t.tenant, user: user && user.tenantId === t.tenant.id ? user : undefined }
 }

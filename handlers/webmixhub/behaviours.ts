@@ -162,8 +162,8 @@ export function userTokenBehaviours(operation: string): WebmixhubBehaviour[] {
       operation,
       name: 'tokenExpired',
       code: 'TOKEN_EXPIRED',
-      trigger: "a correctly signed access token of this tenant whose exp has passed on the platform clock",
-      source: assumed('TOKEN_EXPIRED 401 "Token expired" once exp has passed (row 5)'),
+      trigger: 'a correctly signed access token of this tenant whose exp has passed on the platform clock (or that has no exp)',
+      source: assumed('TOKEN_EXPIRED 401 "Token expired" once exp has passed (row 5); a token without exp never was valid: expired too'),
     }),
   ]
 }

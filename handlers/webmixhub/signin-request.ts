@@ -2,7 +2,7 @@
  * The body of `POST /auth/signin`, validated per `method` (DOC: password ≥ 8 characters; the field names of `apple`
  * and `otp` are ASSUMPTIONS). Anything wrong becomes `error.validation` of a 400 VALIDATION_ERROR, never a crash.
  */
-import { isPlainObject, mediaType, parseJson, readBody } from '../platform/body.ts'
+import { isJsonMediaType, isPlainObject, parseJson, readBody } from '../platform/body.ts'
 import type { Ctx } from './auth.ts'
 import type { Validation } from './envelope.ts'
 import type { SigninMethod } from './model.ts'
@@ -69,8 +69,7 @@ function validateFields(body: Record<string, unknown>, method: SigninMethod, pro
 export async function readSigninRequest(ctx: Ctx): Promise<SigninParse> {
   const raw = await readBody(ctx.request)
   if (!raw.ok) return { ok: false, validation: { body: raw.reason === 'too-large' ? 'Request body is too large' : 'Request body could not be read' } }
-  const type = mediaType(ctx.request.headers.get('content-type'))
-  const json = type === 'application/json' || type.endsWith('+json') ? parseJson(raw.text) : undefined
+  const json = isJsonMediaType(ctx.request.headers.get('content-type')) ? parseJson(raw.text) : undefined
   if (!json?.ok || !isPlainObject(json.value)) return { ok: false, validation: { body: 'Request body must be a JSON object (Content-Type: application/json)' } }
   const body = json.value
   if (body.method === undefined || body.method === null || body.method === '') return { ok: false, validation: { method: required('method') } }

@@ -47,14 +47,23 @@ describeBothModes('webmixhub bad input', { clock: { start: START, frozen: true }
     await bothRoutes(auth(`${good.split('.')[0]}.${part({ ...claims, sub: 'someone-else' })}.${sig}`), 401, 'INVALID_TOKEN')
   })
 
-  it("correctly signed with the tenant's secret but wrong claims: tid of another tenant, refresh typ, no exp → 401 INVALID_TOKEN", async () => {
+  it("correctly signed with the tenant's secret but wrong claims: tid of another tenant, refresh typ, sub not a string → 401 INVALID_TOKEN", async () => {
     await bothRoutes(auth(await signJwt({ ...claims, tid: 'tnt_restricted' }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
     await bothRoutes(auth(await signJwt({ ...claims, typ: 'refresh' }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
-    const { exp: _exp, ...noExp } = claims
-    await bothRoutes(auth(await signJwt(noExp, DEMO_SECRET)), 401, 'INVALID_TOKEN')
     await bothRoutes(auth(await signJwt({ ...claims, sub: 42 as unknown as string }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
+    // The type is checked before the expiry: an expired refresh token is still the wrong token.
+    await bothRoutes(auth(await signJwt({ ...claims, typ: 'refresh', exp: NOW_S - 1 }, DEMO_SECRET)), 401, 'INVALID_TOKEN')
     // And the control: the same claims, untouched, authenticate.
     expect((await c.me(auth(await signJwt(claims, DEMO_SECRET)))).status).toBe(200)
+  })
+
+  it('a correctly signed access token without exp, or whose exp has passed, → 401 TOKEN_EXPIRED (platform verifyAccessJwt)', async () => {
+    const { exp: _exp, ...noExp } = claims
+    await bothRoutes(auth(await signJwt(noExp, DEMO_SECRET)), 401, 'TOKEN_EXPIRED')
+    await bothRoutes(auth(await signJwt({ ...claims, exp: NOW_S }, DEMO_SECRET)), 401, 'TOKEN_EXPIRED')
+    // The expiry is checked before the tenant claim (the signature already proved the tenant's secret).
+    await bothRoutes(auth(await signJwt({ ...claims, tid: 'tnt_restricted', exp: NOW_S - 1 }, DEMO_SECRET)), 401, 'TOKEN_EXPIRED')
+    expect((await c.me(auth(await signJwt({ ...claims, exp: NOW_S + 1 }, DEMO_SECRET)))).status).toBe(200)
   })
 
   it('oversized headers → 401 with the documented envelope (x-token over the 8 KiB JWT limit, huge tenant token)', async () => {
