@@ -3,13 +3,26 @@
  * `requireClientHeaders`) → tenant → user token → capability → user context → logged out. The user's status becomes
  * `logged_out`; the token stays valid (DOC), so a later authenticated request logs the user back in (see me.ts).
  */
-import type { Operation } from '../platform/types.ts'
+import type { Operation, Outcome } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { setStatus, type WebmixhubState } from './model.ts'
-import { authenticate, clientHeaderProblems } from './auth.ts'
+import { gate, type Ctx } from './auth.ts'
 import { clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
-import { hitLogoutLimit, withRateLimitHeaders } from './rate-limit.ts'
+import { withRateLimitHeaders } from './rate-limit.ts'
+
+/** Rows 2–9, once the request has been counted against the rate limit. */
+async function logOut(ctx: Ctx): Promise<Outcome> {
+  const caller = await gate(ctx, { user: true })
+  if ('behaviour' in caller) return caller
+  // A deleted user's own restrictions are unknown: only the tenant's can answer 403 before the 500.
+  if (caller.tenant.restrictedCapabilities.includes('logout') || caller.user?.restrictedCapabilities.includes('logout')) {
+    return { behaviour: 'restrictedCapability' }
+  }
+  if (!caller.user) return { behaviour: 'unexpectedState' }
+  setStatus(ctx.state, caller.user, 'logged_out')
+  return { behaviour: 'success' }
+}
 
 export const logoutOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   id: 'logout',
@@ -17,19 +30,11 @@ export const logoutOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   path: '/auth/logout',
   summary: 'Sign out the current user: status → logged_out (the token is not invalidated)',
   async run(ctx) {
-    const rate = hitLogoutLimit(ctx)
+    const rate = ctx.state.limiter.hit(ctx.clientIp, ctx.clock.now())
     if (!rate.allowed) return { behaviour: 'tooManyRequests', detail: { rate } }
-    const validation = clientHeaderProblems(ctx)
-    if (validation) return { behaviour: 'missingClientHeaders', detail: { rate, validation } }
-    const caller = await authenticate(ctx)
-    if (!caller.ok) return { behaviour: caller.behaviour, detail: { rate } }
-    // A deleted user's own restrictions are unknown: only the tenant's can answer 403 before the 500.
-    if (caller.tenant.restrictedCapabilities.includes('logout') || caller.user?.restrictedCapabilities.includes('logout')) {
-      return { behaviour: 'restrictedCapability', detail: { rate } }
-    }
-    if (!caller.user) return { behaviour: 'unexpectedState', detail: { rate } }
-    setStatus(ctx.state, caller.user, 'logged_out')
-    return { behaviour: 'success', detail: { rate } }
+    const outcome = await logOut(ctx)
+    // Every natural outcome carries the verdict of this request's own hit, for the rate-limit headers.
+    return { behaviour: outcome.behaviour, detail: { ...(outcome.detail as object | undefined), rate } }
   },
 }
 

@@ -5,7 +5,7 @@
 import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { publicUser, setStatus, type PublicUser, type WebmixhubState } from './model.ts'
-import { authenticate, clientHeaderProblems } from './auth.ts'
+import { gate } from './auth.ts'
 import { assumed, clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
 
@@ -18,10 +18,8 @@ export const meOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   path: '/auth/me',
   summary: 'The current user {id, email, status}; any authenticated request marks the user logged_in again',
   async run(ctx) {
-    const validation = clientHeaderProblems(ctx)
-    if (validation) return { behaviour: 'missingClientHeaders', detail: { validation } }
-    const caller = await authenticate(ctx)
-    if (!caller.ok) return { behaviour: caller.behaviour }
+    const caller = await gate(ctx, { user: true })
+    if ('behaviour' in caller) return caller
     if (!caller.user) return { behaviour: 'unexpectedState' }
     setStatus(ctx.state, caller.user, 'logged_in')
     return { behaviour: 'success', detail: publicUser(ctx.state, caller.user) }

@@ -7,22 +7,11 @@
  * QA session's quota); their headers show the client's current window, and a forced 429 shows `Remaining: 0`.
  */
 import type { RateLimitVerdict } from '../platform/rate-limit.ts'
-import type { Ctx } from './auth.ts'
 import type { WebmixhubBehaviour } from './behaviours.ts'
 
 /** Detail every natural logout outcome carries: the verdict of the request's own hit. */
-export interface RateLimitedDetail {
+interface RateLimitedDetail {
   rate: RateLimitVerdict
-}
-
-/**
- * Counts one logout request for the caller's IP.
- * @example
- * const rate = hitLogoutLimit(ctx)
- * if (!rate.allowed) return { behaviour: 'tooManyRequests', detail: { rate } }
- */
-export function hitLogoutLimit(ctx: Ctx): RateLimitVerdict {
-  return ctx.state.limiter.hit(ctx.clientIp, ctx.clock.now())
 }
 
 /**

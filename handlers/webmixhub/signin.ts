@@ -11,7 +11,7 @@ import { decodeJwt, base64url } from '../platform/jwt.ts'
 import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubUser } from './model.ts'
-import { authenticateTenant, clientHeaderProblems, type Ctx } from './auth.ts'
+import { gate, header, type Ctx } from './auth.ts'
 import { assumed, clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
 import { EMAIL, readSigninRequest, type SigninRequest } from './signin-request.ts'
@@ -35,7 +35,7 @@ async function identityOf(ctx: Ctx, tenantId: string, req: Exclude<SigninRequest
     case 'otp':
       return byEmail(req.email)
     case 'guest': {
-      const device = ctx.request.headers.get('x-device-id')?.trim()
+      const device = header(ctx, 'x-device-id')
       return { login: `${tenantId}|guest:${device ? `device:${await opaqueId(device)}` : ctx.random.uuid()}`, email: null }
     }
     default: {
@@ -58,26 +58,25 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   path: '/auth/signin',
   summary: 'Sign in with password, google, facebook, apple, otp or guest; returns access and refresh JWTs',
   async run(ctx) {
-    const validation = clientHeaderProblems(ctx)
-    if (validation) return { behaviour: 'missingClientHeaders', detail: { validation } }
-    const t = authenticateTenant(ctx)
-    if (!t.ok) return { behaviour: t.behaviour }
+    const caller = await gate(ctx, { user: false })
+    if ('behaviour' in caller) return caller
+    const { tenant } = caller
     const parsed = await readSigninRequest(ctx)
     if (!parsed.ok) return { behaviour: 'validationError', detail: { validation: parsed.validation } }
     const req = parsed.value
     let user: WebmixhubUser | undefined
     let newUser = false
     if (req.method === 'password') {
-      user = ctx.state.users.get('login', emailLogin(t.tenant.id, req.email))
+      user = ctx.state.users.get('login', emailLogin(tenant.id, req.email))
       if (!user || user.password === null || user.password !== req.password) return { behaviour: 'invalidCredentials' }
     } else {
-      const identity = await identityOf(ctx, t.tenant.id, req)
+      const identity = await identityOf(ctx, tenant.id, req)
       user = ctx.state.users.get('login', identity.login)
       if (!user) {
         newUser = true
         user = await ctx.state.users.create({
           id: ctx.random.uuid(),
-          tenantId: t.tenant.id,
+          tenantId: tenant.id,
           login: identity.login,
           email: identity.email,
           password: null,
@@ -87,7 +86,7 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
       }
     }
     setStatus(ctx.state, user, 'logged_in')
-    const tokens = await issueTokens(user.id, t.tenant, ctx.config, ctx.clock, ctx.random)
+    const tokens = await issueTokens(user.id, tenant, ctx.config, ctx.clock, ctx.random)
     return { behaviour: 'success', detail: { ...tokens, newUser, user: publicUser(ctx.state, user) } satisfies SigninDetail }
   },
 }
