@@ -6,7 +6,7 @@ import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
 import { goQuery, goTime } from './go.ts'
-import { NOT_FOUND, orderedError, SESSION_INACTIVE, type HerodotError } from './herodot.ts'
+import { FORBIDDEN, NOT_FOUND, orderedError, SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState, KratosStoredError } from './model.ts'
 import { jsonResponse } from './responses.ts'
 
@@ -23,8 +23,6 @@ export const getFlowErrorOperation: Operation<KratosState, KratosConfig> = {
     return stored ? { behaviour: 'found', detail: stored } : { behaviour: 'notFound' }
   },
 }
-
-const FORBIDDEN: HerodotError = { code: 403, status: 'Forbidden', message: 'The requested action was forbidden' }
 
 export const getFlowErrorBehaviours: KratosBehaviour[] = [
   {

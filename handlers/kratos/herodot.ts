@@ -39,7 +39,8 @@ export function withReason(e: HerodotError, reason: string): HerodotError {
 }
 
 const BAD_REQUEST = { code: 400, status: 'Bad Request', message: 'The request was malformed or contained invalid parameters' } as const
-const FORBIDDEN = { code: 403, status: 'Forbidden', message: 'The requested action was forbidden' } as const
+/** herodot's ErrForbidden (no reason). */
+export const FORBIDDEN: HerodotError = { code: 403, status: 'Forbidden', message: 'The requested action was forbidden' }
 
 /** E1 — session/manager.go: no active session. */
 export const SESSION_INACTIVE: HerodotError = {
@@ -75,6 +76,14 @@ export const WHOAMI_UNAUTHORIZED: HerodotError = {
   status: 'Unauthorized',
   reason: 'No valid session credentials found in the request.',
   message: 'The request could not be authorized',
+}
+/** whoami: the session needs a second factor (documented; the mock has none, so forced only). */
+export const AAL2_REQUIRED: HerodotError = {
+  id: 'session_aal2_required',
+  code: 403,
+  status: 'Forbidden',
+  reason: 'An active session was found but it does not fulfill the Authenticator Assurance Level, implying that the session must first be authenticated using a second factor.',
+  message: 'Session does not fulfill the requested Authenticator Assurance Level',
 }
 /** sqlcon.ErrNoRows: an unknown flow or error id. */
 export const NOT_FOUND: HerodotError = { code: 404, status: 'Not Found', message: 'Unable to locate the resource' }

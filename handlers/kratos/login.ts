@@ -14,12 +14,11 @@ import { goQuery, goTime } from './go.ts'
 import { badBody, CSRF_TEXT, csrfViolation, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
 import { decodeJsonInto } from './json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
-import { findIdentity, startSession, type KratosIdentity, type KratosLoginFlow, type KratosSession, type KratosState } from './model.ts'
+import { findIdentity, startSession, type KratosLoginFlow, type KratosSession, type KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
 import { herodotResponse, jsonResponse, seeOther } from './responses.ts'
 import { activeSession, type KratosCtx } from './session-auth.ts'
-import { sessionJson } from './session-json.ts'
-import { kratosIdentities } from '../../fixtures/kratos.ts'
+import { sampleSession, sessionJson, type SessionWithIdentity } from './session-json.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
@@ -192,28 +191,6 @@ const updateLoginFlowOperation: Op = {
   },
 }
 
-function sampleSession(ctx: KratosCtx): { session: KratosSession; identity: KratosIdentity } {
-  const now = ctx.clock.now()
-  const f = kratosIdentities[0]
-  const token = `ory_st_${ctx.random.string(32)}`
-  return {
-    identity: { id: f.id, email: f.email, username: f.username, name: f.name, password: f.password, addressId: f.addressId, createdAt: f.createdAt },
-    session: {
-      id: ctx.random.uuid(),
-      identityId: f.id,
-      token,
-      logoutToken: `ory_lo_${ctx.random.string(32)}`,
-      cookieValue: `MTc${ctx.random.string(181)}`,
-      issuedAt: now,
-      expiresAt: now + ctx.config.sessionLifespanSeconds * 1000,
-      deviceId: ctx.random.uuid(),
-      ipAddress: ctx.clientIp,
-      userAgent: '',
-      via: 'api',
-    },
-  }
-}
-
 const sessionCookieFor = (ctx: KratosCtx, s: KratosSession) => sessionSetCookie(s.cookieValue, s.expiresAt, ctx.config.sessionLifespanSeconds, ctx.config)
 
 /** A 400 that re-renders the flow with messages (JSON) — Kratos writes it with the success writer. */
@@ -253,7 +230,7 @@ const submitBehaviours: KratosBehaviour[] = [
     schema: 'successfulNativeLogin',
     primary: true,
     async respond(ctx, raw) {
-      const d = (raw as ReturnType<typeof sampleSession> | undefined) ?? sampleSession(ctx)
+      const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
       const { headers } = await routeStart(ctx, submit)
       return jsonResponse(
         200,
@@ -272,7 +249,7 @@ const submitBehaviours: KratosBehaviour[] = [
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
     async respond(ctx, raw) {
-      const d = (raw as ReturnType<typeof sampleSession> | undefined) ?? sampleSession(ctx)
+      const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
       const { headers } = await routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
       return jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: toReturnUrl(ctx) }] }, headers)
     },
@@ -280,7 +257,7 @@ const submitBehaviours: KratosBehaviour[] = [
   {
     ...redirect(submit, 'browserSuccessRedirect', '303 to the default return URL with the ory_kratos_session cookie', 'browser flow posted as a form (not JSON), valid CSRF, right password', documented('OpenAPI updateLoginFlow 303'), toReturnUrl, true),
     async respond(ctx, raw) {
-      const d = (raw as ReturnType<typeof sampleSession> | undefined) ?? sampleSession(ctx)
+      const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
       const { headers } = await routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
       return seeOther(toReturnUrl(ctx), ctx.request, headers)
     },

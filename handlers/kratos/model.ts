@@ -1,12 +1,13 @@
 /**
- * Kratos's model: identities, sessions (indexed by id, session token, logout token and cookie value), revocations
- * (inserted, indexed by session id: revoking is O(1) and never scans), login flows and the errors browsers are
- * redirected to. Sessions are never updated in place.
+ * Kratos's model: identities (indexed by id, email and username), sessions (indexed by id, session token, logout
+ * token and cookie value), the platform's revocation log keyed by session id (revoking is an insert, never a scan),
+ * login flows and the errors browsers are redirected to. Sessions are never updated in place.
  */
+import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import { createTable, type Table } from '../../model/table.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Random } from '../platform/random.ts'
-import { kratosIdentities } from '../../fixtures/kratos.ts'
+import { kratosIdentities, type KratosFixtureIdentity } from '../../fixtures/kratos.ts'
 
 export interface KratosIdentity {
   id: string
@@ -35,11 +36,6 @@ export interface KratosSession {
   via: 'api' | 'browser' | 'control'
 }
 
-export interface KratosRevocation {
-  sessionId: string
-  at: number
-}
-
 export interface KratosLoginFlow {
   id: string
   type: 'api' | 'browser'
@@ -56,23 +52,31 @@ export interface KratosStoredError {
 }
 
 export interface KratosState {
-  identities: Table<KratosIdentity, 'id' | 'email'>
+  identities: Table<KratosIdentity, 'id' | 'email' | 'username'>
   sessions: Table<KratosSession, 'id' | 'token' | 'logoutToken' | 'cookieValue'>
-  revocations: Table<KratosRevocation, 'sessionId'>
+  /** Keyed by session id. */
+  revocations: Revocations
   loginFlows: Table<KratosLoginFlow, 'id'>
   errors: Table<KratosStoredError, 'id'>
 }
 
+/**
+ * The identity record of a fixture identity.
+ * @example
+ * fixtureIdentity(kratosIdentities[0]).email // 'alice@example.com'
+ */
+export function fixtureIdentity(f: KratosFixtureIdentity): KratosIdentity {
+  return { id: f.id, email: f.email, username: f.username, name: f.name, password: f.password, addressId: f.addressId, createdAt: f.createdAt }
+}
+
 /** Builds the model with the fixture identities. */
 export async function createKratosState(): Promise<KratosState> {
-  const identities = createTable<KratosIdentity, 'id' | 'email'>(['id', 'email'])
-  for (const i of kratosIdentities) {
-    await identities.create({ id: i.id, email: i.email, username: i.username, name: i.name, password: i.password, addressId: i.addressId, createdAt: i.createdAt })
-  }
+  const identities = createTable<KratosIdentity, 'id' | 'email' | 'username'>(['id', 'email', 'username'])
+  for (const f of kratosIdentities) await identities.create(fixtureIdentity(f))
   return {
     identities,
     sessions: createTable<KratosSession, 'id' | 'token' | 'logoutToken' | 'cookieValue'>(['id', 'token', 'logoutToken', 'cookieValue']),
-    revocations: createTable<KratosRevocation, 'sessionId'>(['sessionId']),
+    revocations: createRevocations(),
     loginFlows: createTable<KratosLoginFlow, 'id'>(['id']),
     errors: createTable<KratosStoredError, 'id'>(['id']),
   }
@@ -81,10 +85,10 @@ export async function createKratosState(): Promise<KratosState> {
 /** An identity by email or username (case-insensitive), as the password identifier. */
 export function findIdentity(state: KratosState, identifier: string): KratosIdentity | undefined {
   const key = identifier.trim().toLowerCase()
-  return state.identities.get('email', key) ?? state.identities.find((i) => i.username === key)[0]
+  return state.identities.get('email', key) ?? state.identities.get('username', key)
 }
 
-export interface SessionStart {
+interface SessionStart {
   identity: KratosIdentity
   via: KratosSession['via']
   ipAddress: string
@@ -92,10 +96,14 @@ export interface SessionStart {
   lifespanSeconds: number
 }
 
-/** Creates a session with its three secrets. */
-export async function startSession(state: KratosState, clock: Clock, random: Random, start: SessionStart): Promise<KratosSession> {
+/**
+ * A session record with its three secrets, not stored (what forced responses show).
+ * @example
+ * sessionRecord(clock, random, { identity, via: 'api', ipAddress: '127.0.0.1', userAgent: '', lifespanSeconds: 86_400 }).token // 'ory_st_…'
+ */
+export function sessionRecord(clock: Clock, random: Random, start: SessionStart): KratosSession {
   const now = clock.now()
-  return state.sessions.create({
+  return {
     id: random.uuid(),
     identityId: start.identity.id,
     token: `ory_st_${random.string(32)}`,
@@ -107,22 +115,17 @@ export async function startSession(state: KratosState, clock: Clock, random: Ran
     ipAddress: start.ipAddress,
     userAgent: start.userAgent,
     via: start.via,
-  })
+  }
 }
 
-/** Whether a session was revoked: an O(1) lookup in the revocation index. */
-export function isRevoked(state: KratosState, sessionId: string): boolean {
-  return state.revocations.get('sessionId', sessionId) !== undefined
+/** Creates and stores a session. */
+export async function startSession(state: KratosState, clock: Clock, random: Random, start: SessionStart): Promise<KratosSession> {
+  return state.sessions.create(sessionRecord(clock, random, start))
 }
 
 /** Active = not revoked and not expired on the platform clock. */
 export function isActive(state: KratosState, session: KratosSession, now: number): boolean {
-  return !isRevoked(state, session.id) && session.expiresAt > now
-}
-
-/** Revokes a session (idempotent; an insert, never a scan). */
-export async function revokeSession(state: KratosState, sessionId: string, at: number): Promise<void> {
-  if (!isRevoked(state, sessionId)) await state.revocations.create({ sessionId, at })
+  return !state.revocations.isRevoked(session.id) && session.expiresAt > now
 }
 
 /** Stores an error for the error UI and returns its id. */
@@ -138,7 +141,7 @@ export function snapshotKratos(state: KratosState, clock: Clock) {
   return {
     identities: state.identities.all().map(({ password: _p, addressId: _a, ...i }) => i),
     sessions: state.sessions.all().map((s) => {
-      const revocation = state.revocations.get('sessionId', s.id)
+      const revocation = state.revocations.get(s.id)
       return {
         id: s.id,
         identityId: s.identityId,

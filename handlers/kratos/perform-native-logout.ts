@@ -9,7 +9,7 @@ import type { KratosConfig } from './config.ts'
 import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
 import { badBody, SESSION_TOKEN_UNKNOWN } from './herodot.ts'
 import { decodeJsonInto } from './json-decode.ts'
-import { revokeSession, type KratosState } from './model.ts'
+import type { KratosState } from './model.ts'
 import { noContent } from './responses.ts'
 
 const route: Route = { operation: 'performNativeLogout', nosurf: false }
@@ -32,7 +32,7 @@ export const performNativeLogoutOperation: Operation<KratosState, KratosConfig> 
     const token = typeof decoded.value.session_token === 'string' ? decoded.value.session_token : ''
     const session = token === '' ? undefined : ctx.state.sessions.get('token', token)
     if (!session) return { behaviour: 'tokenUnknown' }
-    await revokeSession(ctx.state, session.id, ctx.clock.now())
+    await ctx.state.revocations.revoke(session.id, ctx.clock.now())
     return { behaviour: 'revoked' }
   },
 }

@@ -10,7 +10,8 @@ import { bearerToken } from '../platform/authorization.ts'
 import { parseCookies } from '../platform/cookies.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { isActive, revokeSession, type KratosIdentity, type KratosSession, type KratosState } from './model.ts'
+import { isActive, type KratosSession, type KratosState } from './model.ts'
+import type { SessionWithIdentity } from './session-json.ts'
 
 export type KratosCtx = RequestContext<KratosState, KratosConfig>
 
@@ -30,18 +31,13 @@ function sessionOf(ctx: KratosCtx): KratosSession | undefined {
   return bearer ? ctx.state.sessions.get('token', bearer) : undefined
 }
 
-export interface Authenticated {
-  session: KratosSession
-  identity: KratosIdentity
-}
-
 /**
  * The request's active session, or null (no credential, unknown, revoked or expired: all `session_inactive`).
  * @example
  * const auth = activeSession(ctx)
  * if (!auth) return { behaviour: 'sessionInactive' }
  */
-export function activeSession(ctx: KratosCtx): Authenticated | null {
+export function activeSession(ctx: KratosCtx): SessionWithIdentity | null {
   const session = sessionOf(ctx)
   if (!session || !isActive(ctx.state, session, ctx.clock.now())) return null
   const identity = ctx.state.identities.get('id', session.identityId)
@@ -60,11 +56,11 @@ export async function purgeFromRequest(ctx: KratosCtx): Promise<boolean> {
   const bearer = bearerToken(ctx.request.headers)
   if (bearer) {
     const s = ctx.state.sessions.get('token', bearer)
-    if (s) await revokeSession(ctx.state, s.id, now)
+    if (s) await ctx.state.revocations.revoke(s.id, now)
     return false
   }
   const s = cookieSession(ctx)
   if (!s) return false
-  await revokeSession(ctx.state, s.id, now)
+  await ctx.state.revocations.revoke(s.id, now)
   return true
 }

@@ -1,12 +1,14 @@
 /**
- * The `session` and `identity` bodies (Ory's `session` schema), keys in Kratos's struct order. The public API never
- * shows credentials or admin metadata.
+ * The `session` and `identity` bodies (Ory's `session` schema), keys in Kratos's struct order, and the sample session
+ * forced responses show. The public API never shows credentials or admin metadata.
  */
+import { kratosIdentities } from '../../fixtures/kratos.ts'
 import { goTime } from './go.ts'
-import type { KratosIdentity, KratosSession } from './model.ts'
+import { fixtureIdentity, sessionRecord, type KratosIdentity, type KratosSession } from './model.ts'
+import type { KratosCtx } from './session-auth.ts'
 
 /** The public identity JSON. */
-export function identityJson(i: KratosIdentity, baseUrl: string) {
+function identityJson(i: KratosIdentity, baseUrl: string) {
   return {
     id: i.id,
     schema_id: 'default',
@@ -41,5 +43,24 @@ export function sessionJson(s: KratosSession, identity: KratosIdentity, baseUrl:
     issued_at: goTime(s.issuedAt),
     identity: identityJson(identity, baseUrl),
     devices: [{ id: s.deviceId, ip_address: s.ipAddress, user_agent: s.userAgent, location: '' }],
+  }
+}
+
+/** A session and its identity, as login returns them and whoami finds them. */
+export interface SessionWithIdentity {
+  session: KratosSession
+  identity: KratosIdentity
+}
+
+/**
+ * The session a forced response shows: the first fixture identity's, fresh and not stored.
+ * @example
+ * const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
+ */
+export function sampleSession(ctx: KratosCtx): SessionWithIdentity {
+  const identity = fixtureIdentity(kratosIdentities[0])
+  return {
+    identity,
+    session: sessionRecord(ctx.clock, ctx.random, { identity, via: 'api', ipAddress: ctx.clientIp, userAgent: '', lifespanSeconds: ctx.config.sessionLifespanSeconds }),
   }
 }
