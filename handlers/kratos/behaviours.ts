@@ -19,6 +19,13 @@ export const documented = (section: string): Source => ({ kind: 'documented', re
 /** A mock assumption, with the option that switches it if any. */
 export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `${CONTRACT}: ASSUMPTION — ${what}`, option })
 
+/**
+ * The suffix an operation id takes for another method on the same path.
+ * @example
+ * methodSuffix('PATCH') // 'Patch'
+ */
+export const methodSuffix = (method: string): string => method[0] + method.slice(1).toLowerCase()
+
 /** Whether a route sits behind nosurf (Vary: Cookie, CSRF cookie minted when missing) or is IgnorePath'd. */
 export interface Route {
   readonly operation: string

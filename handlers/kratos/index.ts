@@ -11,7 +11,7 @@ import { createKratosState, findIdentity, snapshotKratos, startSession, type Kra
 import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } from './create-browser-logout-flow.ts'
 import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './update-logout-flow.ts'
 import { performNativeLogoutBehaviours, performNativeLogoutOperation } from './perform-native-logout.ts'
-import { toSessionBehaviours, toSessionOperation } from './to-session.ts'
+import { toSessionBehaviours, toSessionOperations } from './to-session.ts'
 import { getFlowErrorBehaviours, getFlowErrorOperation } from './get-flow-error.ts'
 import { loginBehaviours, loginOperations } from './login.ts'
 import { wrongMethodBehaviours, wrongMethodOperations } from './wrong-methods.ts'
@@ -28,7 +28,7 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig> = {
     createBrowserLogoutFlowOperation,
     updateLogoutFlowOperation,
     performNativeLogoutOperation,
-    toSessionOperation,
+    ...toSessionOperations,
     getFlowErrorOperation,
     ...loginOperations,
     ...wrongMethodOperations,

@@ -5,18 +5,16 @@
  */
 import type { HttpMethod, Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { documented, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { documented, jsonError, methodSuffix, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
 import { csrfErrorReason } from './csrf.ts'
 import { CSRF_TEXT, csrfViolation } from './herodot.ts'
 import type { KratosState } from './model.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
-const cap = (m: string) => m[0] + m.slice(1).toLowerCase()
-
 /** An unsafe method on a nosurf-protected path: the CSRF failure handler answers. */
 function csrfRejected(method: HttpMethod, path: string, base: string): { operation: Op; behaviour: KratosBehaviour } {
-  const route: Route = { operation: `${base}${cap(method)}`, nosurf: true }
+  const route: Route = { operation: `${base}${methodSuffix(method)}`, nosurf: true }
   return {
     operation: { id: route.operation, method, path, summary: `${method} ${path}: rejected by nosurf before routing`, run: async (ctx) => ({ behaviour: 'csrfViolation', detail: { error: await csrfErrorReason(ctx, '') } }) },
     behaviour: jsonError({
@@ -34,7 +32,7 @@ function csrfRejected(method: HttpMethod, path: string, base: string): { operati
 
 /** A method Go's ServeMux does not route on a CSRF-ignored path: plain-text 405 with Allow. */
 function methodNotAllowed(method: HttpMethod, path: string, base: string, allow: string): { operation: Op; behaviour: KratosBehaviour } {
-  const route: Route = { operation: `${base}${cap(method)}`, nosurf: false }
+  const route: Route = { operation: `${base}${methodSuffix(method)}`, nosurf: false }
   return {
     operation: { id: route.operation, method, path, summary: `${method} ${path}: not routed (405)`, run: () => ({ behaviour: 'methodNotAllowed' }) },
     behaviour: {

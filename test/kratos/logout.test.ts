@@ -296,6 +296,20 @@ describe('toSession (§4) and wrong methods on browser paths (§0.5)', () => {
     expect(await none.text()).toBe(E.E9)
   })
 
+  it('whoami answers POST, PUT and PATCH like GET (200 / 401 E9, no CSRF check, no Cache-Control)', async () => {
+    const { sessionToken } = await nativeLogin(BASE, alice)
+    for (const method of ['POST', 'PUT', 'PATCH']) {
+      const ok = await fetch(`${BASE}/sessions/whoami`, { method, headers: { 'X-Session-Token': sessionToken } })
+      expect(ok.status, method).toBe(200)
+      expect(ok.headers.get('cache-control')).toBeNull()
+      expect((await jsonOf<{ identity: { traits: { email: string } } }>(ok, 'session')).identity.traits.email).toBe(alice.email)
+      const none = await fetch(`${BASE}/sessions/whoami`, { method, headers: { Cookie: 'ory_kratos_session=garbage' } })
+      expect(none.status, method).toBe(401)
+      expect(none.headers.get('ory-error-id')).toBe('')
+      expect(await none.text()).toBe(E.E9)
+    }
+  })
+
   it('§0.4 precedence: X-Session-Token over the cookie over Bearer; an undecodable cookie falls back to Bearer, a revoked one does not', async () => {
     const a = await nativeLogin(BASE, alice)
     const b = await browserLogin(BASE, bob)
@@ -321,7 +335,7 @@ describe('toSession (§4) and wrong methods on browser paths (§0.5)', () => {
     expect(ok.status).toBe(200)
     expect((await jsonOf<{ active: boolean }>(ok, 'session')).active).toBe(true)
     mocks.clock.advance(86_400_000 + 1)
-    for (const headers of [{ Authorization: `Bearer ${sessionToken}` }, { 'X-Session-Token': sessionToken }]) {
+    for (const headers of [{ Authorization: `Bearer ${sessionToken}` }, { 'X-Session-Token': sessionToken }] as Record<string, string>[]) {
       const expired = await fetch(`${BASE}/sessions/whoami`, { headers })
       expect(expired.status).toBe(401)
       expect(await expired.text()).toBe(E.E9)
