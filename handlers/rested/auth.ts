@@ -3,39 +3,52 @@
  * (`Bearer <t>` or bare `<t>`: the docs echo the stored header value unchanged), resolved to a live token of the
  * request's project. Unknown, expired, revoked or other-project tokens are all "no valid token".
  */
+import { bearerToken } from '../platform/authorization.ts'
 import { parseCookies } from '../platform/cookies.ts'
 import type { Ctx } from './gate.ts'
 import { ACCESS_COOKIE } from './cookies.ts'
-import { isRevoked, type RestedProject, type RestedToken, type RestedUser } from './model.ts'
+import type { RestedProject, RestedToken, RestedUser } from './model.ts'
 
-/**
- * The token the request carries: the cookie first, else the `Authorization` header.
- * @example
- * tokenFrom(ctx) // 'ab12…' for `Authorization: Bearer ab12…` or `Authorization: ab12…`
- */
-export function tokenFrom(ctx: Ctx): string | undefined {
-  const cookie = parseCookies(ctx.request.headers.get('cookie'))[ACCESS_COOKIE]
-  if (cookie !== undefined && cookie !== '') return cookie
-  const header = ctx.request.headers.get('authorization')?.trim()
-  if (!header) return undefined
-  const bearer = /^Bearer\s+(\S+)$/i.exec(header)
-  if (bearer) return bearer[1]
-  return /\s/.test(header) ? undefined : header
+/** The `Authorization` header's token: `Bearer <t>`, else a bare `<t>` (one word, no scheme). */
+function headerToken(headers: Headers): string | undefined {
+  const bearer = bearerToken(headers)
+  if (bearer !== undefined) return bearer
+  const header = headers.get('authorization')?.trim()
+  return header && !/\s/.test(header) ? header : undefined
 }
 
-export type Caller = { readonly kind: 'ok'; readonly token: RestedToken; readonly user: RestedUser } | { readonly kind: 'none' }
+/** The tokens the request presents, in the order they are tried: the cookie, then the `Authorization` header. */
+function presentedTokens(ctx: Ctx): string[] {
+  const cookie = parseCookies(ctx.request.headers.get('cookie'))[ACCESS_COOKIE]
+  const header = headerToken(ctx.request.headers)
+  return [cookie, header].filter((t): t is string => t !== undefined && t !== '')
+}
+
+type Caller = { readonly kind: 'ok'; readonly token: RestedToken; readonly user: RestedUser } | { readonly kind: 'none' }
+
+/** The live token of the project behind `value`, with its user, or undefined. */
+function liveCaller(ctx: Ctx, project: RestedProject, value: string): Caller | undefined {
+  const token = ctx.state.tokens.get('token', value)
+  if (!token || token.projectId !== project.id || token.expiresAt <= ctx.clock.now() || ctx.state.revocations.isRevoked(value)) return undefined
+  const user = ctx.state.users.get('uniqueId', token.userId)
+  return user ? { kind: 'ok', token, user } : undefined
+}
 
 /**
- * Authenticates the request against a project.
+ * Authenticates the request against a project with the first LIVE token it presents, cookie before header.
+ *
+ * The contract says the token comes from the cookie OR the Authorization header, and says nothing of a request
+ * carrying both. DECISION: a dead token does not hide a live one — a browser whose stale cookie survived a logout
+ * while the app sends a fresh `Authorization` header is authenticated by the header. When both are live the cookie
+ * wins, and logout revokes that one token only: the header's token is a session of its own and stays valid.
  * @example
  * const caller = authenticate(ctx, gate.project)
  * if (caller.kind === 'none') return { behaviour: 'rested.logout.unauthenticated' }
  */
 export function authenticate(ctx: Ctx, project: RestedProject): Caller {
-  const value = tokenFrom(ctx)
-  if (value === undefined) return { kind: 'none' }
-  const token = ctx.state.tokens.get('token', value)
-  if (!token || token.projectId !== project.id || token.expiresAt <= ctx.clock.now() || isRevoked(ctx.state, value)) return { kind: 'none' }
-  const user = ctx.state.users.get('uniqueId', token.userId)
-  return user ? { kind: 'ok', token, user } : { kind: 'none' }
+  for (const value of presentedTokens(ctx)) {
+    const caller = liveCaller(ctx, project, value)
+    if (caller) return caller
+  }
+  return { kind: 'none' }
 }

@@ -9,7 +9,7 @@ import { restedSchemas } from '../../schemas/rested/index.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 import { restedDefaults, restedOptions, type RestedConfig } from './config.ts'
 import { ACCESS_COOKIE, issueAccessCookie } from './cookies.ts'
-import { createRestedState, issueToken, scoped, snapshotRested, type RestedState } from './model.ts'
+import { createRestedState, findUser, issueToken, snapshotRested, type RestedState } from './model.ts'
 import { restedOperations } from './operations.ts'
 import { logoutBehaviours } from './logout.ts'
 import { loginBehaviours } from './login.ts'
@@ -17,10 +17,10 @@ import { registerBehaviours } from './register.ts'
 import { secureCreateBehaviours, secureReadBehaviours } from './secure.ts'
 import { preflightBehaviours } from './preflight.ts'
 
-/** A user of a project by username or email (control API). */
-function findUser(state: RestedState, projectId: string, who: unknown) {
+/** A user of a project by username or email (control API); a 404 control error listing the users otherwise. */
+function userNamed(state: RestedState, projectId: string, who: unknown) {
   const key = String(who ?? '')
-  const user = state.users.get('usernameKey', scoped(projectId, key)) ?? state.users.get('emailKey', scoped(projectId, key.toLowerCase()))
+  const user = findUser(state, projectId, { username: key }) ?? findUser(state, projectId, { email: key })
   if (!user) {
     throw new ControlError(`rested has no user "${key}" in project "${projectId}"`, 404, { users: state.users.find((u) => u.projectId === projectId).map((u) => u.data.username ?? u.data.email) })
   }
@@ -37,12 +37,12 @@ export const rested: ProviderDefinition<RestedState, RestedConfig> = {
   catalogue: [...logoutBehaviours, ...loginBehaviours, ...registerBehaviours, ...secureReadBehaviours, ...secureCreateBehaviours, ...preflightBehaviours],
   schemas: restedSchemas,
   cors: 'own',
-  createState: () => createRestedState(),
+  createState: ({ baseUrl }) => createRestedState(baseUrl),
   snapshot: snapshotRested,
   /** Logs a fixture user of the default project in: the token, its cookie and its Authorization header. */
   async createSession(ctx, who) {
     const project = ctx.state.projects.get('apiKey', RESTED_API_KEY)!
-    const user = findUser(ctx.state, project.id, who)
+    const user = userNamed(ctx.state, project.id, who)
     const token = await issueToken(ctx.state, user, ctx.config.accessTokenTtl, ctx.clock, ctx.random)
     return {
       provider: 'rested',

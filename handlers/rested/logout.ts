@@ -7,7 +7,6 @@ import { authenticate } from './auth.ts'
 import { assumed, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { CLEARING_COOKIE } from './cookies.ts'
 import { checkGate, type Ctx } from './gate.ts'
-import { revokeToken } from './model.ts'
 import { restedNoContent } from './responses.ts'
 
 /**
@@ -18,9 +17,10 @@ import { restedNoContent } from './responses.ts'
 export async function runLogout(ctx: Ctx): Promise<Outcome> {
   const gate = checkGate(ctx, 'auth')
   if (!gate.ok) return { behaviour: `rested.logout.${gate.failure}` }
+  // The first live token presented (cookie, then Authorization header) is the one logged out: see `authenticate`.
   const caller = authenticate(ctx, gate.project)
   if (caller.kind === 'none') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'rested.logout.idempotent' : 'rested.logout.unauthenticated' }
-  await revokeToken(ctx.state, caller.token.token, ctx.clock.now())
+  await ctx.state.revocations.revoke(caller.token.token, ctx.clock.now(), 'logout')
   return { behaviour: ctx.config.clearCookieOnLogout ? 'rested.logout.successClearingCookie' : 'rested.logout.success' }
 }
 

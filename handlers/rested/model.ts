@@ -4,6 +4,7 @@
  * A logout inserts a revocation indexed by token, so login, logout and every authenticated call stay O(1).
  */
 import { createTable, type Table } from '../../model/table.ts'
+import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Random } from '../platform/random.ts'
 import { fixtureUniqueId, restedProjects, restedUsers } from '../../fixtures/rested.ts'
@@ -53,48 +54,84 @@ export interface RestedToken {
   expiresAt: number
 }
 
-export interface RestedRevocation {
-  token: string
-  at: number
-}
-
 export interface RestedState {
+  /** The path of the provider's base URL, no trailing slash (`''` when the base URL is an origin, as by default). */
+  basePath: string
   projects: Table<RestedProject, 'id' | 'apiKey' | 'masterKey'>
+  /** Each project's allowed origins, normalised (`normaliseOrigin`); an empty set allows every origin. */
+  allowedOrigins: ReadonlyMap<string, ReadonlySet<string>>
   endpoints: Table<RestedEndpoint, 'key'>
   users: Table<RestedUser, 'uniqueId' | 'usernameKey' | 'emailKey'>
   records: Table<RestedRecord, 'uniqueId'>
   tokens: Table<RestedToken, 'token'>
-  revocations: Table<RestedRevocation, 'token'>
+  /** Logged-out tokens. */
+  revocations: Revocations
 }
 
 /** Index key of an endpoint, a username or an email within a project. */
 export const scoped = (projectId: string, value: string): string => `${projectId}:${value}`
 
+/** An origin as compared against the allowed list: lowercased, without a trailing slash. */
+export const normaliseOrigin = (origin: string): string => origin.toLowerCase().replace(/\/$/, '')
+
+/** Who a user is, as register and login bodies name them (one of the two) and the fixtures do (both). */
+export interface UserName {
+  readonly username?: string
+  readonly email?: string
+}
+
 /**
- * Builds the model from the fixtures.
+ * The index keys of a user within a project: the username as given, the email lowercased (emails match
+ * case-insensitively); null for the one not given.
  * @example
- * const state = await createRestedState()
+ * userKeys('examples', { email: 'Alice@Example.com' }) // { usernameKey: null, emailKey: 'examples:alice@example.com' }
+ */
+export function userKeys(projectId: string, who: UserName): Pick<RestedUser, 'usernameKey' | 'emailKey'> {
+  return {
+    usernameKey: who.username !== undefined ? scoped(projectId, who.username) : null,
+    emailKey: who.email !== undefined ? scoped(projectId, who.email.toLowerCase()) : null,
+  }
+}
+
+/**
+ * The project's user with that username (or, without one, that email): an O(1) index lookup.
+ * @example
+ * findUser(state, 'examples', { username: 'alice' })?.data.email // 'alice@example.com'
+ */
+export function findUser(state: RestedState, projectId: string, who: UserName): RestedUser | undefined {
+  const { usernameKey, emailKey } = userKeys(projectId, who)
+  if (usernameKey !== null) return state.users.get('usernameKey', usernameKey)
+  return emailKey !== null ? state.users.get('emailKey', emailKey) : undefined
+}
+
+/**
+ * Builds the model from the fixtures, for a provider served under `baseUrl`.
+ * @example
+ * const state = await createRestedState('https://app.rested.dev')
  * state.projects.get('apiKey', 'd59eb2859c284168ac48aef65046d5dd')?.id // 'examples'
  */
-export async function createRestedState(): Promise<RestedState> {
+export async function createRestedState(baseUrl: string): Promise<RestedState> {
+  const allowedOrigins = new Map<string, ReadonlySet<string>>()
   const state: RestedState = {
+    basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
     projects: createTable<RestedProject, 'id' | 'apiKey' | 'masterKey'>(['id', 'apiKey', 'masterKey']),
+    allowedOrigins,
     endpoints: createTable<RestedEndpoint, 'key'>(['key']),
     users: createTable<RestedUser, 'uniqueId' | 'usernameKey' | 'emailKey'>(['uniqueId', 'usernameKey', 'emailKey']),
     records: createTable<RestedRecord, 'uniqueId'>(['uniqueId']),
     tokens: createTable<RestedToken, 'token'>(['token']),
-    revocations: createTable<RestedRevocation, 'token'>(['token']),
+    revocations: createRevocations(),
   }
   for (const [p, fixture] of restedProjects.entries()) {
     const { endpoints, ...project } = fixture
     await state.projects.create({ ...project, allowedOrigins: [...project.allowedOrigins] })
+    allowedOrigins.set(project.id, new Set(project.allowedOrigins.map(normaliseOrigin)))
     for (const e of endpoints) await state.endpoints.create({ key: scoped(project.id, e.name), projectId: project.id, ...e })
     for (const u of restedUsers) {
       await state.users.create({
         uniqueId: fixtureUniqueId(p, u.index),
         projectId: project.id,
-        usernameKey: scoped(project.id, u.username),
-        emailKey: scoped(project.id, u.email.toLowerCase()),
+        ...userKeys(project.id, u),
         password: u.password,
         data: { username: u.username, email: u.email, name: u.name },
       })
@@ -111,16 +148,6 @@ export async function createRestedState(): Promise<RestedState> {
 export async function issueToken(state: RestedState, user: RestedUser, ttlSeconds: number, clock: Clock, random: Random): Promise<RestedToken> {
   const now = clock.now()
   return state.tokens.create({ token: random.hex(64), userId: user.uniqueId, projectId: user.projectId, issuedAt: now, expiresAt: now + ttlSeconds * 1000 })
-}
-
-/** True once the token has been logged out. */
-export function isRevoked(state: RestedState, token: string): boolean {
-  return state.revocations.get('token', token) !== undefined
-}
-
-/** Revokes a token by inserting a revocation (never an update: O(1) however many tokens exist). */
-export async function revokeToken(state: RestedState, token: string, at: number): Promise<void> {
-  if (!isRevoked(state, token)) await state.revocations.create({ token, at })
 }
 
 /** Redacts a secret for `/__mock/state`: the first four characters and its length. */
@@ -146,7 +173,7 @@ export function snapshotRested(state: RestedState, clock: Clock) {
       issuedAt: new Date(t.issuedAt).toISOString(),
       expiresAt: new Date(t.expiresAt).toISOString(),
       expired: t.expiresAt <= now,
-      revoked: isRevoked(state, t.token),
+      revoked: state.revocations.isRevoked(t.token),
     })),
     records: state.records.all(),
   }

@@ -336,4 +336,42 @@ describeBothModes('rested', {}, (target: () => Target) => {
     expect(problem.validExamples).toContain('rested.login.success')
     expect(problem.validExamples).not.toContain('rested.logout.success')
   })
+
+  it('a request with both a cookie and an Authorization header: the first LIVE one authenticates, and logout revokes only it', async () => {
+    const a = (await login()).c
+    const cookieToken = (await a.accessToken())!
+    const b = (await login(client(), '&noATCookie=true')).res.headers.get('authorization')!
+    const secureWith = (headers: HeadersInit) => fetch(base() + SECURE, { headers })
+    const both = { cookie: `${ACCESS_COOKIE}=${cookieToken}`, authorization: b }
+
+    // Both live: the cookie's token is the one logged out; the header's token is a session of its own.
+    expect((await post(`${AUTH}&logout=true`, { headers: both })).status).toBe(204)
+    expect((await secureWith({ cookie: `${ACCESS_COOKIE}=${cookieToken}` })).status).toBe(401)
+    expect((await secureWith({ authorization: b })).status).toBe(200)
+
+    // The cookie is now revoked: it does not hide the live header, which authenticates and is logged out.
+    expect((await secureWith(both)).status).toBe(200)
+    expect((await post(`${AUTH}&logout=true`, { headers: both })).status).toBe(204)
+    expect((await secureWith({ authorization: b })).status).toBe(401)
+    expect(await errorOf(await post(`${AUTH}&logout=true`, { headers: both }))).toEqual({ status: 401, message: 'Unauthorized' })
+  })
+
+  it('logout row 5: a never-issued, an expired, another project\'s and a revoked Bearer token are all 401', async () => {
+    const logout = (headers: HeadersInit) => post(`${AUTH}&logout=true`, { headers })
+    const unauthorized = { status: 401, message: 'Unauthorized' }
+    expect(await errorOf(await logout({ cookie: `${ACCESS_COOKIE}=${'f'.repeat(64)}` }))).toEqual(unauthorized)
+    expect(await errorOf(await logout({ authorization: `Bearer ${'f'.repeat(64)}` }))).toEqual(unauthorized)
+
+    const expiring = (await login(client(), '&noATCookie=true')).res.headers.get('authorization')!
+    target().mocks.clock.advance(3_600_000)
+    expect(await errorOf(await logout({ authorization: expiring }))).toEqual(unauthorized)
+
+    const locked = client()
+    expect((await locked.call(`${LOCKED_AUTH}&login=true`, { method: 'POST', json: ALICE, headers: { origin: LOCKED_ORIGIN } })).status).toBe(200)
+    expect(await errorOf(await logout({ cookie: `${ACCESS_COOKIE}=${(await locked.accessToken())!}` }))).toEqual(unauthorized)
+
+    const bearer = (await login(client(), '&noATCookie=true')).res.headers.get('authorization')!
+    expect((await logout({ authorization: bearer })).status).toBe(204)
+    expect(await errorOf(await logout({ authorization: bearer }))).toEqual(unauthorized)
+  })
 })
