@@ -8,7 +8,7 @@
 import type { Operation } from '../platform/types.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 import type { RestedConfig } from './config.ts'
-import { endpointOf, projectOf, type Ctx } from './gate.ts'
+import { resolve, type Ctx } from './gate.ts'
 import type { RestedState } from './model.ts'
 import { runLogin } from './login.ts'
 import { runLogout } from './logout.ts'
@@ -16,11 +16,11 @@ import { runPreflight } from './preflight.ts'
 import { runRegister } from './register.ts'
 import { runSecureCreate, runSecureRead } from './secure.ts'
 
-export const CE_PATH = '/api/:version/ce/*'
+const CE_PATH = '/api/:version/ce/*'
 
 type Op = Operation<RestedState, RestedConfig>
 
-export type PostOperation = 'logout' | 'login' | 'register' | 'secureCreate'
+type PostOperation = 'logout' | 'login' | 'register' | 'secureCreate'
 
 /**
  * Which POST operation a request is: the flag first (`logout=true` wins over `login=true`), else by the endpoint's
@@ -29,12 +29,11 @@ export type PostOperation = 'logout' | 'login' | 'register' | 'secureCreate'
  * @example
  * postOperationOf(ctx) // 'logout' for …/examples/auth?key=…&logout=true
  */
-export function postOperationOf(ctx: Ctx): PostOperation {
+function postOperationOf(ctx: Ctx): PostOperation {
   const q = ctx.url.searchParams
   if (q.get('logout') === 'true') return 'logout'
   if (q.get('login') === 'true') return 'login'
-  const owner = projectOf(ctx)
-  return owner && endpointOf(ctx, owner.project)?.kind === 'data' ? 'secureCreate' : 'register'
+  return resolve(ctx).endpoint?.kind === 'data' ? 'secureCreate' : 'register'
 }
 
 const AUTH_SAMPLE = `/api/1/ce/examples/auth?key=${RESTED_API_KEY}`

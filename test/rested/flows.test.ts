@@ -75,7 +75,7 @@ describeBothModes('rested', {}, (target: () => Target) => {
     expect(res.headers.getSetCookie()).toEqual([])
     expect(res.headers.get('access-control-allow-origin')).toBe(origin)
     expect(res.headers.get('access-control-allow-credentials')).toBe('true')
-    expect(res.headers.get('access-control-expose-headers')).toBe('Authorization')
+    expect(res.headers.get('access-control-expose-headers')).toBe('Authorization, X-Logout-Mocks-Error')
     const authorization = res.headers.get('authorization')!
     expect(authorization).toMatch(/^Bearer [0-9a-f]{64}$/)
     const bare = authorization.slice('Bearer '.length)
@@ -220,16 +220,17 @@ describeBothModes('rested', {}, (target: () => Target) => {
     expect((await post(`${AUTH}&login=true`, { body: JSON.stringify({ email: 'dave@example.com', password: 'dave-password-1' }), headers: { 'content-type': 'application/json' } })).status).toBe(200)
   })
 
+  const preflight = (path: string, origin: string, requestHeaders = 'authorization,content-type') =>
+    fetch(base() + path, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': requestHeaders } })
+
   it('preflight: allowed origin gets 204 with CORS headers, a disallowed one 403 without them', async () => {
-    const preflight = (path: string, origin: string) =>
-      fetch(base() + path, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } })
     const ok = await preflight(`${LOCKED_AUTH}&logout=true`, LOCKED_ORIGIN)
     expect(ok.status).toBe(204)
     expect(ok.headers.get('access-control-allow-origin')).toBe(LOCKED_ORIGIN)
     expect(ok.headers.get('access-control-allow-credentials')).toBe('true')
     expect(ok.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS')
-    expect(ok.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type')
-    expect(ok.headers.get('vary')).toBe('Origin')
+    expect(ok.headers.get('access-control-allow-headers')).toBe('authorization,content-type')
+    expect(ok.headers.get('vary')).toBe('Origin, Access-Control-Request-Headers')
 
     const denied = await preflight(`${LOCKED_AUTH}&logout=true`, 'https://evil.example')
     expect(denied.headers.get('access-control-allow-origin')).toBeNull()
@@ -373,5 +374,53 @@ describeBothModes('rested', {}, (target: () => Target) => {
     const bearer = (await login(client(), '&noATCookie=true')).res.headers.get('authorization')!
     expect((await logout({ authorization: bearer })).status).toBe(204)
     expect(await errorOf(await logout({ authorization: bearer }))).toEqual(unauthorized)
+  })
+
+  it('a valid masterKey does not skip row 2: an unknown endpoint is still 400', async () => {
+    const res = await post(`/api/1/ce/examples/nothing?masterKey=${RESTED_MASTER_KEY}&logout=true`, { headers: { origin: 'https://evil.example' } })
+    expect(await errorOf(res)).toEqual({ status: 400, message: MESSAGES.invalid })
+    expect(await errorOf(await post(`/api/1/ce/locked/nothing?masterKey=${LOCKED_MASTER}&logout=true`))).toEqual({ status: 400, message: MESSAGES.invalid })
+  })
+
+  it('login and register go through the same gate: rows 1–4 in order, before the body is looked at', async () => {
+    const json = { 'content-type': 'application/json' }
+    const body = JSON.stringify(ALICE)
+    for (const flag of ['&login=true', '']) {
+      const send = (path: string, headers: Record<string, string> = {}) => post(path + flag, { body, headers: { ...json, ...headers } })
+      expect(await errorOf(await send('/api/1/ce/examples/auth?x=1')), flag).toEqual({ status: 403, message: MESSAGES.missingApiKey })
+      expect(await errorOf(await send('/api/1/ce/examples/auth?key=nope')), flag).toEqual({ status: 400, message: MESSAGES.invalid })
+      expect(await errorOf(await send(`/api/1/ce/examples/nothing?key=${RESTED_API_KEY}`)), flag).toEqual({ status: 400, message: MESSAGES.invalid })
+      expect(await errorOf(await send(LOCKED_AUTH, { origin: 'https://evil.example' })), flag).toEqual({ status: 403, message: MESSAGES.origin })
+      expect(await errorOf(await send(LOCKED_AUTH)), flag).toEqual({ status: 403, message: MESSAGES.noOrigin })
+    }
+    // The gate comes before the body: a wrong Content-Type on an unknown key is still the gate's 400.
+    expect(await errorOf(await post(`/api/1/ce/examples/auth?key=nope&login=true`, { body, headers: { 'content-type': 'text/plain' } }))).toEqual({ status: 400, message: MESSAGES.invalid })
+  })
+
+  it('the logout 204 varies on Origin, with and without one', async () => {
+    for (const headers of [{}, { origin: 'https://frontend.example.org' }] as HeadersInit[]) {
+      const { c } = await login()
+      const out = await c.call(`${AUTH}&logout=true`, { method: 'POST', headers })
+      expect(out.status).toBe(204)
+      expect(out.headers.get('vary')).toBe('Origin')
+    }
+  })
+
+  it('preflight: a browser asking for Prefer (to force a response) gets it allowed', async () => {
+    const res = await preflight(`${LOCKED_AUTH}&logout=true`, LOCKED_ORIGIN, 'prefer, content-type')
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-headers')).toBe('prefer, content-type')
+    const forced = await post(`${LOCKED_AUTH}&logout=true`, { headers: { origin: LOCKED_ORIGIN, prefer: 'code=401' } })
+    expect(forced.headers.get('access-control-allow-origin')).toBe(LOCKED_ORIGIN)
+    expect(await errorOf(forced)).toEqual({ status: 401, message: 'Unauthorized' })
+  })
+
+  it('preflight without a key, or with a bad key, is refused without CORS allow headers', async () => {
+    const noKey = await preflight('/api/1/ce/examples/auth?logout=true', 'https://frontend.example.org')
+    expect(noKey.headers.get('access-control-allow-origin')).toBeNull()
+    expect(await errorOf(noKey)).toEqual({ status: 403, message: MESSAGES.missingApiKey })
+    const badKey = await preflight('/api/1/ce/examples/auth?key=nope&logout=true', 'https://frontend.example.org')
+    expect(badKey.headers.get('access-control-allow-origin')).toBeNull()
+    expect(await errorOf(badKey)).toEqual({ status: 400, message: MESSAGES.invalid })
   })
 })

@@ -8,7 +8,7 @@ import type { Socket } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
-import { ACCESS_COOKIE, AUTH, MESSAGES, SECURE, createClient, errorOf } from './client.ts'
+import { ACCESS_COOKIE, AUTH, LOCKED_AUTH, LOCKED_ORIGIN, MESSAGES, SECURE, createClient, errorOf } from './client.ts'
 
 const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
 
@@ -161,5 +161,27 @@ describe('rested (standalone only)', () => {
       if (source.kind === 'documented') expect(source.assumptions, id).toContainEqual({ what: 'error body format {"message": …}', option: 'errorFormat' })
     }
     expect(byId.get('rested.logout.missingApiKey')?.kind).toBe('documented')
+  })
+
+  it('a browser forcing with a query twin: its preflight answers normally, the forced response and a forcing mistake are readable', async () => {
+    const url = `${server.origin}${LOCKED_AUTH}&logout=true&__code=401`
+    const origin = LOCKED_ORIGIN
+    const pre = await fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-origin')).toBe(origin)
+    expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Prefer')
+    expect(server.mocks.journal.list().at(-1)).toMatchObject({ behaviour: 'rested.preflight.allowed', forced: null })
+
+    const forced = await fetch(url, { method: 'POST', headers: { origin } })
+    expect(forced.headers.get('access-control-allow-origin')).toBe(origin)
+    expect(await errorOf(forced)).toEqual({ status: 401, message: 'Unauthorized' })
+    expect(server.mocks.journal.list().at(-1)).toMatchObject({ behaviour: 'rested.logout.unauthenticated', forced: 'query' })
+
+    const mistake = await fetch(`${server.origin}${LOCKED_AUTH}&logout=true&__code=418`, { method: 'POST', headers: { origin } })
+    expect(mistake.status).toBe(400)
+    expect(mistake.headers.get('x-logout-mocks-error')).toBe('unknown-forced-status')
+    expect(mistake.headers.get('access-control-allow-origin')).toBe(origin)
+    expect(mistake.headers.get('access-control-expose-headers')).toContain('X-Logout-Mocks-Error')
+    expect(((await mistake.json()) as { validCodes: number[] }).validCodes).toEqual([204, 400, 401, 403])
   })
 })
