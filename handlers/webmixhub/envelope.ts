@@ -35,10 +35,8 @@ type AnyCtx = RequestContext<unknown, WebmixhubConfig>
 /**
  * The `meta` block of one response: a fresh `req-…` id from the platform's (seedable) random source and the platform
  * clock's time, ISO 8601 with milliseconds and `Z`.
- * @example
- * responseMeta(ctx) // { requestId: 'req-k3v9x0a1b2c3d4e5', timestamp: '2025-01-15T10:30:00.000Z' }
  */
-export function responseMeta(ctx: AnyCtx) {
+function responseMeta(ctx: AnyCtx) {
   return { requestId: `req-${ctx.random.string(16, REQUEST_ID_ALPHABET)}`, timestamp: new Date(ctx.clock.now()).toISOString() }
 }
 
@@ -48,22 +46,21 @@ export function responseMeta(ctx: AnyCtx) {
  * @example
  * envelope(ctx, 200, { data: { success: true } })
  */
-export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown } | { error: unknown }, headers: HeadersInit = {}): Response {
+export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown } | { error: unknown }): Response {
   const meta = responseMeta(ctx)
-  const h = new Headers({ 'Content-Type': 'application/json' })
-  if (ctx.config.requestIdHeader) h.set('x-request-id', meta.requestId)
-  for (const [k, v] of new Headers(headers)) h.set(k, v)
-  return new Response(JSON.stringify({ meta, ...payload }), { status, headers: h })
+  const headers = new Headers({ 'Content-Type': 'application/json' })
+  if (ctx.config.requestIdHeader) headers.set('x-request-id', meta.requestId)
+  return new Response(JSON.stringify({ meta, ...payload }), { status, headers })
 }
 
 /**
- * An error response: `{meta, error:{message, code, status[, validation]}}`.
+ * An error response: `{meta, error:{message, code, status[, validation]}}`, the message from the error table.
  * @example
  * webmixhubError(ctx, 'MISSING_USER_TOKEN') // 401 {"meta":{…},"error":{"message":"Missing user token","code":"MISSING_USER_TOKEN","status":401}}
  */
-export function webmixhubError(ctx: AnyCtx, code: WebmixhubErrorCode, extra: { message?: string; validation?: Validation; headers?: HeadersInit } = {}): Response {
+export function webmixhubError(ctx: AnyCtx, code: WebmixhubErrorCode, validation?: Validation): Response {
   const { status, message } = WEBMIXHUB_ERRORS[code]
-  const error: Record<string, unknown> = { message: extra.message ?? message, code, status }
-  if (extra.validation) error.validation = extra.validation
-  return envelope(ctx, status, { error }, extra.headers)
+  const error: Record<string, unknown> = { message, code, status }
+  if (validation) error.validation = validation
+  return envelope(ctx, status, { error })
 }

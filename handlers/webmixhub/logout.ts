@@ -7,7 +7,7 @@ import type { Operation, Outcome } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { setStatus, type WebmixhubState } from './model.ts'
 import { gate, type Ctx } from './auth.ts'
-import { clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { authenticatedBehaviours, documented, errorBehaviour, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
 import { withRateLimitHeaders } from './rate-limit.ts'
 
@@ -51,31 +51,24 @@ const entries: WebmixhubBehaviour[] = [
     primary: true,
     respond: (ctx) => envelope(ctx, 200, { data: { success: true } }),
   },
-  clientHeadersBehaviour('logout', true),
-  ...tenantBehaviours('logout'),
-  ...userTokenBehaviours('logout'),
-  errorBehaviour({
-    operation: 'logout',
-    name: 'restrictedCapability',
-    code: 'RESTRICTED_CAPABILITY',
-    trigger: 'the tenant (fixture restricted-tenant-token) or the user (fixture carol@example.com in demo-tenant-token) has logout restricted',
-    source: documented('Logout row 6 — 403 Forbidden, Restricted Capability', true),
-  }),
   errorBehaviour({
     operation: 'logout',
     name: 'tooManyRequests',
     code: 'TOO_MANY_REQUESTS',
     trigger: 'more than rateLimit (30) logout requests from one client IP within the fixed rateLimitWindowMs (1 hour) window',
-    source: documented('Rate Limiting — Per IP, 30 requests, 1 hour; 429 Too Many Requests (headers: ASSUMPTION)', true),
+    source: (line) => documented(`Rate Limiting — Per IP, 30 requests, 1 hour; Logout row 1 — ${line} (headers: ASSUMPTION)`, true),
   }),
   errorBehaviour({
     operation: 'logout',
-    name: 'unexpectedState',
-    code: 'UNEXPECTED_STATE',
-    trigger: "a valid token whose user no longer exists (control action deleteUser)",
-    source: documented('Logout row 7 — 500 UNEXPECTED_STATE "Missing user context"', true),
+    name: 'restrictedCapability',
+    code: 'RESTRICTED_CAPABILITY',
+    trigger: 'the tenant (fixture restricted-tenant-token) or the user (fixture carol@example.com in demo-tenant-token) has logout restricted',
+    source: (line) => documented(`Logout row 6 — ${line}; the page: 403 Forbidden, Restricted Capability`, true),
   }),
-  ...forcedOnlyErrors('logout'),
+  ...authenticatedBehaviours('logout', {
+    unexpectedState: (line) => documented(`Logout row 7 — ${line}`, true),
+    internalServer: (line) => documented(`Logout row 8 — ${line}`, true),
+  }),
 ]
 
 /** Every logout entry, each answering with the rate-limit headers. */

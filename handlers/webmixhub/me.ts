@@ -6,7 +6,7 @@ import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { publicUser, setStatus, type PublicUser, type WebmixhubState } from './model.ts'
 import { gate } from './auth.ts'
-import { assumed, clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, userTokenBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { assumed, authenticatedBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
 
 /** The user a forced `me` 200 shows (alice in the demo tenant). */
@@ -39,15 +39,7 @@ export const meBehaviours: WebmixhubBehaviour[] = [
     primary: true,
     respond: (ctx, raw) => envelope(ctx, 200, { data: (raw as PublicUser | undefined) ?? REPRESENTATIVE_USER }),
   },
-  clientHeadersBehaviour('me', true),
-  ...tenantBehaviours('me'),
-  ...userTokenBehaviours('me'),
-  errorBehaviour({
-    operation: 'me',
-    name: 'unexpectedState',
-    code: 'UNEXPECTED_STATE',
-    trigger: 'a valid token whose user no longer exists (control action deleteUser)',
-    source: assumed('me answers a deleted user\'s token like logout does (row 7, 500 UNEXPECTED_STATE "Missing user context")'),
+  ...authenticatedBehaviours('me', {
+    unexpectedState: (line) => assumed(`me answers a deleted user's token like logout does (row 7, ${line})`),
   }),
-  ...forcedOnlyErrors('me'),
 ]

@@ -120,7 +120,7 @@ export const signinBehaviours: WebmixhubBehaviour[] = [
     code: 'VALIDATION_ERROR',
     primary: true,
     trigger: 'body not a JSON object, method missing or unknown, a required field missing, email malformed, password shorter than 8 characters, facebook without tokenType',
-    source: documented('Envelope: VALIDATION_ERROR 400 with error.validation; Sign-in: password ≥ 8 chars'),
+    source: (line) => documented(`Envelope: ${line} with error.validation; Sign-in: password ≥ 8 chars`),
     forcedValidation: { password: 'password must be at least 8 characters' },
   }),
   clientHeadersBehaviour('signin'),
@@ -131,7 +131,7 @@ export const signinBehaviours: WebmixhubBehaviour[] = [
     code: 'INVALID_CREDENTIALS',
     primary: true,
     trigger: 'method password with an unknown email, a wrong password, or an account created without a password',
-    source: documented('Error codes, auth: INVALID_CREDENTIALS 401; Sign-in: unknown user → 401 (message text: ASSUMPTION)'),
+    source: (line) => documented(`Error codes, auth: ${line}; Sign-in: unknown user → 401 (message text: ASSUMPTION)`),
   }),
   ...forcedOnlyErrors('signin'),
 ]
