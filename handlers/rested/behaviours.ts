@@ -1,6 +1,12 @@
 /**
- * Catalogue building blocks for Rested.dev: sources, the reason texts, and the builders for error entries (the four
- * gate entries every custom-endpoint operation shares, and body/credential entries).
+ * Catalogue building blocks for Rested.dev: sources, and the builders for error entries (the four gate entries every
+ * custom-endpoint operation shares, and body/credential entries).
+ *
+ * Error entries declare `application/json` and the `error` schema: the catalogue is one per provider, not one per
+ * configuration, so it describes the default `errorFormat` ("json"). With `errorFormat: "text"` the same entries
+ * answer the same status with the bare reason as `text/plain`; every error entry says so in its source (an
+ * `assumptions` item naming `errorFormat` on documented entries, the ref text on assumed ones), and so does the
+ * option's description.
  */
 import type { Behaviour, Source } from '../platform/types.ts'
 import type { RestedConfig } from './config.ts'
@@ -10,10 +16,10 @@ import { restedError } from './responses.ts'
 
 export type RestedBehaviour = Behaviour<RestedState, RestedConfig>
 
-export const LOGOUT_REF = 'seeds/000_cede2f732a695e0d.txt (rested.dev/docs/authentication/authentication-logout); contracts/rested.md'
+const LOGOUT_REF = 'seeds/000_cede2f732a695e0d.txt (rested.dev/docs/authentication/authentication-logout); contracts/rested.md'
 
 /** A part of a documented response that is our assumption, and the option that switches it (if any). */
-export type Assumption = { readonly what: string; readonly option?: string }
+type Assumption = { readonly what: string; readonly option?: string }
 
 /**
  * A documented entry: the contract section (and through it, the vendor page) it comes from, and the parts of the
@@ -25,13 +31,27 @@ export function documented(section: string, assumptions: readonly Assumption[] =
   return { kind: 'documented', ref: `${LOGOUT_REF} — ${section}`, ...(assumptions.length > 0 ? { assumptions } : {}) }
 }
 
-/** The error body is undocumented: `{"message": …}` is ours, switched by `errorFormat`. */
-export const ERROR_FORMAT: Assumption = { what: 'error body format {"message": …}', option: 'errorFormat' }
-/** An entry resting on an ASSUMPTION of the contract (or of the mock, where the docs are silent). */
+/**
+ * An entry resting on an ASSUMPTION of the contract (or of the mock, where the docs are silent).
+ * @example
+ * assumed('Logout row 5: no/unknown/revoked token is 401 {message}', 'unauthenticatedLogout')
+ */
 export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `contracts/rested.md: ASSUMPTION — ${what}`, option })
 
+/** The error body is undocumented: what the entry declares is the default; `errorFormat` switches it. */
+const ERROR_FORMAT = {
+  what: 'error body application/json {"message": "<reason>"} as declared; with errorFormat "text" the same status carries the bare reason as text/plain, which the declared contentType and schema do not describe',
+  option: 'errorFormat',
+} as const
+
+/** An error entry's source with the error-format assumption added where the source can carry it. */
+function withErrorFormat(source: Source): Source {
+  if (source.kind === 'documented') return { ...source, assumptions: [...(source.assumptions ?? []), ERROR_FORMAT] }
+  return { ...source, ref: `${source.ref}; ${ERROR_FORMAT.what} (option ${ERROR_FORMAT.option})` }
+}
+
 /** Reason texts, as the contract's table words them (ASSUMPTION for those the docs don't word). */
-export const MESSAGES = {
+const MESSAGES = {
   missingApiKey: 'Missing API Key',
   invalidEndpointOrKey: 'Endpoint or API Key not valid',
   originNotAllowed: 'not allowed origin',
@@ -48,16 +68,14 @@ export const MESSAGES = {
   duplicateEmail: 'Email already exists',
 } as const
 
-export type MessageName = keyof typeof MESSAGES
-
 /** What a failing check hands its error entry: a more precise reason text than the representative one. */
-export interface ErrorDetail {
+interface ErrorDetail {
   readonly message?: string
 }
 
-export interface ErrorSpec {
+interface ErrorSpec {
   readonly operation: string
-  readonly name: MessageName
+  readonly name: keyof typeof MESSAGES
   readonly status: number
   readonly title: string
   readonly trigger: string
@@ -77,7 +95,7 @@ export function errorBehaviour(spec: ErrorSpec): RestedBehaviour {
     status: spec.status,
     title: spec.title,
     trigger: spec.trigger,
-    source: spec.source.kind === 'documented' ? { ...spec.source, assumptions: [...(spec.source.assumptions ?? []), ERROR_FORMAT] } : spec.source,
+    source: withErrorFormat(spec.source),
     contentType: 'application/json',
     schema: 'error',
     primary: spec.primary,
@@ -122,3 +140,4 @@ export function bodyBehaviours(operation: string, sourceSection: string): Rested
     errorBehaviour({ operation, name: 'bodyTooLarge', status: 400, title: '400 body too large', trigger: 'body over 1 MiB', source: assumed('bodies over 1 MiB are refused with a 400 like the documented body errors') }),
   ]
 }
+

@@ -31,7 +31,12 @@ export const restedOptions: readonly OptionDoc[] = [
     description: 'ASSUMPTION: logout with no, unknown, expired or revoked token: 401 {"message"} (reject) or 204 (idempotent).',
     values: ['reject', 'idempotent'],
   },
-  { name: 'errorFormat', description: 'ASSUMPTION: error body as application/json {"message": "<reason>"} (json) or text/plain "<reason>" (text).', values: ['json', 'text'] },
+  {
+    name: 'errorFormat',
+    description:
+      'ASSUMPTION: error body as application/json {"message": "<reason>"} (json) or text/plain "<reason>" (text). The catalogue, /__mock/catalogue and the OpenAPI document describe json, the default: with text, every error entry answers its status as text/plain, not the declared content type and schema.',
+    values: ['json', 'text'],
+  },
   { name: 'accessTokenTtl', description: 'ASSUMPTION: access token lifetime in seconds: cookie Max-Age and server-side expiry (default 3600).' },
   {
     name: 'clearCookieOnLogout',

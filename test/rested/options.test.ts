@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { useInProcessMocks } from '../support/in-process.ts'
-import { AUTH, MESSAGES, SECURE, createClient } from './client.ts'
+import { AUTH, LOCKED_AUTH, MESSAGES, SECURE, createClient } from './client.ts'
 
 const BASE = 'https://app.rested.dev'
 
@@ -33,12 +33,26 @@ describe('unauthenticatedLogout: idempotent, clearCookieOnLogout: false, accessT
 
 describe('errorFormat: text', () => {
   useInProcessMocks({ only: ['rested'], providers: { rested: { errorFormat: 'text' } } })
+  const text = async (res: Response) => ({ status: res.status, type: res.headers.get('content-type'), body: await res.text() })
+  const plain = (status: number, body: string) => ({ status, type: 'text/plain; charset=utf-8', body })
+  const post = (path: string, init: RequestInit = {}) => fetch(BASE + path, { method: 'POST', ...init })
 
-  it('errors are the bare reason text as text/plain', async () => {
-    const res = await fetch(`${BASE}/api/1/ce/examples/auth?logout=true`, { method: 'POST' })
-    expect(res.status).toBe(403)
-    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
-    expect(await res.text()).toBe(MESSAGES.missingApiKey)
+  it('every error is the bare reason text as text/plain: the four gate rows, row 5, body and credential errors', async () => {
+    expect(await text(await post('/api/1/ce/examples/auth?logout=true'))).toEqual(plain(403, MESSAGES.missingApiKey))
+    expect(await text(await post('/api/1/ce/examples/auth?key=nope&logout=true'))).toEqual(plain(400, MESSAGES.invalid))
+    expect(await text(await post(`${LOCKED_AUTH}&logout=true`, { headers: { origin: 'https://evil.example' } }))).toEqual(plain(403, MESSAGES.origin))
+    expect(await text(await post(`${LOCKED_AUTH}&logout=true`))).toEqual(plain(403, MESSAGES.noOrigin))
+    expect(await text(await post(`${AUTH}&logout=true`))).toEqual(plain(401, 'Unauthorized'))
+    const json = { 'content-type': 'application/json' }
+    expect(await text(await post(`${AUTH}&login=true`, { headers: json }))).toEqual(plain(400, 'Body is empty'))
+    expect(await text(await post(`${AUTH}&login=true`, { headers: json, body: '{"email":"nope","password":"x"}' }))).toEqual(plain(400, 'email not valid'))
+    expect(await text(await fetch(BASE + SECURE))).toEqual(plain(401, 'Unauthorized'))
+  })
+
+  it('a forced error is text too, byte for byte the natural one', async () => {
+    const natural = await text(await post(`${AUTH}&logout=true`))
+    expect(await text(await post(`${AUTH}&logout=true`, { headers: { prefer: 'code=401' } }))).toEqual(natural)
+    expect(await text(await post(`${AUTH}&login=true&__example=rested.login.invalidCredentials`))).toEqual(plain(401, 'Invalid credentials'))
   })
 })
 

@@ -145,21 +145,36 @@ describe('rested (standalone only)', () => {
     }
   })
 
-  it('GET /__mock/catalogue shows every assumption with its option', async () => {
-    type Entry = { id: string; source: { kind: string; option?: string; assumptions?: { what: string; option?: string }[] } }
-    const doc = (await (await fetch(`${server.origin}/__mock/catalogue`)).json()) as { providers: { id: string; operations: { behaviours: Entry[] }[] }[] }
-    const entries = doc.providers.find((p) => p.id === 'rested')!.operations.flatMap((o) => o.behaviours)
+  it('GET /__mock/catalogue: assumptions name real options, and every error entry says errorFormat switches its body', async () => {
+    type Source = { kind: string; ref: string; option?: string; assumptions?: { what: string; option?: string }[] }
+    type Entry = { id: string; schema: string | null; contentType: string | null; source: Source }
+    type Doc = { providers: { id: string; options: { name: string; description: string }[]; operations: { behaviours: Entry[] }[] }[] }
+    const provider = ((await (await fetch(`${server.origin}/__mock/catalogue`)).json()) as Doc).providers.find((p) => p.id === 'rested')!
+    const entries = provider.operations.flatMap((o) => o.behaviours)
+    const options = new Set(provider.options.map((o) => o.name))
     const byId = new Map(entries.map((e) => [e.id, e.source]))
+
+    // Every option an entry names (its own, or one of its documented parts' assumptions) is a real option key.
+    for (const { id, source } of entries) {
+      for (const option of [source.option, ...(source.assumptions ?? []).map((a) => a.option)]) {
+        if (option !== undefined) expect(options, `${id} names option ${option}`).toContain(option)
+      }
+    }
+    // The error entries declare the default (JSON) and say, in their source, that errorFormat "text" serves text/plain.
+    const errors = entries.filter((e) => e.schema === 'error')
+    expect(errors.length).toBeGreaterThan(30)
+    for (const { id, contentType, source } of errors) {
+      expect(contentType, id).toBe('application/json')
+      const note = source.kind === 'documented' ? source.assumptions?.find((a) => a.option === 'errorFormat')?.what : source.ref
+      expect(note, id).toMatch(/errorFormat "text".*text\/plain/)
+    }
+    expect(provider.options.find((o) => o.name === 'errorFormat')!.description).toMatch(/catalogue.*text\/plain/)
+
     expect(byId.get('rested.logout.success')).toEqual({ kind: 'documented', ref: expect.stringContaining('Cookies: None') })
     expect(byId.get('rested.logout.successClearingCookie')).toMatchObject({ kind: 'assumed', option: 'clearCookieOnLogout' })
     expect(byId.get('rested.logout.unauthenticated')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
     expect(byId.get('rested.logout.idempotent')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
     for (const id of ['rested.login.success', 'rested.login.successDataOnly']) expect(byId.get(id), id).toMatchObject({ kind: 'assumed', option: 'accessTokenTtl' })
-    const errors = entries.filter((e) => e.id !== 'rested.preflight.allowed' && !/\.(success|successClearingCookie|successDataOnly|successNoATCookie|successNoATCookieDataOnly|idempotent)$/.test(e.id))
-    expect(errors.length).toBeGreaterThan(30)
-    for (const { id, source } of errors) {
-      if (source.kind === 'documented') expect(source.assumptions, id).toContainEqual({ what: 'error body format {"message": …}', option: 'errorFormat' })
-    }
     expect(byId.get('rested.logout.missingApiKey')?.kind).toBe('documented')
   })
 
