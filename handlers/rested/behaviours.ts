@@ -12,6 +12,7 @@ import type { Behaviour, Source } from '../platform/types.ts'
 import type { RestedConfig } from './config.ts'
 import type { RestedState } from './model.ts'
 import type { GateFailure } from './gate.ts'
+import { MESSAGES } from './messages.ts'
 import { restedError } from './responses.ts'
 
 export type RestedBehaviour = Behaviour<RestedState, RestedConfig>
@@ -49,24 +50,6 @@ function withErrorFormat(source: Source): Source {
   if (source.kind === 'documented') return { ...source, assumptions: [...(source.assumptions ?? []), ERROR_FORMAT] }
   return { ...source, ref: `${source.ref}; ${ERROR_FORMAT.what} (option ${ERROR_FORMAT.option})` }
 }
-
-/** Reason texts, as the contract's table words them (ASSUMPTION for those the docs don't word). */
-const MESSAGES = {
-  missingApiKey: 'Missing API Key',
-  invalidEndpointOrKey: 'Endpoint or API Key not valid',
-  originNotAllowed: 'not allowed origin',
-  noOriginDisallowed: 'disallowed request without origin',
-  unauthenticated: 'Unauthorized',
-  badContentType: 'Content-Type not valid, only application/json is allowed',
-  emptyBody: 'Body is empty',
-  malformedBody: 'Body is not a valid JSON object',
-  bodyTooLarge: 'Body too large',
-  usernameEmailRules: 'Use username or email, not both',
-  missingPassword: 'password is required',
-  invalidCredentials: 'Invalid credentials',
-  duplicateUsername: 'Username already exists',
-  duplicateEmail: 'Email already exists',
-} as const
 
 /** What a failing check hands its error entry: a more precise reason text than the representative one. */
 interface ErrorDetail {
@@ -141,3 +124,29 @@ export function bodyBehaviours(operation: string, sourceSection: string): Rested
   ]
 }
 
+/**
+ * The credential entries of register and login: the documented username/email rules, and the missing password
+ * (not among the documented 400 reasons: assumed to be one more, like the rules).
+ * @example
+ * credentialBehaviours('login', 'Login').map((b) => b.id) // ['rested.login.usernameEmailRules', 'rested.login.missingPassword']
+ */
+export function credentialBehaviours(operation: 'login' | 'register', sourceSection: string): RestedBehaviour[] {
+  return [
+    errorBehaviour({
+      operation,
+      name: 'usernameEmailRules',
+      status: 400,
+      title: '400 username/email rules',
+      trigger: 'both username and email, neither, an empty/non-string username, or an invalid email',
+      source: documented(`${sourceSection}: 400 username/email rules (one of username/email, not both)`),
+    }),
+    errorBehaviour({
+      operation,
+      name: 'missingPassword',
+      status: 400,
+      title: '400 password missing',
+      trigger: 'no password, or not a non-empty string',
+      source: assumed('a missing or empty password is a 400 like the documented username/email rules'),
+    }),
+  ]
+}

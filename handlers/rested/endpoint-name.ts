@@ -7,8 +7,8 @@
 
 /** The documented character set and edges (length and `--` are checked separately). */
 const NAME_SHAPE = /^[a-z0-9](?:[a-z0-9/-]*[a-z0-9])?$/
-export const MIN_NAME_LENGTH = 5
-export const MAX_NAME_LENGTH = 254
+const MIN_NAME_LENGTH = 5
+const MAX_NAME_LENGTH = 254
 
 /**
  * True when `name` (already decoded) follows the documented endpoint-name rule.
@@ -16,7 +16,7 @@ export const MAX_NAME_LENGTH = 254
  * isValidEndpointName('examples/auth') // true
  * isValidEndpointName('a--b/c') // false
  */
-export function isValidEndpointName(name: string): boolean {
+function isValidEndpointName(name: string): boolean {
   if (name.length < MIN_NAME_LENGTH || name.length > MAX_NAME_LENGTH) return false
   if (!NAME_SHAPE.test(name) || name.includes('--')) return false
   return name.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
@@ -31,7 +31,7 @@ export function isValidEndpointName(name: string): boolean {
  * decodeEndpointName('examples%2Fauth') // null
  * decodeEndpointName('%E0%A4') // null (broken UTF-8)
  */
-export function decodeEndpointName(raw: string): string | null {
+function decodeEndpointName(raw: string): string | null {
   if (/%(?:2f|5c)/i.test(raw)) return null
   let decoded: string
   try {
@@ -43,7 +43,7 @@ export function decodeEndpointName(raw: string): string | null {
 }
 
 /** The version and endpoint name of a request path under the provider's base path. */
-export interface EndpointPath {
+interface EndpointPath {
   readonly version: string
   /** Decoded and valid, or null. */
   readonly name: string | null

@@ -5,22 +5,24 @@
  * `noATCookie=true`.
  */
 import type { Outcome } from '../platform/types.ts'
-import { assumed, bodyBehaviours, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
-import { readJsonObject } from './body.ts'
+import { assumed, bodyBehaviours, credentialBehaviours, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { issueAccessCookie } from './cookies.ts'
-import { credentialsOf } from './credentials.ts'
-import { checkGate, type Ctx } from './gate.ts'
-import { issueToken, scoped, type RestedUser } from './model.ts'
+import { readCredentials } from './credentials.ts'
+import type { Ctx } from './gate.ts'
+import { findUser, issueToken, type RestedUser } from './model.ts'
 import { restedJson } from './responses.ts'
-import { REPRESENTATIVE_USER, userRecord } from './users.ts'
+import { userRecord } from './users.ts'
 
 /** The token of forced login responses: well-formed, never issued (so it authenticates nothing). */
-export const FORCED_TOKEN = '0'.repeat(64)
+const FORCED_TOKEN = '0'.repeat(64)
 
 interface LoginDetail {
   readonly user: RestedUser
   readonly token: string
 }
+
+/** The success entry's name for the two flags: `success`, `successNoATCookie`, `successDataOnly`, `successNoATCookieDataOnly`. */
+const successName = (noCookie: boolean, dataOnly: boolean) => `success${noCookie ? 'NoATCookie' : ''}${dataOnly ? 'DataOnly' : ''}`
 
 /**
  * The natural logic of login.
@@ -28,24 +30,17 @@ interface LoginDetail {
  * await runLogin(ctx) // { behaviour: 'rested.login.success', detail: { user, token } }
  */
 export async function runLogin(ctx: Ctx): Promise<Outcome> {
-  const gate = checkGate(ctx, 'auth')
-  if (!gate.ok) return { behaviour: `rested.login.${gate.failure}` }
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return { behaviour: `rested.login.${body.failure}` }
-  const creds = credentialsOf(body.value)
-  if (!creds.ok) return { behaviour: `rested.login.${creds.failure}`, detail: { message: creds.message } }
-  const key = creds.username !== undefined ? scoped(gate.project.id, creds.username) : scoped(gate.project.id, creds.email!.toLowerCase())
-  const user = creds.username !== undefined ? ctx.state.users.get('usernameKey', key) : ctx.state.users.get('emailKey', key)
-  if (!user || user.password !== creds.password) return { behaviour: 'rested.login.invalidCredentials' }
+  const read = await readCredentials(ctx, 'login')
+  if (!read.ok) return read.outcome
+  const user = findUser(ctx.state, read.project.id, read.credentials)
+  if (!user || user.password !== read.credentials.password) return { behaviour: 'rested.login.invalidCredentials' }
   const token = await issueToken(ctx.state, user, ctx.config.accessTokenTtl, ctx.clock, ctx.random)
-  const noCookie = ctx.url.searchParams.get('noATCookie') === 'true'
-  const dataOnly = ctx.url.searchParams.get('dataOnly') === 'true'
-  const name = `success${noCookie ? 'NoATCookie' : ''}${dataOnly ? 'DataOnly' : ''}`
+  const name = successName(ctx.url.searchParams.get('noATCookie') === 'true', ctx.url.searchParams.get('dataOnly') === 'true')
   return { behaviour: `rested.login.${name}`, detail: { user, token: token.token } satisfies LoginDetail }
 }
 
 function successBehaviour(noCookie: boolean, dataOnly: boolean): RestedBehaviour {
-  const name = `success${noCookie ? 'NoATCookie' : ''}${dataOnly ? 'DataOnly' : ''}`
+  const name = successName(noCookie, dataOnly)
   const where = noCookie ? 'the Authorization response header (exposed to browsers)' : 'the httpOnly cookie __Secure-rested-access-token'
   return {
     id: `rested.login.${name}`,
@@ -62,7 +57,7 @@ function successBehaviour(noCookie: boolean, dataOnly: boolean): RestedBehaviour
     primary: !noCookie && !dataOnly,
     respond(ctx, raw) {
       const d = raw as LoginDetail | undefined
-      const record = d ? userRecord(d.user) : { uniqueId: REPRESENTATIVE_USER.uniqueId, data: { ...REPRESENTATIVE_USER.data } }
+      const record = userRecord(d?.user)
       const token = d?.token ?? FORCED_TOKEN
       const header: [string, string] = noCookie ? ['Authorization', `Bearer ${token}`] : ['Set-Cookie', issueAccessCookie(token, ctx.config.accessTokenTtl)]
       return restedJson(ctx, 200, dataOnly ? record.data : record, [header])
@@ -77,22 +72,7 @@ export const loginBehaviours: RestedBehaviour[] = [
   successBehaviour(true, true),
   ...gateBehaviours('login'),
   ...bodyBehaviours('login', 'Login'),
-  errorBehaviour({
-    operation: 'login',
-    name: 'usernameEmailRules',
-    status: 400,
-    title: '400 username/email rules',
-    trigger: 'both username and email, neither, an empty/non-string username, or an invalid email',
-    source: documented('Login: 400 username/email rules (one of username/email, not both)'),
-  }),
-  errorBehaviour({
-    operation: 'login',
-    name: 'missingPassword',
-    status: 400,
-    title: '400 password missing',
-    trigger: 'no password, or not a non-empty string',
-    source: assumed('a missing password is a 400 like the documented body rules'),
-  }),
+  ...credentialBehaviours('login', 'Login'),
   errorBehaviour({
     operation: 'login',
     name: 'invalidCredentials',

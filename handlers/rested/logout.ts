@@ -6,7 +6,7 @@ import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
 import { assumed, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { CLEARING_COOKIE } from './cookies.ts'
-import { checkGate, type Ctx } from './gate.ts'
+import { passGate, type Ctx } from './gate.ts'
 import { restedNoContent } from './responses.ts'
 
 /**
@@ -15,8 +15,8 @@ import { restedNoContent } from './responses.ts'
  * await runLogout(ctx) // { behaviour: 'rested.logout.successClearingCookie' } for a live token (default config)
  */
 export async function runLogout(ctx: Ctx): Promise<Outcome> {
-  const gate = checkGate(ctx, 'auth')
-  if (!gate.ok) return { behaviour: `rested.logout.${gate.failure}` }
+  const gate = passGate(ctx, 'logout', 'auth')
+  if (!gate.ok) return gate.outcome
   // The first live token presented (cookie, then Authorization header) is the one logged out: see `authenticate`.
   const caller = authenticate(ctx, gate.project)
   if (caller.kind === 'none') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'rested.logout.idempotent' : 'rested.logout.unauthenticated' }

@@ -4,13 +4,12 @@
  * password).
  */
 import type { Outcome } from '../platform/types.ts'
-import { assumed, bodyBehaviours, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
-import { readJsonObject } from './body.ts'
-import { credentialsOf } from './credentials.ts'
-import { checkGate, type Ctx } from './gate.ts'
-import { scoped, type RestedUser } from './model.ts'
+import { assumed, bodyBehaviours, credentialBehaviours, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { readCredentials } from './credentials.ts'
+import type { Ctx } from './gate.ts'
+import { findUser, userKeys, type RestedUser } from './model.ts'
 import { restedJson } from './responses.ts'
-import { REPRESENTATIVE_USER, userRecord } from './users.ts'
+import { userRecord } from './users.ts'
 
 /**
  * The natural logic of register.
@@ -18,19 +17,12 @@ import { REPRESENTATIVE_USER, userRecord } from './users.ts'
  * await runRegister(ctx) // { behaviour: 'rested.register.success', detail: user }
  */
 export async function runRegister(ctx: Ctx): Promise<Outcome> {
-  const gate = checkGate(ctx, 'auth')
-  if (!gate.ok) return { behaviour: `rested.register.${gate.failure}` }
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return { behaviour: `rested.register.${body.failure}` }
-  const creds = credentialsOf(body.value)
-  if (!creds.ok) return { behaviour: `rested.register.${creds.failure}`, detail: { message: creds.message } }
-  const projectId = gate.project.id
-  const usernameKey = creds.username !== undefined ? scoped(projectId, creds.username) : null
-  const emailKey = creds.email !== undefined ? scoped(projectId, creds.email.toLowerCase()) : null
-  if (usernameKey !== null && ctx.state.users.get('usernameKey', usernameKey)) return { behaviour: 'rested.register.duplicateUsername' }
-  if (emailKey !== null && ctx.state.users.get('emailKey', emailKey)) return { behaviour: 'rested.register.duplicateEmail' }
-  const { password: _password, ...data } = body.value
-  const user = await ctx.state.users.create({ uniqueId: ctx.random.hex(32), projectId, usernameKey, emailKey, password: creds.password, data })
+  const read = await readCredentials(ctx, 'register')
+  if (!read.ok) return read.outcome
+  const { project, credentials } = read
+  if (findUser(ctx.state, project.id, credentials)) return { behaviour: credentials.username !== undefined ? 'rested.register.duplicateUsername' : 'rested.register.duplicateEmail' }
+  const { password: _password, ...data } = read.body
+  const user = await ctx.state.users.create({ uniqueId: ctx.random.hex(32), projectId: project.id, ...userKeys(project.id, credentials), password: credentials.password, data })
   return { behaviour: 'rested.register.success', detail: user }
 }
 
@@ -45,19 +37,11 @@ export const registerBehaviours: RestedBehaviour[] = [
     contentType: 'application/json',
     schema: 'userRecord',
     primary: true,
-    respond: (ctx, raw) => restedJson(ctx, 200, raw ? userRecord(raw as RestedUser) : { uniqueId: REPRESENTATIVE_USER.uniqueId, data: { ...REPRESENTATIVE_USER.data } }),
+    respond: (ctx, raw) => restedJson(ctx, 200, userRecord(raw as RestedUser | undefined)),
   },
   ...gateBehaviours('register'),
   ...bodyBehaviours('register', 'Register'),
-  errorBehaviour({
-    operation: 'register',
-    name: 'usernameEmailRules',
-    status: 400,
-    title: '400 username/email rules',
-    trigger: 'both username and email, neither, an empty/non-string username, or an invalid email',
-    source: documented('Register: username|email, one of them'),
-  }),
-  errorBehaviour({ operation: 'register', name: 'missingPassword', status: 400, title: '400 password missing', trigger: 'no password, or not a non-empty string', source: documented('Register: password required') }),
+  ...credentialBehaviours('register', 'Register'),
   errorBehaviour({ operation: 'register', name: 'duplicateUsername', status: 400, title: '400 username already exists', trigger: 'a username already registered in the project', source: documented('Register: duplicate username → 400') }),
   errorBehaviour({
     operation: 'register',

@@ -8,16 +8,16 @@ import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
 import { assumed, bodyBehaviours, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { readJsonObject } from './body.ts'
-import { checkGate, type Ctx } from './gate.ts'
+import { passGate, type Ctx, type Refusal } from './gate.ts'
 import type { RestedRecord } from './model.ts'
 import { restedJson } from './responses.ts'
 
 type Op = 'secureRead' | 'secureCreate'
 
 /** Gate, then the token requirement of secure endpoints. */
-function authorize(ctx: Ctx, op: Op): { ok: false; outcome: Outcome } | { ok: true; endpointKey: string } {
-  const gate = checkGate(ctx, 'data')
-  if (!gate.ok) return { ok: false, outcome: { behaviour: `rested.${op}.${gate.failure}` } }
+function authorize(ctx: Ctx, op: Op): Refusal | { ok: true; endpointKey: string } {
+  const gate = passGate(ctx, op, 'data')
+  if (!gate.ok) return gate
   if (gate.endpoint.secure && !gate.master && authenticate(ctx, gate.project).kind === 'none') return { ok: false, outcome: { behaviour: `rested.${op}.unauthenticated` } }
   return { ok: true, endpointKey: gate.endpoint.key }
 }
@@ -44,8 +44,8 @@ export function runSecureRead(ctx: Ctx): Outcome {
 export async function runSecureCreate(ctx: Ctx): Promise<Outcome> {
   const auth = authorize(ctx, 'secureCreate')
   if (!auth.ok) return auth.outcome
-  const body = await readJsonObject(ctx)
-  if (!body.ok) return { behaviour: `rested.secureCreate.${body.failure}` }
+  const body = await readJsonObject(ctx, 'secureCreate')
+  if (!body.ok) return body.outcome
   const record = await ctx.state.records.create({ uniqueId: ctx.random.hex(32), endpointKey: auth.endpointKey, data: body.value })
   return { behaviour: 'rested.secureCreate.success', detail: publicRecord(record) }
 }

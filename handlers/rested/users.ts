@@ -5,16 +5,17 @@
 import type { RestedUser } from './model.ts'
 
 /** The representative user of forced responses (alice of the default project, without a live session). */
-export const REPRESENTATIVE_USER = {
+const REPRESENTATIVE_USER = {
   uniqueId: '00000000000000010000000000000001',
   data: { username: 'alice', email: 'alice@example.com', name: 'Alice Example' },
 } as const
 
 /**
- * The public view of a user.
+ * The public view of a user; without one (a forced response), the representative user's.
  * @example
  * userRecord(user) // { uniqueId: '…32 hex…', data: { username: 'alice', email: 'alice@example.com', name: 'Alice Example' } }
  */
-export function userRecord(user: RestedUser): { uniqueId: string; data: Record<string, unknown> } {
-  return { uniqueId: user.uniqueId, data: { ...user.data } }
+export function userRecord(user: RestedUser | undefined): { uniqueId: string; data: Record<string, unknown> } {
+  const { uniqueId, data } = user ?? REPRESENTATIVE_USER
+  return { uniqueId, data: { ...data } }
 }

@@ -175,6 +175,10 @@ describe('rested (standalone only)', () => {
     expect(byId.get('rested.logout.unauthenticated')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
     expect(byId.get('rested.logout.idempotent')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
     for (const id of ['rested.login.success', 'rested.login.successDataOnly']) expect(byId.get(id), id).toMatchObject({ kind: 'assumed', option: 'accessTokenTtl' })
+    for (const op of ['login', 'register']) {
+      expect(byId.get(`rested.${op}.usernameEmailRules`)?.kind, op).toBe('documented')
+      expect(byId.get(`rested.${op}.missingPassword`)?.kind, op).toBe('assumed')
+    }
     expect(byId.get('rested.logout.missingApiKey')?.kind).toBe('documented')
   })
 
