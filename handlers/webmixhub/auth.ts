@@ -45,12 +45,12 @@ function clientHeaderProblems(ctx: Ctx): Validation | undefined {
 export const ALL_CLIENT_HEADERS_MISSING: Validation = Object.fromEntries(CLIENT_HEADERS.map((n) => [n, required(n)]))
 
 /** A caller past tenant authentication. */
-export interface TenantCaller {
+interface TenantCaller {
   readonly tenant: WebmixhubTenant
 }
 
 /** A caller past user authentication; `user` is undefined when the token is valid but its user no longer exists. */
-export interface UserCaller extends TenantCaller {
+interface UserCaller extends TenantCaller {
   readonly user: WebmixhubUser | undefined
 }
 

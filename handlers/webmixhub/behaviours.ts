@@ -26,7 +26,7 @@ export const assumed = (what: string, option?: string): Source => ({ kind: 'assu
  * The source of an error entry, given the entry's `CODE status "message"` line (built from the error table, so no
  * reference restates a message).
  */
-export type ErrorSource = (line: string) => Source
+type ErrorSource = (line: string) => Source
 
 interface ErrorEntry {
   readonly operation: string

@@ -3,14 +3,18 @@
  * it reproduces the documented quirk: a user who logged out but still sends the old token is marked `logged_in` again.
  */
 import type { Operation } from '../platform/types.ts'
+import { alice } from '../../fixtures/users.ts'
+import { webmixhubFixtureUser } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { publicUser, setStatus, type PublicUser, type WebmixhubState } from './model.ts'
 import { gate } from './auth.ts'
 import { assumed, authenticatedBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { envelope } from './envelope.ts'
 
-/** The user a forced `me` 200 shows (alice in the demo tenant). */
-export const REPRESENTATIVE_USER: PublicUser = { id: '00000000-0000-4000-8000-000000001001', email: 'alice@example.com', status: 'logged_in' }
+const demoAlice = webmixhubFixtureUser(alice.email)
+
+/** The user a forced `me` or `signin` 200 shows: alice of the demo tenant, signed in. */
+export const REPRESENTATIVE_USER: PublicUser = { id: demoAlice.id, email: demoAlice.email, status: 'logged_in' }
 
 export const meOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   id: 'me',

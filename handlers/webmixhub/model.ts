@@ -14,7 +14,7 @@ import type { Random } from '../platform/random.ts'
 import { webmixhubTenants, webmixhubUsers, type WebmixhubCapability } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
 
-export type UserStatus = 'logged_in' | 'logged_out'
+type UserStatus = 'logged_in' | 'logged_out'
 export type SigninMethod = 'password' | 'google' | 'facebook' | 'apple' | 'otp' | 'guest'
 
 export interface WebmixhubTenant {

@@ -7,7 +7,7 @@ import type { Ctx } from './auth.ts'
 import type { Validation } from './envelope.ts'
 import type { SigninMethod } from './model.ts'
 
-export const SIGNIN_METHODS: readonly SigninMethod[] = ['password', 'google', 'facebook', 'apple', 'otp', 'guest']
+const SIGNIN_METHODS: readonly SigninMethod[] = ['password', 'google', 'facebook', 'apple', 'otp', 'guest']
 
 export type SigninRequest =
   | { method: 'password'; email: string; password: string }
@@ -16,10 +16,10 @@ export type SigninRequest =
   | { method: 'otp'; email: string; code: string }
   | { method: 'guest' }
 
-export type SigninParse = { ok: true; value: SigninRequest } | { ok: false; validation: Validation }
+type SigninParse = { ok: true; value: SigninRequest } | { ok: false; validation: Validation }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-export const MIN_PASSWORD_LENGTH = 8
+const MIN_PASSWORD_LENGTH = 8
 
 const required = (field: string) => `${field} is required`
 

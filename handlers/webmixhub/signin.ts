@@ -9,6 +9,7 @@
  */
 import { decodeJwt, base64url } from '../platform/jwt.ts'
 import type { Operation } from '../platform/types.ts'
+import { demoTenant } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubUser } from './model.ts'
 import { gate, header, type Ctx } from './auth.ts'
@@ -108,7 +109,7 @@ export const signinBehaviours: WebmixhubBehaviour[] = [
     async respond(ctx, raw) {
       let d = raw as SigninDetail | undefined
       if (!d) {
-        const tokens = await issueTokens(REPRESENTATIVE_USER.id, { id: 'tnt_demo', jwtSecret: FORCED_TOKEN_SECRET }, ctx.config, ctx.clock, ctx.random)
+        const tokens = await issueTokens(REPRESENTATIVE_USER.id, { id: demoTenant.id, jwtSecret: FORCED_TOKEN_SECRET }, ctx.config, ctx.clock, ctx.random)
         d = { ...tokens, newUser: false, user: REPRESENTATIVE_USER }
       }
       return envelope(ctx, 200, { data: { accessToken: d.accessToken, refreshToken: d.refreshToken, newUser: d.newUser, user: d.user } })
