@@ -7,15 +7,15 @@
  */
 import { CookieJar } from 'tough-cookie'
 import { rested } from '../../handlers/rested/index.ts'
-import { RESTED_API_KEY, RESTED_LOCKED_API_KEY, RESTED_MASTER_KEY } from '../../fixtures/rested.ts'
+import { ACCESS_COOKIE } from '../../handlers/rested/cookies.ts'
+import { RESTED_API_KEY, RESTED_LOCKED_API_KEY, RESTED_LOCKED_MASTER_KEY, RESTED_LOCKED_ORIGIN, RESTED_MASTER_KEY } from '../../fixtures/rested.ts'
 import { validatorFor } from '../support/schemas.ts'
 
-export { RESTED_API_KEY, RESTED_LOCKED_API_KEY, RESTED_MASTER_KEY }
-export const ACCESS_COOKIE = '__Secure-rested-access-token'
+export { ACCESS_COOKIE, RESTED_API_KEY, RESTED_LOCKED_API_KEY, RESTED_LOCKED_MASTER_KEY, RESTED_LOCKED_ORIGIN, RESTED_MASTER_KEY }
 export const AUTH = `/api/1/ce/examples/auth?key=${RESTED_API_KEY}`
 export const SECURE = `/api/1/ce/examples/secure?key=${RESTED_API_KEY}`
 export const LOCKED_AUTH = `/api/1/ce/locked/auth?key=${RESTED_LOCKED_API_KEY}`
-export const LOCKED_ORIGIN = 'https://app.example.com'
+/** The contract's reason texts, written out here so the tests check the wording rather than reuse the mock's. */
 export const MESSAGES = {
   missingApiKey: 'Missing API Key',
   invalid: 'Endpoint or API Key not valid',

@@ -31,6 +31,20 @@ describe('unauthenticatedLogout: idempotent, clearCookieOnLogout: false, accessT
   })
 })
 
+describe('unauthenticatedLogout: idempotent with the default clearCookieOnLogout', () => {
+  const mocks = useInProcessMocks({ only: ['rested'], providers: { rested: { unauthenticatedLogout: 'idempotent' } } })
+
+  it('logout with no usable token is 204 with the clearing cookie, reached naturally', async () => {
+    for (const headers of [{}, { authorization: `Bearer ${'f'.repeat(64)}` }] as HeadersInit[]) {
+      const res = await fetch(`${BASE}${AUTH}&logout=true`, { method: 'POST', headers })
+      expect(res.status).toBe(204)
+      expect(await res.text()).toBe('')
+      expect(res.headers.getSetCookie()).toEqual(['__Secure-rested-access-token=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None'])
+      expect(mocks.journal.list().at(-1)).toMatchObject({ behaviour: 'rested.logout.idempotent', forced: null })
+    }
+  })
+})
+
 describe('errorFormat: text', () => {
   useInProcessMocks({ only: ['rested'], providers: { rested: { errorFormat: 'text' } } })
   const text = async (res: Response) => ({ status: res.status, type: res.headers.get('content-type'), body: await res.text() })

@@ -8,7 +8,7 @@ import type { Socket } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
-import { ACCESS_COOKIE, AUTH, LOCKED_AUTH, LOCKED_ORIGIN, MESSAGES, SECURE, createClient, errorOf } from './client.ts'
+import { ACCESS_COOKIE, AUTH, LOCKED_AUTH, MESSAGES, RESTED_LOCKED_ORIGIN, SECURE, createClient, errorOf } from './client.ts'
 
 const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
 
@@ -184,7 +184,7 @@ describe('rested (standalone only)', () => {
 
   it('a browser forcing with a query twin: its preflight answers normally, the forced response and a forcing mistake are readable', async () => {
     const url = `${server.origin}${LOCKED_AUTH}&logout=true&__code=401`
-    const origin = LOCKED_ORIGIN
+    const origin = RESTED_LOCKED_ORIGIN
     const pre = await fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } })
     expect(pre.status).toBe(204)
     expect(pre.headers.get('access-control-allow-origin')).toBe(origin)
