@@ -5,7 +5,7 @@
  */
 import type { Behaviour, Source } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { csrfCookieName, csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
+import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
 import { orderedError, type HerodotError } from './herodot.ts'
 import { storeError, type KratosState } from './model.ts'
 import { herodotResponse, routeHeaders, seeOther } from './responses.ts'
@@ -14,8 +14,17 @@ import type { KratosCtx } from './session-auth.ts'
 export type KratosBehaviour = Behaviour<KratosState, KratosConfig>
 
 const CONTRACT = 'contracts/kratos.md'
-/** A documented behaviour: a section of the contract (established from the Kratos source) or Ory's OpenAPI. */
-export const documented = (section: string): Source => ({ kind: 'documented', ref: `${CONTRACT} ${section}` })
+/**
+ * A documented behaviour: a section of the contract (established from the Kratos source) or Ory's OpenAPI, with the
+ * parts the mock approximates, if any.
+ * @example
+ * documented('§0.5', ['a request that would pass nosurf is rejected too'])
+ */
+export const documented = (section: string, assumptions?: readonly string[]): Source => ({
+  kind: 'documented',
+  ref: `${CONTRACT} ${section}`,
+  ...(assumptions ? { assumptions: assumptions.map((what) => ({ what })) } : {}),
+})
 /** A mock assumption, with the option that switches it if any. */
 export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `${CONTRACT}: ASSUMPTION — ${what}`, option })
 
@@ -34,20 +43,24 @@ export interface Route {
 
 /**
  * The headers of a response on this route, nosurf's part included: when the request lacks a valid CSRF cookie,
- * the middleware mints one before the handler runs. Returns the headers and the CSRF token in force.
+ * the middleware mints one before the handler runs. Returns the headers and the CSRF token in force (null on routes
+ * nosurf does not cover).
+ * @example
+ * const { headers } = routeStart(ctx, { operation: 'getFlowError', nosurf: true })
  */
-export async function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly string[] = []) {
+export function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly string[] = []): { headers: Headers; csrf: Uint8Array | null } {
   let token: Uint8Array | null = null
   const cookies: string[] = []
   if (route.nosurf) {
-    token = realToken(await requestCsrfCookie(ctx.request, ctx.baseUrl))
+    const name = ctx.state.site.csrfCookieName
+    token = realToken(requestCsrfCookie(ctx.request, name))
     if (!token) {
       const value = mintCsrfToken(ctx.random)
-      cookies.push(csrfSetCookie(await csrfCookieName(ctx.baseUrl), value, ctx.config))
+      cookies.push(csrfSetCookie(name, value, ctx.config))
       token = realToken(value)
     }
   }
-  return { headers: routeHeaders(ctx.request, { nosurf: route.nosurf, setCookies: [...cookies, ...setCookies] }), csrf: token! }
+  return { headers: routeHeaders(ctx.request, { nosurf: route.nosurf, setCookies: [...cookies, ...setCookies] }), csrf: token }
 }
 
 /** What an error behaviour's natural path hands its builder. */
@@ -68,17 +81,17 @@ interface ErrorSpec {
   /** The error when forced (and the default when the natural path passes none). */
   readonly example: (ctx: KratosCtx) => HerodotError
   /** Cookies a forced response carries, as the natural path would. */
-  readonly forcedCookies?: (ctx: KratosCtx) => Promise<readonly string[]> | readonly string[]
+  readonly forcedCookies?: (ctx: KratosCtx) => readonly string[]
   readonly schema?: string
   readonly primary?: boolean
   readonly forceable?: boolean
 }
 
 /** What both variants of an error start with: the detail, and the route's headers with the cookies it carries. */
-async function errorStart(ctx: KratosCtx, spec: ErrorSpec, raw: unknown) {
+function errorStart(ctx: KratosCtx, spec: ErrorSpec, raw: unknown) {
   const d = (raw ?? {}) as ErrorDetail
-  const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? await spec.forcedCookies(ctx) : [])
-  const { headers } = await routeStart(ctx, spec.route, cookies)
+  const cookies = d.setCookies ?? (ctx.forced && spec.forcedCookies ? spec.forcedCookies(ctx) : [])
+  const { headers } = routeStart(ctx, spec.route, cookies)
   return { d, headers }
 }
 
@@ -99,23 +112,29 @@ export function jsonError(spec: ErrorSpec & { status: number }): KratosBehaviour
     schema: spec.schema ?? 'errorGeneric',
     primary: spec.primary,
     forceable: spec.forceable,
-    async respond(ctx, raw) {
-      const { d, headers } = await errorStart(ctx, spec, raw)
+    respond(ctx, raw) {
+      const { d, headers } = errorStart(ctx, spec, raw)
       return herodotResponse(d.error ?? spec.example(ctx), ctx.request, headers, d.extra)
     },
   }
 }
 
 /**
- * Where a browser is sent for an error: the error is stored and the response is a 303 to `errorUiUrl?id=<uuid>`.
+ * A self-service UI URL (`errorUiUrl`, `loginUiUrl`, relative ones resolved against the base URL) with its one query
+ * parameter (`?id=` of an error, `?flow=` of a flow).
  * @example
- * const location = await errorUiLocation(ctx, SESSION_INACTIVE)
+ * uiUrl(ctx, ctx.config.loginUiUrl, 'flow', flow.id) // 'https://www.ory.com/kratos/docs/fallback/login?flow=…'
  */
-export async function errorUiLocation(ctx: KratosCtx, error: HerodotError): Promise<string> {
-  const id = await storeError(ctx.state, ctx.random, ctx.clock, orderedError(error, ctx.request.headers.get('x-request-id')))
-  const url = new URL(ctx.config.errorUiUrl, ctx.baseUrl + '/')
-  url.searchParams.set('id', id)
+export function uiUrl(ctx: KratosCtx, ui: string, param: 'id' | 'flow', value: string): string {
+  const url = new URL(ui, ctx.baseUrl + '/')
+  url.searchParams.set(param, value)
   return url.toString()
+}
+
+/** Where a browser is sent for an error: the error is stored and the response is a 303 to `errorUiUrl?id=<uuid>`. */
+async function errorUiLocation(ctx: KratosCtx, error: HerodotError): Promise<string> {
+  const id = await storeError(ctx.state, ctx.random, ctx.clock, orderedError(error, ctx.request.headers.get('x-request-id')))
+  return uiUrl(ctx, ctx.config.errorUiUrl, 'id', id)
 }
 
 /** The browser variant of an error: stored, then 303 to the error UI (`GET /self-service/errors?id=` serves it). */
@@ -131,14 +150,14 @@ export function browserError(spec: ErrorSpec): KratosBehaviour {
     primary: spec.primary,
     forceable: spec.forceable,
     async respond(ctx, raw) {
-      const { d, headers } = await errorStart(ctx, spec, raw)
+      const { d, headers } = errorStart(ctx, spec, raw)
       return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
     },
   }
 }
 
 /** herodot's ErrInternalServerError (the `default`/500 response every operation documents; forced only). */
-export const INTERNAL_ERROR: HerodotError = {
+const INTERNAL_ERROR: HerodotError = {
   code: 500,
   status: 'Internal Server Error',
   message: 'An internal server error occurred, please contact the system administrator',

@@ -40,7 +40,7 @@ export interface KratosConfig {
 }
 
 /** Kratos's self-hosted public port, the in-process base URL. */
-export const KRATOS_DEFAULT_BASE_URL = 'http://127.0.0.1:4433'
+const KRATOS_DEFAULT_BASE_URL = 'http://127.0.0.1:4433'
 
 export const kratosDefaults: KratosConfig = {
   baseUrl: KRATOS_DEFAULT_BASE_URL,
@@ -60,7 +60,7 @@ export const kratosDefaults: KratosConfig = {
   clearBrowserData: false,
 }
 
-export const MOUNT_PREFIXES = ['', '/auth', '/.ory', '/api/.ory'] as const
+const MOUNT_PREFIXES = ['', '/auth', '/.ory', '/api/.ory'] as const
 
 /**
  * The standalone base URL: the server's origin plus the mount prefix.
@@ -72,16 +72,6 @@ export function mountKratos(origin: string, config: KratosConfig): string {
     throw new TypeError(`kratos: mountPrefix must be one of ${MOUNT_PREFIXES.map((p) => JSON.stringify(p)).join(', ')}, got ${JSON.stringify(config.mountPrefix)}`)
   }
   return origin.replace(/\/+$/, '') + config.mountPrefix
-}
-
-/**
- * The return URL used when none is given: the logout-specific one, else the global one, else `<origin of baseUrl>/`.
- * @example
- * defaultReturnUrl(kratosDefaults, 'http://127.0.0.1:4433', 'logout') // 'http://127.0.0.1:4433/'
- */
-export function defaultReturnUrl(config: KratosConfig, baseUrl: string, kind: 'logout' | 'login'): string {
-  const specific = kind === 'logout' ? config.logoutDefaultReturnUrl : null
-  return specific ?? config.defaultBrowserReturnUrl ?? `${new URL(baseUrl).origin}/`
 }
 
 export const kratosOptions: readonly OptionDoc[] = [

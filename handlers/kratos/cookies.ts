@@ -7,6 +7,7 @@
  *   masked (one-time-pad) form of that token in forms and flows.
  */
 import { parseCookies, serializeCookie, EPOCH_EXPIRES } from '../platform/cookies.ts'
+import { equalBytes, sha256 } from '../platform/hmac-sha256.ts'
 import type { Random } from '../platform/random.ts'
 import type { KratosConfig } from './config.ts'
 
@@ -14,22 +15,17 @@ import type { KratosConfig } from './config.ts'
 const CSRF_MAX_AGE = 31_536_000
 const TOKEN_BYTES = 32
 
-const nameCache = new Map<string, string>()
-
 /**
- * The CSRF cookie name for a public base URL. Kratos hashes `serve.public.base_url` as a string; the mock hashes the
- * resolved base URL **with a trailing slash** (`http://127.0.0.1:4433/`), which is the string Kratos's own default
- * base URL (`http://<host>:4433/`, path `/`) produces, and the one the contract's example hashes.
+ * The CSRF cookie name for a public base URL (computed once per instance, see site.ts). Kratos hashes
+ * `serve.public.base_url` as a string; the mock hashes the resolved base URL **with a trailing slash**
+ * (`http://127.0.0.1:4433/`), which is the string Kratos's own default base URL (`http://<host>:4433/`, path `/`)
+ * produces, and the one the contract's example hashes.
  * @example
- * await csrfCookieName('http://127.0.0.1:4433') // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
+ * csrfCookieName('http://127.0.0.1:4433') // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
  */
-export async function csrfCookieName(baseUrl: string): Promise<string> {
-  const cached = nameCache.get(baseUrl)
-  if (cached) return cached
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(baseUrl.replace(/\/*$/, '/')))
-  const name = 'csrf_token_' + [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-  nameCache.set(baseUrl, name)
-  return name
+export function csrfCookieName(baseUrl: string): string {
+  const digest = sha256(new TextEncoder().encode(baseUrl.replace(/\/*$/, '/')))
+  return 'csrf_token_' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 function bytesFrom(random: Random, n: number): Uint8Array {
@@ -71,7 +67,7 @@ export function verifyCsrfToken(real: Uint8Array, sent: string): boolean {
   if (bytes.length === TOKEN_BYTES * 2) unmasked = bytes.slice(TOKEN_BYTES).map((b, i) => b ^ bytes[i])
   else if (bytes.length === TOKEN_BYTES) unmasked = bytes
   else return false
-  return unmasked.every((b, i) => b === real[i])
+  return equalBytes(unmasked, real)
 }
 
 /** The CSRF cookie as nosurf sets it (SameSite forced to Lax when not secure). */
@@ -87,8 +83,8 @@ export function csrfSetCookie(name: string, value: string, config: KratosConfig)
 }
 
 /** The CSRF cookie the request carries (its raw value), if any. */
-export async function requestCsrfCookie(request: Request, baseUrl: string): Promise<string | undefined> {
-  return parseCookies(request.headers.get('cookie'))[await csrfCookieName(baseUrl)]
+export function requestCsrfCookie(request: Request, cookieName: string): string | undefined {
+  return parseCookies(request.headers.get('cookie'))[cookieName]
 }
 
 /** The session cookie set at login: persistent, expiring with the session. */

@@ -5,14 +5,15 @@
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { browserError, documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { goQuery, goQuote } from './go.ts'
-import { returnToForbidden, returnToUnparseable, SESSION_INACTIVE } from './herodot.ts'
+import { goQuery } from './go.ts'
+import { SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
 import { jsonResponse } from './responses.ts'
 import { secureRedirectTo } from './return-to.ts'
+import { returnToErrors } from './return-to-errors.ts'
 import { activeSession } from './session-auth.ts'
-import { logoutUrl, redirectOptions } from './logout-urls.ts'
+import { logoutUrl } from './logout-urls.ts'
 
 const route: Route = { operation: 'createBrowserLogoutFlow', nosurf: true }
 
@@ -27,14 +28,11 @@ export const createBrowserLogoutFlowOperation: Operation<KratosState, KratosConf
     if (!auth) return { behaviour: `sessionInactive${suffix}` }
     const returnTo = goQuery(ctx.url).get('return_to') ?? ''
     if (returnTo === '') return { behaviour: 'created', detail: { logoutToken: auth.session.logoutToken } }
-    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx))
-    if (!verdict.ok) return { behaviour: `${verdict.error.id ? 'returnToForbidden' : 'returnToUnparseable'}${suffix}`, detail: { error: verdict.error } }
+    const verdict = secureRedirectTo(returnTo, ctx.state.site.logoutRedirect)
+    if (!verdict.ok) return { behaviour: `${verdict.behaviour}${suffix}`, detail: { error: verdict.error } }
     return { behaviour: 'created', detail: { logoutToken: auth.session.logoutToken, returnTo: verdict.url } }
   },
 }
-
-const forbiddenExample = () => returnToForbidden('https://evil.example', goQuote)
-const unparseableExample = () => returnToUnparseable('parse "%zz": invalid URL escape "%zz"')
 
 export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
   {
@@ -47,9 +45,9 @@ export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
     contentType: 'application/json',
     schema: 'logoutFlow',
     primary: true,
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = (raw ?? { logoutToken: `ory_lo_${ctx.random.string(32)}` }) as { logoutToken: string; returnTo?: string }
-      const { headers } = await routeStart(ctx, route)
+      const { headers } = routeStart(ctx, route)
       return jsonResponse(200, { logout_url: logoutUrl(ctx.baseUrl, d.logoutToken, d.returnTo), logout_token: d.logoutToken }, headers)
     },
   },
@@ -72,40 +70,6 @@ export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
     example: () => SESSION_INACTIVE,
     primary: true,
   }),
-  jsonError({
-    route,
-    name: 'returnToForbidden',
-    status: 400,
-    title: 'E4 400 self_service_flow_return_to_forbidden',
-    trigger: 'JSON client, active session, return_to outside allowedReturnUrls and <baseUrl>/self-service',
-    source: documented('§0.8, §1, §5 E4'),
-    example: forbiddenExample,
-    primary: true,
-  }),
-  browserError({
-    route,
-    name: 'returnToForbiddenBrowser',
-    title: '303 to the error UI with E4 stored',
-    trigger: 'browser, active session, return_to not allowed',
-    source: documented('§0.2, §1'),
-    example: forbiddenExample,
-  }),
-  jsonError({
-    route,
-    name: 'returnToUnparseable',
-    status: 400,
-    title: '400 (no id): return_to is not a URL Go can parse',
-    trigger: 'JSON client, active session, return_to such as %25zz (decodes to %zz) or with a control character',
-    source: documented('§0.8, §1'),
-    example: unparseableExample,
-  }),
-  browserError({
-    route,
-    name: 'returnToUnparseableBrowser',
-    title: '303 to the error UI with the parse error stored',
-    trigger: 'browser, active session, unparseable return_to',
-    source: documented('§0.8, §1'),
-    example: unparseableExample,
-  }),
+  ...returnToErrors({ route, section: '§1', primary: true }),
   internalError(route, '§1 (spec lists 500)'),
 ]

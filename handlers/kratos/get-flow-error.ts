@@ -35,9 +35,9 @@ export const getFlowErrorBehaviours: KratosBehaviour[] = [
     contentType: 'application/json',
     schema: 'flowError',
     primary: true,
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = (raw as KratosStoredError | undefined) ?? { id: ctx.random.uuid(), error: orderedError(SESSION_INACTIVE), createdAt: ctx.clock.now() }
-      const { headers } = await routeStart(ctx, route)
+      const { headers } = routeStart(ctx, route)
       return jsonResponse(200, { id: d.id, error: d.error, created_at: goTime(d.createdAt), updated_at: goTime(d.createdAt) }, headers)
     },
   },

@@ -157,10 +157,14 @@ export function goTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z')
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' }
+
 /** `http.Redirect`'s escaping of the Location inside its HTML body. */
 export function htmlEscape(s: string): string {
-  return s.replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]!)
+  return s.replace(/[&'<>"]/g, (c) => HTML_ESCAPES[c])
 }
+
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' }
 
 /**
  * `json.NewEncoder(w).Encode(v)` as herodot writes bodies: Go escapes `<`, `>`, `&`, U+2028 and U+2029 inside
@@ -169,6 +173,5 @@ export function htmlEscape(s: string): string {
  * goJson({ url: 'https://x/?a=1&b=2' }) // '{"url":"https://x/?a=1\\u0026b=2"}\n'
  */
 export function goJson(value: unknown): string {
-  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' }
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => escapes[c]) + '\n'
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => JSON_ESCAPES[c]) + '\n'
 }

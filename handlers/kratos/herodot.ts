@@ -3,6 +3,7 @@
  * field order — id, code, status, request, reason, debug, details, message — omitting the empty ones, plus the
  * `Ory-Error-Id` header (empty when the error has no id) and `Content-Type: application/json` without charset.
  */
+import { goQuote } from './go.ts'
 
 export interface HerodotError {
   readonly id?: string
@@ -33,11 +34,6 @@ export function orderedError(e: HerodotError, requestId?: string | null): Record
   return out
 }
 
-/** A copy of an error with another reason (herodot's `WithReasonf`). */
-export function withReason(e: HerodotError, reason: string): HerodotError {
-  return { ...e, reason }
-}
-
 const BAD_REQUEST = { code: 400, status: 'Bad Request', message: 'The request was malformed or contained invalid parameters' } as const
 /** herodot's ErrForbidden (no reason). */
 export const FORBIDDEN: HerodotError = { code: 403, status: 'Forbidden', message: 'The requested action was forbidden' }
@@ -58,8 +54,8 @@ export const LOGOUT_TOKEN_MISMATCH: HerodotError = {
   reason: 'Unable to log out because the logout token in the URL query does not match the session cookie.',
 }
 /** E4 — return_to outside the allow-list (reason built with Go's %q of the normalised URL). */
-export function returnToForbidden(url: string, quote: (s: string) => string): HerodotError {
-  return { id: 'self_service_flow_return_to_forbidden', ...BAD_REQUEST, reason: `Requested return_to URL ${quote(url)} is not allowed.` }
+export function returnToForbidden(url: string): HerodotError {
+  return { id: 'self_service_flow_return_to_forbidden', ...BAD_REQUEST, reason: `Requested return_to URL ${goQuote(url)} is not allowed.` }
 }
 /** return_to that Go's url.Parse rejects (no id). */
 export function returnToUnparseable(goError: string): HerodotError {
@@ -137,3 +133,6 @@ export function csrfViolation(details: Record<string, string>): HerodotError {
     message: 'the request was rejected to protect you from Cross-Site-Request-Forgery',
   }
 }
+
+/** The CSRF error a forced response shows: a server-side call without cookies. */
+export const CSRF_EXAMPLE: HerodotError = csrfViolation({ hint: CSRF_TEXT.serverHint, reject_reason: CSRF_TEXT.noCookie })

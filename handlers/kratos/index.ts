@@ -43,7 +43,7 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig> = {
     ...wrongMethodBehaviours,
   ],
   schemas: kratosSchemas,
-  createState: () => createKratosState(),
+  createState: ({ config }) => createKratosState(config),
   snapshot: snapshotKratos,
   async createSession(ctx, who) {
     const identity = findIdentity(ctx.state, String(who ?? ''))

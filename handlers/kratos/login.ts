@@ -6,12 +6,12 @@
  */
 import type { Operation } from '../platform/types.ts'
 import { mediaType, readBody } from '../platform/body.ts'
-import { defaultReturnUrl, type KratosConfig } from './config.ts'
-import { browserError, documented, assumed, internalError, jsonError, routeStart, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
+import type { KratosConfig } from './config.ts'
+import { browserError, documented, assumed, internalError, jsonError, routeStart, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
 import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from './cookies.ts'
 import { csrfErrorReason } from './csrf.ts'
 import { goQuery, goTime } from './go.ts'
-import { badBody, CSRF_TEXT, csrfViolation, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
+import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
 import { decodeJsonInto } from './json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
 import { findIdentity, startSession, type KratosLoginFlow, type KratosSession, type KratosState } from './model.ts'
@@ -28,23 +28,13 @@ const submit: Route = { operation: 'updateLoginFlow', nosurf: false }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-async function newFlow(ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string): Promise<KratosLoginFlow> {
+/** A login flow record (not stored: forced responses show it as is), requested at `requestUrl` or its init URL. */
+function flowRecord(ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl = `${ctx.baseUrl}/self-service/login/${type}`): KratosLoginFlow {
   const now = ctx.clock.now()
-  const path = type === 'api' ? '/self-service/login/api' : '/self-service/login/browser'
-  return ctx.state.loginFlows.create({ id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl: requestUrl ?? ctx.baseUrl + path })
+  return { id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl }
 }
 
-/** A flow for a forced response (not stored). */
-function sampleFlow(ctx: KratosCtx, type: KratosLoginFlow['type']): KratosLoginFlow {
-  const now = ctx.clock.now()
-  return { id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl: `${ctx.baseUrl}/self-service/login/${type}` }
-}
-
-const loginUiLocation = (ctx: KratosCtx, flowId: string) => {
-  const url = new URL(ctx.config.loginUiUrl, ctx.baseUrl + '/')
-  url.searchParams.set('flow', flowId)
-  return url.toString()
-}
+const newFlow = (ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string) => ctx.state.loginFlows.create(flowRecord(ctx, type, requestUrl))
 
 // ——— init ———
 
@@ -83,10 +73,10 @@ function flowCreated(route: Route, type: KratosLoginFlow['type']): KratosBehavio
     contentType: 'application/json',
     schema: 'loginFlow',
     primary: true,
-    async respond(ctx, raw) {
-      const flow = (raw as KratosLoginFlow | undefined) ?? sampleFlow(ctx, type)
-      const { headers, csrf } = await routeStart(ctx, route)
-      return jsonResponse(200, loginFlowJson(flow, ctx.baseUrl, type === 'browser' ? { csrf: maskCsrfToken(csrf, ctx.random) } : {}), headers)
+    respond(ctx, raw) {
+      const flow = (raw as KratosLoginFlow | undefined) ?? flowRecord(ctx, type)
+      const { headers, csrf } = routeStart(ctx, route)
+      return jsonResponse(200, loginFlowJson(flow, ctx.baseUrl, csrf && type === 'browser' ? { csrf: maskCsrfToken(csrf, ctx.random) } : {}), headers)
     },
   }
 }
@@ -102,9 +92,9 @@ function redirect(route: Route, name: string, title: string, trigger: string, so
     source,
     contentType: null,
     primary,
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = raw as { setCookies?: string[] } | undefined
-      const { headers } = await routeStart(ctx, route, d?.setCookies ?? [])
+      const { headers } = routeStart(ctx, route, d?.setCookies ?? [])
       return seeOther(location(ctx, raw), ctx.request, headers)
     },
   }
@@ -163,7 +153,7 @@ const updateLoginFlowOperation: Op = {
     if (body.kind === 'bad') return { behaviour: json ? 'badRequest' : 'badRequestBrowser', detail: { error: body.error } }
     const f = body.fields
     const csrfSent = typeof f.csrf_token === 'string' ? f.csrf_token : ''
-    const real = flow.type === 'browser' ? realToken(await requestCsrfCookie(ctx.request, ctx.baseUrl)) : null
+    const real = flow.type === 'browser' ? realToken(requestCsrfCookie(ctx.request, ctx.state.site.csrfCookieName)) : null
     const ui = (extra: LoginUiState): LoginUiState => ({ identifier: typeof f.identifier === 'string' ? f.identifier : '', ...(real ? { csrf: maskCsrfToken(real, ctx.random) } : {}), ...extra })
     if (f.method !== 'password') return { behaviour: json ? 'noStrategy' : 'noStrategyBrowser', detail: { flow, ui: ui({ messages: [UI_TEXT.noStrategy] }) } }
     const missing = (['identifier', 'password'] as const).filter((k) => typeof f[k] !== 'string' || f[k] === '')
@@ -172,7 +162,7 @@ const updateLoginFlowOperation: Op = {
       return { behaviour: json ? 'missingFields' : 'missingFieldsBrowser', detail: { flow, ui: ui({ nodeMessages }) } }
     }
     if (flow.type === 'browser' && (!real || !verifyCsrfToken(real, csrfSent))) {
-      return { behaviour: json ? 'csrfViolation' : 'csrfViolationBrowser', detail: { error: await csrfErrorReason(ctx, csrfSent) } }
+      return { behaviour: json ? 'csrfViolation' : 'csrfViolationBrowser', detail: { error: csrfErrorReason(ctx, csrfSent) } }
     }
     const identity = findIdentity(ctx.state, String(f.identifier))
     if (!identity || identity.password !== f.password) {
@@ -205,17 +195,16 @@ function flowWithMessages(name: string, title: string, trigger: string, section:
     contentType: 'application/json',
     schema: 'loginFlow',
     primary,
-    async respond(ctx, raw) {
-      const d = (raw as FlowUiDetail | undefined) ?? { flow: sampleFlow(ctx, 'api'), ui: sample(ctx) }
-      const { headers } = await routeStart(ctx, submit)
+    respond(ctx, raw) {
+      const d = (raw as FlowUiDetail | undefined) ?? { flow: flowRecord(ctx, 'api'), ui: sample(ctx) }
+      const { headers } = routeStart(ctx, submit)
       return jsonResponse(400, loginFlowJson(d.flow, ctx.baseUrl, d.ui), headers)
     },
   }
 }
 
-const toLoginUi = (ctx: KratosCtx, raw: unknown) => loginUiLocation(ctx, (raw as Partial<FlowUiDetail> | undefined)?.flow?.id ?? flowIdOf(ctx, raw))
-const toReturnUrl = (ctx: KratosCtx) => defaultReturnUrl(ctx.config, ctx.baseUrl, 'login')
-const csrfExample = () => csrfViolation({ hint: CSRF_TEXT.serverHint, reject_reason: CSRF_TEXT.noCookie })
+const toLoginUi = (ctx: KratosCtx, raw: unknown) => uiUrl(ctx, ctx.config.loginUiUrl, 'flow', (raw as Partial<FlowUiDetail> | undefined)?.flow?.id ?? flowIdOf(ctx, raw))
+const toReturnUrl = (ctx: KratosCtx) => ctx.state.site.browserReturnUrl
 const expiredExtra = (ctx: KratosCtx) => ({ expired_at: goTime(ctx.clock.now() - 60_000), since: 60_000_000_000, use_flow_id: ctx.random.uuid() })
 
 const submitBehaviours: KratosBehaviour[] = [
@@ -229,9 +218,9 @@ const submitBehaviours: KratosBehaviour[] = [
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
     primary: true,
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-      const { headers } = await routeStart(ctx, submit)
+      const { headers } = routeStart(ctx, submit)
       return jsonResponse(
         200,
         { session_token: d.session.token, session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'set_ory_session_token', ory_session_token: d.session.token }] },
@@ -248,17 +237,17 @@ const submitBehaviours: KratosBehaviour[] = [
     source: documented('OpenAPI updateLoginFlow 200; Kratos browser flows for SPAs'),
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-      const { headers } = await routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
+      const { headers } = routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
       return jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: toReturnUrl(ctx) }] }, headers)
     },
   },
   {
     ...redirect(submit, 'browserSuccessRedirect', '303 to the default return URL with the ory_kratos_session cookie', 'browser flow posted as a form (not JSON), valid CSRF, right password', documented('OpenAPI updateLoginFlow 303'), toReturnUrl, true),
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-      const { headers } = await routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
+      const { headers } = routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
       return seeOther(toReturnUrl(ctx), ctx.request, headers)
     },
   },
@@ -277,16 +266,16 @@ const submitBehaviours: KratosBehaviour[] = [
   browserError({ route: submit, name: 'flowNotFoundBrowser', title: '303 to the error UI (unknown flow)', trigger: 'browser, ?flow= of no flow', source: documented('§0.2'), example: () => NOT_FOUND }),
   {
     ...jsonError({ route: submit, name: 'flowExpired', status: 410, title: '410 self_service_flow_expired with use_flow_id of a new flow', trigger: 'submitting past loginFlowLifespanSeconds (platform clock)', source: documented('OpenAPI updateLoginFlow 410; flow.NewFlowExpiredError'), schema: 'selfServiceFlowExpiredError', example: () => flowExpired(60_000) }),
-    async respond(ctx, raw) {
+    respond(ctx, raw) {
       const d = (raw as ErrorDetail | undefined) ?? { error: flowExpired(60_000), extra: expiredExtra(ctx) }
-      const { headers } = await routeStart(ctx, submit)
+      const { headers } = routeStart(ctx, submit)
       return herodotResponse(d.error!, ctx.request, headers, d.extra)
     },
   },
   jsonError({ route: submit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'submitting while an active session is sent', source: documented('Kratos login: session already available'), example: () => SESSION_ALREADY_AVAILABLE }),
   redirect(submit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser form post with an active session cookie', documented('OpenAPI updateLoginFlow 303'), toReturnUrl),
-  jsonError({ route: submit, name: 'csrfViolation', status: 403, title: '403 security_csrf_violation', trigger: 'browser flow without the CSRF cookie or with a csrf_token that does not match it', source: documented('§0.5; flow.EnsureCSRF'), schema: 'errorGenericWithDetails', example: csrfExample }),
-  browserError({ route: submit, name: 'csrfViolationBrowser', title: '303 to the error UI (CSRF)', trigger: 'browser form post failing the CSRF check', source: documented('§0.2, §0.5'), example: csrfExample }),
+  jsonError({ route: submit, name: 'csrfViolation', status: 403, title: '403 security_csrf_violation', trigger: 'browser flow without the CSRF cookie or with a csrf_token that does not match it', source: documented('§0.5; flow.EnsureCSRF'), schema: 'errorGenericWithDetails', example: () => CSRF_EXAMPLE }),
+  browserError({ route: submit, name: 'csrfViolationBrowser', title: '303 to the error UI (CSRF)', trigger: 'browser form post failing the CSRF check', source: documented('§0.2, §0.5'), example: () => CSRF_EXAMPLE }),
   jsonError({
     route: submit,
     name: 'browserLocationChangeRequired',

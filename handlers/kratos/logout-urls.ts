@@ -1,10 +1,8 @@
 /**
- * URLs and cookies shared by the logout operations: the logout URL handed out by createBrowserLogoutFlow, the
- * return_to options of SecureRedirectTo, and the cookies a successful logout sets (session cookie cleared, CSRF
- * token regenerated — the "principal change").
+ * URLs and cookies shared by the logout operations: the logout URL handed out by createBrowserLogoutFlow, and the
+ * cookies a successful logout sets (session cookie cleared, CSRF token regenerated — the "principal change").
  */
-import { defaultReturnUrl } from './config.ts'
-import { csrfCookieName, csrfSetCookie, mintCsrfToken, sessionClearCookie } from './cookies.ts'
+import { csrfSetCookie, mintCsrfToken, sessionClearCookie } from './cookies.ts'
 import { goQueryEscape } from './go.ts'
 import type { KratosCtx } from './session-auth.ts'
 
@@ -18,14 +16,9 @@ export function logoutUrl(baseUrl: string, logoutToken: string, returnTo?: strin
   return `${baseUrl}/self-service/logout?${query}`
 }
 
-/** SecureRedirectTo's options for both logout routes: a relative return_to is completed from the logout default (§0.8). */
-export function redirectOptions(ctx: KratosCtx) {
-  return { defaultUrl: defaultReturnUrl(ctx.config, ctx.baseUrl, 'logout'), allowed: ctx.config.allowedReturnUrls, baseUrl: ctx.baseUrl }
-}
-
 /** The Set-Cookies of a successful purge: the cleared session cookie (when a cookie was purged) and a fresh CSRF cookie. */
-export async function logoutCookies(ctx: KratosCtx, clearedSession: boolean): Promise<string[]> {
-  const csrf = csrfSetCookie(await csrfCookieName(ctx.baseUrl), mintCsrfToken(ctx.random), ctx.config)
+export function logoutCookies(ctx: KratosCtx, clearedSession: boolean): string[] {
+  const csrf = csrfSetCookie(ctx.state.site.csrfCookieName, mintCsrfToken(ctx.random), ctx.config)
   return clearedSession ? [sessionClearCookie(ctx.config), csrf] : [csrf]
 }
 

@@ -8,6 +8,8 @@ import { createTable, type Table } from '../../model/table.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Random } from '../platform/random.ts'
 import { kratosIdentities, type KratosFixtureIdentity } from '../../fixtures/kratos.ts'
+import type { KratosConfig } from './config.ts'
+import { deriveSite, type KratosSite } from './site.ts'
 
 export interface KratosIdentity {
   id: string
@@ -58,6 +60,8 @@ export interface KratosState {
   revocations: Revocations
   loginFlows: Table<KratosLoginFlow, 'id'>
   errors: Table<KratosStoredError, 'id'>
+  /** Derived from the configuration once per instance (not model data: never in snapshots). */
+  site: KratosSite
 }
 
 /**
@@ -69,8 +73,8 @@ export function fixtureIdentity(f: KratosFixtureIdentity): KratosIdentity {
   return { id: f.id, email: f.email, username: f.username, name: f.name, password: f.password, addressId: f.addressId, createdAt: f.createdAt }
 }
 
-/** Builds the model with the fixture identities. */
-export async function createKratosState(): Promise<KratosState> {
+/** Builds the model with the fixture identities, and the instance's derived configuration. */
+export async function createKratosState(config: KratosConfig): Promise<KratosState> {
   const identities = createTable<KratosIdentity, 'id' | 'email' | 'username'>(['id', 'email', 'username'])
   for (const f of kratosIdentities) await identities.create(fixtureIdentity(f))
   return {
@@ -79,6 +83,7 @@ export async function createKratosState(): Promise<KratosState> {
     revocations: createRevocations(),
     loginFlows: createTable<KratosLoginFlow, 'id'>(['id']),
     errors: createTable<KratosStoredError, 'id'>(['id']),
+    site: deriveSite(config),
   }
 }
 

@@ -49,8 +49,8 @@ export const performNativeLogoutBehaviours: KratosBehaviour[] = [
     source: documented('§3'),
     contentType: null,
     primary: true,
-    async respond(ctx) {
-      return noContent((await routeStart(ctx, route)).headers)
+    respond(ctx) {
+      return noContent(routeStart(ctx, route).headers)
     },
   },
   jsonError({ route, name: 'undecodableBody', status: 400, title: '400: body is not decodable JSON (or session_token not a string)', trigger: 'Content-Type application/json with a body Go cannot decode into {session_token string}', source: documented('§3'), example: () => badBody("Unable to decode JSON payload: invalid character 'o' in literal null (expecting 'u')"), primary: true }),

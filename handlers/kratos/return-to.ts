@@ -1,12 +1,32 @@
 /**
  * `redir.SecureRedirectTo` (x/redir/secure_redirect.go, contracts/kratos.md §0.8): a return_to is parsed the Go way,
  * completed with the default URL's scheme and host, then must match an allow-list entry — scheme and host
- * (case-insensitive, port included, `*.` wildcard) and a path prefix. `<baseUrl>/self-service` is always allowed.
+ * (case-insensitive, port included, `*.` wildcard) and a path prefix. The rules are parsed once per instance.
  */
-import { formatGoUrl, goQuote, parseGoUrl } from './go.ts'
+import { formatGoUrl, parseGoUrl, type GoUrl } from './go.ts'
 import { returnToForbidden, returnToUnparseable, type HerodotError } from './herodot.ts'
 
-export type ReturnToVerdict = { ok: true; url: string } | { ok: false; error: HerodotError }
+type ReturnToVerdict = { ok: true; url: string } | { ok: false; behaviour: 'returnToForbidden' | 'returnToUnparseable'; error: HerodotError }
+
+/** The default URL (as given and parsed) and the parsed allow-list. */
+export interface RedirectRules {
+  readonly defaultUrl: string
+  readonly fallback: GoUrl | null
+  readonly allowList: readonly GoUrl[]
+}
+
+/**
+ * Parses the rules once; allow-list entries Go cannot parse never match, as in Kratos.
+ * @example
+ * redirectRules('https://app.example/', ['https://app.example/', 'http://127.0.0.1:4433/self-service'])
+ */
+export function redirectRules(defaultUrl: string, allowed: readonly string[]): RedirectRules {
+  const parsed = (raw: string) => {
+    const p = parseGoUrl(raw)
+    return 'url' in p ? p.url : null
+  }
+  return { defaultUrl, fallback: parsed(defaultUrl), allowList: allowed.map(parsed).filter((u): u is GoUrl => u !== null) }
+}
 
 function hostMatches(allowed: string, actual: string): boolean {
   const a = allowed.toLowerCase()
@@ -15,27 +35,24 @@ function hostMatches(allowed: string, actual: string): boolean {
 }
 
 /**
- * Validates `return_to` (empty: the default). Returns the normalised URL to redirect to, or the Kratos error.
+ * Validates `return_to` (empty: the default). Returns the normalised URL to redirect to, or the Kratos error with the
+ * name of the behaviour that reports it.
  * @example
- * secureRedirectTo('/dashboard', { defaultUrl: 'https://app.example/', allowed: ['https://app.example/'], baseUrl: 'https://x' })
+ * secureRedirectTo('/dashboard', redirectRules('https://app.example/', ['https://app.example/']))
  * // { ok: true, url: 'https://app.example/dashboard' }
  */
-export function secureRedirectTo(returnTo: string, opts: { defaultUrl: string; allowed: readonly string[]; baseUrl: string }): ReturnToVerdict {
-  if (returnTo === '') return { ok: true, url: opts.defaultUrl }
+export function secureRedirectTo(returnTo: string, rules: RedirectRules): ReturnToVerdict {
+  if (returnTo === '') return { ok: true, url: rules.defaultUrl }
   const parsed = parseGoUrl(returnTo)
-  if ('error' in parsed) return { ok: false, error: returnToUnparseable(parsed.error) }
+  if ('error' in parsed) return { ok: false, behaviour: 'returnToUnparseable', error: returnToUnparseable(parsed.error) }
   const url = parsed.url
-  const fallback = parseGoUrl(opts.defaultUrl)
-  if ('url' in fallback) {
-    if (url.host === '') [url.host, url.authority] = [fallback.url.host, fallback.url.authority]
-    if (url.scheme === '') url.scheme = fallback.url.scheme
+  if (rules.fallback) {
+    if (url.host === '') [url.host, url.authority] = [rules.fallback.host, rules.fallback.authority]
+    if (url.scheme === '') url.scheme = rules.fallback.scheme
   }
-  const allowList = [...opts.allowed, `${opts.baseUrl}/self-service`]
-  const found = allowList.some((entry) => {
-    const a = parseGoUrl(entry)
-    if ('error' in a) return false
-    return a.url.scheme.toLowerCase() === url.scheme.toLowerCase() && hostMatches(a.url.host, url.host) && (url.path || '/').startsWith(a.url.path || '/')
-  })
+  const scheme = url.scheme.toLowerCase()
+  const path = url.path || '/'
+  const found = rules.allowList.some((a) => a.scheme.toLowerCase() === scheme && hostMatches(a.host, url.host) && path.startsWith(a.path || '/'))
   const normalised = formatGoUrl(url)
-  return found ? { ok: true, url: normalised } : { ok: false, error: returnToForbidden(normalised, goQuote) }
+  return found ? { ok: true, url: normalised } : { ok: false, behaviour: 'returnToForbidden', error: returnToForbidden(normalised) }
 }

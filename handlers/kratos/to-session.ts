@@ -40,9 +40,9 @@ function whoami(method: HttpMethod): { operation: Op; behaviours: KratosBehaviou
       contentType: 'application/json',
       schema: 'session',
       primary: true,
-      async respond(ctx, raw) {
+      respond(ctx, raw) {
         const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-        const { headers } = await routeStart(ctx, route)
+        const { headers } = routeStart(ctx, route)
         headers.set('X-Kratos-Authenticated-Identity-Id', d.identity.id)
         return jsonResponse(200, sessionJson(d.session, d.identity, ctx.baseUrl), headers)
       },

@@ -5,16 +5,16 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { defaultReturnUrl } from './config.ts'
 import { browserError, documented, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { goQuery, goQuote } from './go.ts'
-import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, returnToForbidden, returnToUnparseable, SESSION_INACTIVE } from './herodot.ts'
+import { goQuery } from './go.ts'
+import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
 import { noContent, seeOther } from './responses.ts'
 import { secureRedirectTo } from './return-to.ts'
+import { returnToErrors } from './return-to-errors.ts'
 import { activeSession, purgeFromRequest, type KratosCtx } from './session-auth.ts'
-import { clearsSiteData, logoutCookies, redirectOptions } from './logout-urls.ts'
+import { clearsSiteData, logoutCookies } from './logout-urls.ts'
 
 const route: Route = { operation: 'updateLogoutFlow', nosurf: true }
 
@@ -32,12 +32,10 @@ export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
     if (!auth) return { behaviour: `sessionInactive${suffix}` }
     if (auth.session.logoutToken !== token) return { behaviour: `tokenMismatch${suffix}` }
     const cleared = await purgeFromRequest(ctx)
-    const setCookies = await logoutCookies(ctx, cleared)
+    const setCookies = logoutCookies(ctx, cleared)
     const returnTo = query.get('return_to') ?? ''
-    const verdict = secureRedirectTo(returnTo, redirectOptions(ctx))
-    if (!verdict.ok) {
-      return { behaviour: `${verdict.error.id ? 'returnToForbidden' : 'returnToUnparseable'}${suffix}`, detail: { error: verdict.error, setCookies } }
-    }
+    const verdict = secureRedirectTo(returnTo, ctx.state.site.logoutRedirect)
+    if (!verdict.ok) return { behaviour: `${verdict.behaviour}${suffix}`, detail: { error: verdict.error, setCookies } }
     if (suffix === '') return { behaviour: 'loggedOut', detail: { setCookies } }
     return { behaviour: returnTo === '' ? 'loggedOutBrowser' : 'loggedOutBrowserReturnTo', detail: { setCookies, location: verdict.url } }
   },
@@ -48,49 +46,67 @@ interface LoggedOutDetail {
   location?: string
 }
 
+interface LoggedOutSpec {
+  readonly name: string
+  readonly status: 204 | 303
+  readonly title: string
+  readonly trigger: string
+  readonly section: string
+  /** Where a forced 303 points. */
+  readonly forcedLocation?: (ctx: KratosCtx) => string
+  readonly primary?: boolean
+}
+
 /** The success builders: cookies of the purge, optional Clear-Site-Data, then 204 or 303. */
-function loggedOut(name: string, status: 204 | 303, title: string, trigger: string, section: string, forcedLocation?: (ctx: KratosCtx) => string): KratosBehaviour {
+function loggedOut(spec: LoggedOutSpec): KratosBehaviour {
   return {
-    id: `kratos.updateLogoutFlow.${name}`,
+    id: `kratos.${route.operation}.${spec.name}`,
     operation: route.operation,
-    status,
-    title,
-    trigger,
-    source: documented(section),
+    status: spec.status,
+    title: spec.title,
+    trigger: spec.trigger,
+    source: documented(spec.section),
     contentType: null,
-    primary: true,
-    async respond(ctx, raw) {
-      const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: await logoutCookies(ctx, true), location: forcedLocation?.(ctx) }
-      const { headers } = await routeStart(ctx, route, d.setCookies)
+    primary: spec.primary ?? true,
+    respond(ctx, raw) {
+      const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: logoutCookies(ctx, true), location: spec.forcedLocation?.(ctx) }
+      const { headers } = routeStart(ctx, route, d.setCookies)
       if (clearsSiteData(ctx)) headers.set('Clear-Site-Data', '"cookies", "storage", "cache"')
-      return status === 204 ? noContent(headers) : seeOther(d.location!, ctx.request, headers)
+      return spec.status === 204 ? noContent(headers) : seeOther(d.location!, ctx.request, headers)
     },
   }
 }
 
-const forcedLogoutCookies = (ctx: KratosCtx) => logoutCookies(ctx, true)
-const forbiddenExample = () => returnToForbidden('https://evil.example', goQuote)
-const unparseableExample = () => returnToUnparseable('parse "%zz": invalid URL escape "%zz"')
-
 export const updateLogoutFlowBehaviours: KratosBehaviour[] = [
-  loggedOut('loggedOut', 204, 'Logged out (JSON client): session revoked, cookie cleared, CSRF cookie regenerated', 'rows d/e, JSON client: valid token and session, return_to absent or allowed (ignored)', '§2 rows d, e'),
-  {
-    ...loggedOut('loggedOutBrowser', 303, '303 to the logout default return URL; cookie cleared', 'row d, browser: valid token and session, no return_to', '§2 row d', (ctx) =>
-      defaultReturnUrl(ctx.config, ctx.baseUrl, 'logout'),
-    ),
-  },
-  {
-    ...loggedOut('loggedOutBrowserReturnTo', 303, '303 to the allowed return_to; cookie cleared', 'row e, browser: valid token and session, allowed return_to', '§2 row e', (ctx) => `${ctx.baseUrl}/self-service/login/browser`),
+  loggedOut({
+    name: 'loggedOut',
+    status: 204,
+    title: 'Logged out (JSON client): session revoked, cookie cleared, CSRF cookie regenerated',
+    trigger: 'rows d/e, JSON client: valid token and session, return_to absent or allowed (ignored)',
+    section: '§2 rows d, e',
+  }),
+  loggedOut({
+    name: 'loggedOutBrowser',
+    status: 303,
+    title: '303 to the logout default return URL; cookie cleared',
+    trigger: 'row d, browser: valid token and session, no return_to',
+    section: '§2 row d',
+    forcedLocation: (ctx) => ctx.state.site.logoutReturnUrl,
+  }),
+  loggedOut({
+    name: 'loggedOutBrowserReturnTo',
+    status: 303,
+    title: '303 to the allowed return_to; cookie cleared',
+    trigger: 'row e, browser: valid token and session, allowed return_to',
+    section: '§2 row e',
+    forcedLocation: (ctx) => `${ctx.baseUrl}/self-service/login/browser`,
     primary: false,
-  },
+  }),
   jsonError({ route, name: 'tokenMissing', status: 400, title: 'E2 400: token missing', trigger: 'row a, JSON client: no or empty ?token= (checked before the session)', source: documented('§2 row a, §5 E2'), example: () => LOGOUT_TOKEN_MISSING, primary: true }),
   browserError({ route, name: 'tokenMissingBrowser', title: '303 to the error UI with E2 stored', trigger: 'row a, browser', source: documented('§2 row a'), example: () => LOGOUT_TOKEN_MISSING }),
   jsonError({ route, name: 'sessionInactive', status: 401, title: 'E1 401 session_inactive', trigger: 'row b, JSON client: no cookie, unknown, revoked or expired session (a second use of a logout URL)', source: documented('§2 row b, §5 E1'), example: () => SESSION_INACTIVE }),
   browserError({ route, name: 'sessionInactiveBrowser', title: '303 to the error UI with E1 stored', trigger: 'row b, browser', source: documented('§2 row b'), example: () => SESSION_INACTIVE }),
   jsonError({ route, name: 'tokenMismatch', status: 403, title: 'E3 403: logout token does not match the session', trigger: 'row c, JSON client: garbage token or another session’s token', source: documented('§2 row c, §5 E3'), example: () => LOGOUT_TOKEN_MISMATCH }),
   browserError({ route, name: 'tokenMismatchBrowser', title: '303 to the error UI with E3 stored', trigger: 'row c, browser', source: documented('§2 row c'), example: () => LOGOUT_TOKEN_MISMATCH }),
-  jsonError({ route, name: 'returnToForbidden', status: 400, title: 'E4 400 after logging out: return_to not allowed (cookies already cleared)', trigger: 'row f, JSON client: valid logout, return_to not allowed', source: documented('§2 row f, §5 E4'), example: forbiddenExample, forcedCookies: forcedLogoutCookies }),
-  browserError({ route, name: 'returnToForbiddenBrowser', title: '303 to the error UI with E4 stored, already logged out', trigger: 'row f, browser', source: documented('§2 row f'), example: forbiddenExample, forcedCookies: forcedLogoutCookies }),
-  jsonError({ route, name: 'returnToUnparseable', status: 400, title: '400 (no id) after logging out: return_to unparseable', trigger: 'valid logout, return_to Go cannot parse (e.g. %25zz), JSON client', source: documented('§0.8, §2 step 6'), example: unparseableExample, forcedCookies: forcedLogoutCookies }),
-  browserError({ route, name: 'returnToUnparseableBrowser', title: '303 to the error UI with the parse error stored, already logged out', trigger: 'valid logout, unparseable return_to, browser', source: documented('§0.8, §2 step 6'), example: unparseableExample, forcedCookies: forcedLogoutCookies }),
+  ...returnToErrors({ route, section: '§2 row f', primary: false, afterLogout: (ctx) => logoutCookies(ctx, true) }),
 ]
