@@ -5,7 +5,7 @@
 import { goTime } from './go.ts'
 import type { KratosLoginFlow } from './model.ts'
 
-export interface UiText {
+interface UiText {
   id: number
   text: string
   type: 'info' | 'error' | 'success'

@@ -52,7 +52,7 @@ export function parseAccept(header: string | null): AcceptSpec[] {
 }
 
 /** gddo `NegotiateContentType` with Kratos's offers and default. */
-export function negotiate(accept: string | null): string {
+function negotiate(accept: string | null): string {
   let bestOffer = 'text/html'
   let bestQ = -1
   let bestWild = 3
