@@ -101,6 +101,22 @@ describe('createBrowserLogoutFlow (§1)', () => {
     expect((await jsonOf<{ logout_url: string }>(dropped, 'logoutFlow')).logout_url).not.toContain('return_to')
   })
 
+  it('303 to the error UI with the parse error stored for a browser and an unparseable return_to', async () => {
+    const { cookie } = await browserLogin(BASE, alice)
+    const browser = await fetch(`${BASE}/self-service/logout/browser?return_to=%25zz`, { headers: { Cookie: cookie }, redirect: 'manual' })
+    expect(await storedErrorOf(browser)).toEqual(JSON.parse(E.badRequest('Unable to parse the return_to query parameter as an URL: parse "%zz": invalid URL escape "%zz"')).error)
+  })
+
+  it('§0.3: the error carries `request` from X-Request-ID, after status, in the JSON body and in the stored browser error', async () => {
+    const json = await fetch(`${BASE}/self-service/logout/browser`, { headers: { ...JSON_CLIENT, 'X-Request-ID': 'req-42' } })
+    expect(json.status).toBe(401)
+    const text = await json.text()
+    expect(text).toBe(E.E1.replace('"status":"Unauthorized",', '"status":"Unauthorized","request":"req-42",'))
+    expectSchema('errorGeneric', JSON.parse(text))
+    const browser = await fetch(`${BASE}/self-service/logout/browser`, { headers: { 'X-Request-ID': 'req-43' }, redirect: 'manual' })
+    expect(Object.entries(await storedErrorOf(browser))[3]).toEqual(['request', 'req-43'])
+  })
+
   it('an overlong return_to is validated like any other (E4), never a crash', async () => {
     const { cookie } = await browserLogin(BASE, alice)
     const long = `https://evil.example/${'a'.repeat(20_000)}`
@@ -149,6 +165,9 @@ describe('updateLogoutFlow (§2)', () => {
     const response = await logout(`?token=${flow.logout_token}`, { ...JSON_CLIENT, Cookie: cookie })
     expect(response.status).toBe(204)
     expect(response.headers.get('content-type')).toBeNull()
+    expect(response.headers.get('vary')).toBe('Cookie')
+    expect(response.headers.get('cache-control')).toBe(NO_CACHE)
+    expect(response.headers.has('clear-site-data')).toBe(false)
     expect(await response.text()).toBe('')
     const [clear, csrf] = response.headers.getSetCookie()
     expect(clear).toBe('ory_kratos_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0; HttpOnly; Secure; SameSite=Lax')
@@ -167,6 +186,9 @@ describe('updateLogoutFlow (§2)', () => {
     const d = await logout(`?token=${(await logoutFlow(one.cookie)).logout_token}`, { Cookie: one.cookie })
     expect(d.status).toBe(303)
     expect(d.headers.get('location')).toBe('http://127.0.0.1:4433/')
+    expect(d.headers.get('vary')).toBe('Cookie')
+    expect(d.headers.get('cache-control')).toBe(NO_CACHE)
+    expect(d.headers.has('clear-site-data')).toBe(false)
     expect(await d.text()).toBe('<a href="http://127.0.0.1:4433/">See Other</a>.\n\n')
     expect(d.headers.getSetCookie()[0]).toMatch(/^ory_kratos_session=;/)
     const two = await browserLogin(BASE, alice)
@@ -175,10 +197,26 @@ describe('updateLogoutFlow (§2)', () => {
     expect(e.headers.get('location')).toBe('http://127.0.0.1:4433/self-service/login/browser')
   })
 
-  it('row e (JSON): an allowed return_to is ignored — 204', async () => {
-    const { cookie } = await browserLogin(BASE, alice)
+  it('row e (JSON): an allowed return_to is ignored — 204 with no body and no Location; the session is gone', async () => {
+    const { cookie, sessionCookie } = await browserLogin(BASE, alice)
     const response = await logout(`?token=${(await logoutFlow(cookie)).logout_token}&return_to=/self-service/x`, { ...JSON_CLIENT, Cookie: cookie })
     expect(response.status).toBe(204)
+    expect(response.headers.get('location')).toBeNull()
+    expect(await response.text()).toBe('')
+    expect(setCookieFor(response, 'ory_kratos_session')).toMatch(/^ory_kratos_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0;/)
+    const whoami = await fetch(`${BASE}/sessions/whoami`, { headers: { Cookie: sessionCookie } })
+    expect(whoami.status).toBe(401)
+    expect(await whoami.text()).toBe(E.E9)
+  })
+
+  it('row f with an unparseable return_to: 400 without id, and the user is logged out all the same', async () => {
+    const { cookie, sessionCookie } = await browserLogin(BASE, alice)
+    const response = await logout(`?token=${(await logoutFlow(cookie)).logout_token}&return_to=%25zz`, { ...JSON_CLIENT, Cookie: cookie })
+    expect(response.status).toBe(400)
+    expectHerodotHeaders(response, '')
+    expect(await response.text()).toBe(E.badRequest('Unable to parse the return_to query parameter as an URL: parse "%zz": invalid URL escape "%zz"'))
+    expect(response.headers.getSetCookie()[0]).toMatch(/^ory_kratos_session=; Path=\/; Expires=/)
+    expect((await fetch(`${BASE}/sessions/whoami`, { headers: { Cookie: sessionCookie } })).status).toBe(401)
   })
 
   it('row f: a disallowed return_to still logs out — 400 E4 with the cookies (JSON), 303 E4 with the cookies (browser)', async () => {
@@ -220,6 +258,12 @@ describe('updateLogoutFlow (§2)', () => {
     mocks.clock.advance(86_400_000 + 1)
     const response = await logout(`?token=${token}`, { ...JSON_CLIENT, Cookie: cookie })
     expect(response.status).toBe(401)
+    expectHerodotHeaders(response, 'session_inactive')
+    expect(await response.text()).toBe(E.E1)
+    expect(response.headers.getSetCookie().some((c) => c.startsWith('ory_kratos_session='))).toBe(false)
+    const whoami = await fetch(`${BASE}/sessions/whoami`, { headers: { Cookie: cookie } })
+    expect(whoami.status).toBe(401)
+    expect(await whoami.text()).toBe(E.E9)
   })
 })
 
@@ -235,6 +279,30 @@ describe('performNativeLogout (§3)', () => {
       expect(await response.text()).toBe('')
     }
     expect((await fetch(`${BASE}/sessions/whoami`, { headers: { 'X-Session-Token': sessionToken } })).status).toBe(401)
+  })
+
+  it('an expired session’s token is still revoked: 204 (platform clock)', async () => {
+    const { sessionToken } = await nativeLogin(BASE, alice)
+    mocks.clock.advance(86_400_000 + 1)
+    const response = await del({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ session_token: sessionToken }) })
+    expect(response.status).toBe(204)
+    expect(await response.text()).toBe('')
+    const state = mocks.state().kratos as { sessions: { state: string }[] }
+    expect(state.sessions.map((s) => s.state)).toEqual(['revoked'])
+  })
+
+  it('cookies and auth headers are ignored: only the body’s token counts', async () => {
+    const a = await nativeLogin(BASE, alice)
+    const b = await browserLogin(BASE, bob)
+    const credentials = { Cookie: b.cookie, Authorization: `Bearer ${a.sessionToken}`, 'X-Session-Token': a.sessionToken }
+    const unknown = await del({ headers: { 'Content-Type': 'application/json', ...credentials }, body: '{"session_token":"ory_st_nope"}' })
+    expect(unknown.status).toBe(403)
+    expect(await unknown.text()).toBe(E.E5)
+    const mine = await del({ headers: { 'Content-Type': 'application/json', Cookie: b.cookie }, body: JSON.stringify({ session_token: a.sessionToken }) })
+    expect(mine.status).toBe(204)
+    expect(mine.headers.getSetCookie()).toEqual([])
+    expect((await fetch(`${BASE}/sessions/whoami`, { headers: { 'X-Session-Token': a.sessionToken } })).status).toBe(401)
+    expect((await fetch(`${BASE}/sessions/whoami`, { headers: { Cookie: b.cookie } })).status).toBe(200)
   })
 
   it('403 E5 for {}, an empty, unknown or overlong token, and null', async () => {
