@@ -7,14 +7,22 @@ import { expect } from 'vitest'
 import type { Target } from '../support/modes.ts'
 import { validatorFor } from '../support/schemas.ts'
 import { webmixhub } from '../../handlers/webmixhub/index.ts'
+import type { IssuedCredentials } from '../../handlers/platform/types.ts'
+import type { ScenarioRequest } from '../../handlers/platform/instance.ts'
+import { alice, bob, type FixtureUser } from '../../fixtures/users.ts'
+import { DEMO_TENANT_TOKEN, RESTRICTED_TENANT_TOKEN, carol, webmixhubFixtureUser } from '../../fixtures/webmixhub.ts'
 
 export const schemas = validatorFor(webmixhub)
 
-export const DEMO = 'demo-tenant-token'
-export const RESTRICTED = 'restricted-tenant-token'
-export const ALICE = { email: 'alice@example.com', password: 'alice-password-1' }
-export const BOB = { email: 'bob@example.com', password: 'bob-password-1' }
-export const CAROL = { email: 'carol@example.com', password: 'carol-password-1' }
+export const DEMO = DEMO_TENANT_TOKEN
+export const RESTRICTED = RESTRICTED_TENANT_TOKEN
+const credentials = (u: FixtureUser) => ({ email: u.email, password: u.password })
+export const ALICE = credentials(alice)
+export const BOB = credentials(bob)
+export const CAROL = credentials(carol)
+
+/** A fixture user's id, in the demo tenant unless `tenant` names another. */
+export const idOf = (email: string, tenant = DEMO): string => webmixhubFixtureUser(email, tenant).id
 
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
@@ -90,6 +98,26 @@ export function webmixhubClient(t: () => Target) {
       const r = await fetch(`${target.origin}/__mock/state/webmixhub/deleteUser`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
       expect(r.status).toBe(200)
       return r.json()
+    },
+    /** Credentials from the control API: `POST /__mock/sessions` standalone, `mocks.sessions.create` in-process. */
+    async session(user: string): Promise<IssuedCredentials & { headers: Record<string, string> }> {
+      const target = t()
+      const input = { provider: 'webmixhub', user }
+      if (target.origin === undefined) return (await target.mocks.sessions.create(input)) as never
+      const r = await fetch(`${target.origin}/__mock/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+      expect(r.status).toBe(201)
+      return r.json()
+    },
+    /** A sticky scenario: `POST /__mock/scenarios` standalone, `mocks.scenarios.add` in-process. */
+    async scenario(input: ScenarioRequest): Promise<void> {
+      const target = t()
+      if (target.origin === undefined) {
+        target.mocks.scenarios.add(input)
+        return
+      }
+      const r = await fetch(`${target.origin}/__mock/scenarios`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+      expect(r.status).toBe(201)
+      await r.body?.cancel()
     },
     async advance(ms: number): Promise<void> {
       const target = t()

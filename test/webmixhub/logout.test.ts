@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
-import { ALICE, BOB, CAROL, DEMO, RESTRICTED, auth, expectError, readBody, webmixhubClient } from './client.ts'
+import { ALICE, BOB, CAROL, DEMO, RESTRICTED, auth, expectError, idOf, readBody, webmixhubClient } from './client.ts'
 
 const START = '2025-01-15T10:30:00.000Z'
 const START_S = Date.parse(START) / 1000
@@ -28,7 +28,7 @@ describeBothModes('webmixhub logout', { clock: { start: START, frozen: true } },
     // The quirk: the token was not invalidated, and using it logs the user back in.
     const me = await c.me(auth(token))
     expect(me.status).toBe(200)
-    expect((await readBody(me, 'meSuccess')).data).toEqual({ id: '00000000-0000-4000-8000-000000001001', email: ALICE.email, status: 'logged_in' })
+    expect((await readBody(me, 'meSuccess')).data).toEqual({ id: idOf(ALICE.email), email: ALICE.email, status: 'logged_in' })
     expect(await c.status(ALICE.email)).toBe('logged_in')
 
     // Logout again with the same token: 200 again, logged_out again; and once more while already logged out.
@@ -178,23 +178,54 @@ describeBothModes('webmixhub logout', { clock: { start: START, frozen: true } },
     expect((await c.logout(auth(token))).headers.get('x-ratelimit-remaining')).toBe('28')
   })
 
-  it('credentials from the control API (createSession) authenticate a logout', async () => {
-    const target = t()
-    const session =
-      target.origin === undefined
-        ? await target.mocks.sessions.create({ provider: 'webmixhub', user: 'restricted-tenant-token:bob@example.com' })
-        : await (
-            await fetch(`${target.origin}/__mock/sessions`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ provider: 'webmixhub', user: 'restricted-tenant-token:bob@example.com' }),
-            })
-          ).json()
-    expect(session.headers['x-tenant-token']).toBe(RESTRICTED)
+  it('credentials from the control API (POST /__mock/sessions standalone) authenticate a logout, in either tenant', async () => {
+    const restricted = await c.session(`${RESTRICTED}:${BOB.email}`)
+    expect(restricted).toMatchObject({ provider: 'webmixhub', user: BOB.email, userId: idOf(BOB.email, RESTRICTED), tenantToken: RESTRICTED })
+    expect(restricted.headers['x-tenant-token']).toBe(RESTRICTED)
     expect(await c.status(BOB.email, RESTRICTED)).toBe('logged_in')
-    await expectError(await c.logout(session.headers), 403, 'RESTRICTED_CAPABILITY')
-    const demo = await target.mocks.sessions.create({ provider: 'webmixhub', user: 'alice@example.com' })
-    expect((await c.logout(demo.headers as Record<string, string>)).status).toBe(200)
+    await expectError(await c.logout(restricted.headers), 403, 'RESTRICTED_CAPABILITY')
+
+    // A bare email names the demo tenant.
+    const demo = await c.session(ALICE.email)
+    expect(demo).toMatchObject({ user: ALICE.email, userId: idOf(ALICE.email), tenantToken: DEMO, headers: { 'x-tenant-token': DEMO, 'x-token': demo.accessToken } })
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+    expect((await c.logout(demo.headers)).status).toBe(200)
     expect(await c.status(ALICE.email)).toBe('logged_out')
   })
+
+  it('row 8: 500 INTERNAL_SERVER through a sticky scenario set with the control API, then natural again', async () => {
+    const token = await c.token()
+    await c.scenario({ behaviour: 'webmixhub.logout.internalServer', times: 2 })
+    for (let i = 0; i < 2; i++) {
+      const failed = await c.logout(auth(token))
+      await expectError(failed, 500, 'INTERNAL_SERVER', 'Something went wrong on our side.')
+      expectRateHeaders(failed, 30) // a forced response does not count against the limit
+    }
+    // The failed logouts changed nothing, and the scenario is logout's only: me answers naturally.
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+    expect((await readBody(await c.me(auth(token)), 'meSuccess')).data!.id).toBe(idOf(ALICE.email))
+    const ok = await c.logout(auth(token))
+    expect(ok.status).toBe(200)
+    expectRateHeaders(ok, 29)
+    expect(await c.status(ALICE.email)).toBe('logged_out')
+  })
+
+  it('X-RateLimit-* on the natural 403 and 500 UNEXPECTED_STATE too, each counted', async () => {
+    const forbidden = await c.logout(auth(await c.token(CAROL)))
+    await expectError(forbidden, 403, 'RESTRICTED_CAPABILITY')
+    expectRateHeaders(forbidden, 29)
+    const token = await c.token(BOB)
+    await c.deleteUser(BOB.email)
+    const missing = await c.logout(auth(token))
+    await expectError(missing, 500, 'UNEXPECTED_STATE', 'Missing user context')
+    expectRateHeaders(missing, 28)
+  })
 })
+
+/** The assumed rate-limit headers of a response that is not a 429, in the first window of the frozen clock. */
+function expectRateHeaders(r: Response, remaining: number) {
+  expect(r.headers.get('x-ratelimit-limit')).toBe('30')
+  expect(r.headers.get('x-ratelimit-remaining')).toBe(String(remaining))
+  expect(r.headers.get('x-ratelimit-reset')).toBe(String(START_S + 3600))
+  expect(r.headers.get('retry-after')).toBeNull()
+}

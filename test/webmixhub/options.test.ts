@@ -77,8 +77,12 @@ describeBothModes('webmixhub requireClientHeaders', { clock, providers: { webmix
   })
 
   it('check order: rate limit → client headers → tenant; with all six the usual flow works', async () => {
-    // Headers come before tenant authentication.
-    await expectError(await c.logout(), 400, 'VALIDATION_ERROR')
+    // Headers come before tenant authentication; the 400 is counted and carries the rate-limit headers.
+    const invalid = await c.logout()
+    await expectError(invalid, 400, 'VALIDATION_ERROR')
+    expect(invalid.headers.get('x-ratelimit-limit')).toBe('30')
+    expect(invalid.headers.get('x-ratelimit-remaining')).toBe('29')
+    expect(invalid.headers.get('x-ratelimit-reset')).toBe(String(Date.parse(START) / 1000 + 3600))
     await expectError(await c.logout(CLIENT_HEADERS), 401, 'MISSING_TENANT_TOKEN')
     const signin = await c.signin({ method: 'password', ...ALICE }, { ...CLIENT_HEADERS, 'x-tenant-token': DEMO })
     const token = (await readBody(signin, 'signinSuccess')).data!.accessToken as string

@@ -5,7 +5,8 @@
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
 import { decodeJwt, signJwt } from '../../handlers/platform/jwt.ts'
-import { ALICE, DEMO, RESTRICTED, auth, expectError, readBody, webmixhubClient } from './client.ts'
+import { demoTenant, webmixhubTenants } from '../../fixtures/webmixhub.ts'
+import { ALICE, CAROL, DEMO, RESTRICTED, auth, expectError, idOf, readBody, webmixhubClient } from './client.ts'
 
 const START = '2025-01-15T10:30:00.000Z'
 const START_S = Date.parse(START) / 1000
@@ -21,11 +22,11 @@ describeBothModes('webmixhub signin and me', { clock: { start: START, frozen: tr
   it('password: HS256 access and refresh JWTs with sub, tid, iat, exp; the user is logged_in', async () => {
     const data = await signinOk({ method: 'password', email: 'ALICE@example.com', password: ALICE.password })
     expect(data.newUser).toBe(false)
-    expect(data.user).toEqual({ id: '00000000-0000-4000-8000-000000001001', email: ALICE.email, status: 'logged_in' })
+    expect(data.user).toEqual({ id: idOf(ALICE.email), email: ALICE.email, status: 'logged_in' })
     const access = decodeJwt(data.accessToken)!
     expect(access.header).toEqual({ alg: 'HS256', typ: 'JWT' })
-    expect(access.claims).toMatchObject({ sub: data.user.id, tid: 'tnt_demo', iat: START_S, exp: START_S + 3600 })
-    expect(decodeJwt(data.refreshToken)!.claims).toMatchObject({ sub: data.user.id, tid: 'tnt_demo', iat: START_S, exp: START_S + 2_592_000 })
+    expect(access.claims).toMatchObject({ sub: data.user.id, tid: demoTenant.id, iat: START_S, exp: START_S + 3600 })
+    expect(decodeJwt(data.refreshToken)!.claims).toMatchObject({ sub: data.user.id, tid: demoTenant.id, iat: START_S, exp: START_S + 2_592_000 })
     const me = await c.me(auth(data.accessToken))
     expect((await readBody(me, 'meSuccess')).data).toEqual(data.user)
   })
@@ -34,10 +35,10 @@ describeBothModes('webmixhub signin and me', { clock: { start: START, frozen: tr
     await expectError(await c.signin({ method: 'password', email: ALICE.email, password: 'wrong-password' }), 401, 'INVALID_CREDENTIALS')
     await expectError(await c.signin({ method: 'password', email: 'nobody@example.com', password: 'whatever-1' }), 401, 'INVALID_CREDENTIALS')
     // carol exists only in the demo tenant.
-    await expectError(await c.signin({ method: 'password', email: 'carol@example.com', password: 'carol-password-1' }, { 'x-tenant-token': RESTRICTED }), 401, 'INVALID_CREDENTIALS')
+    await expectError(await c.signin({ method: 'password', ...CAROL }, { 'x-tenant-token': RESTRICTED }), 401, 'INVALID_CREDENTIALS')
     const restricted = await signinOk({ method: 'password', ...ALICE }, { 'x-tenant-token': RESTRICTED })
-    expect(restricted.user.id).toBe('00000000-0000-4000-8000-000000002001')
-    expect(decodeJwt(restricted.accessToken)!.claims.tid).toBe('tnt_restricted')
+    expect(restricted.user.id).toBe(idOf(ALICE.email, RESTRICTED))
+    expect(decodeJwt(restricted.accessToken)!.claims.tid).toBe(webmixhubTenants.find((x) => x.token === RESTRICTED)!.id)
   })
 
   it('google / apple / facebook / otp sign in an existing user by email, or create an unknown one (newUser)', async () => {
