@@ -32,10 +32,13 @@ function validateFields(body: Record<string, unknown>, method: SigninMethod, pro
     else return v
     return undefined
   }
+  const email = () => {
+    const v = str('email')
+    if (v !== undefined && !EMAIL.test(v)) problems.email = 'email must be a valid email address'
+  }
   switch (method) {
     case 'password': {
-      const email = str('email')
-      if (email !== undefined && !EMAIL.test(email)) problems.email = 'email must be a valid email address'
+      email()
       const password = str('password')
       if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) problems.password = `password must be at least ${MIN_PASSWORD_LENGTH} characters`
       return
@@ -49,8 +52,7 @@ function validateFields(body: Record<string, unknown>, method: SigninMethod, pro
       str('tokenType')
       return
     case 'otp': {
-      const email = str('email')
-      if (email !== undefined && !EMAIL.test(email)) problems.email = 'email must be a valid email address'
+      email()
       const code = str('code')
       if (code !== undefined && !/^\d{4,8}$/.test(code)) problems.code = 'code must be 4 to 8 digits'
       return
