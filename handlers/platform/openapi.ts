@@ -3,7 +3,7 @@
  * behaviours behind it (with their source) as `x-behaviours`, bodies referencing the provider's JSON Schemas.
  */
 import type { LogoutMocks } from './instance.ts'
-import type { Behaviour } from './types.ts'
+import type { Behaviour, Operation } from './types.ts'
 
 /** msw path syntax to OpenAPI templating: `:version` → `{version}`, a trailing `*` → `{path}`. */
 function templatePath(path: string): { path: string; params: string[] } {
@@ -25,9 +25,52 @@ function templatePath(path: string): { path: string; params: string[] } {
   return { path: out, params }
 }
 
-function stripId(schema: object): object {
+/**
+ * A provider schema as an OpenAPI component: `$id` dropped, and every `$ref` rewritten to point inside the document —
+ * a ref naming a sibling schema (by name or `$id`) to `#/components/schemas/<name>`, a local `#/…` ref to the same
+ * place under this schema's component.
+ */
+function asComponent(name: string, schema: object, ids: ReadonlyMap<string, string>): object {
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite)
+    if (typeof node !== 'object' || node === null) return node
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        out.$ref = value.startsWith('#/') ? `#/components/schemas/${name}/${value.slice(2)}` : `#/components/schemas/${ids.get(value) ?? value}`
+      } else out[key] = rewrite(value)
+    }
+    return out
+  }
   const { $id: _id, ...rest } = schema as Record<string, unknown>
-  return rest
+  return rewrite(rest) as object
+}
+
+/** The responses object: one entry per status, its bodies' schemas per media type, the behaviours behind it. */
+function responsesOf(behaviours: readonly Behaviour[]): Record<string, unknown> {
+  const byStatus = new Map<number, Behaviour[]>()
+  for (const b of behaviours) byStatus.set(b.status, [...(byStatus.get(b.status) ?? []), b])
+  const responses: Record<string, unknown> = {}
+  for (const [status, group] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    const schemasByMedia = new Map<string, Set<string>>()
+    for (const b of group) {
+      if (!b.contentType) continue
+      const media = b.contentType.split(';')[0].trim()
+      const names = schemasByMedia.get(media) ?? new Set<string>()
+      if (b.schema) names.add(b.schema)
+      schemasByMedia.set(media, names)
+    }
+    const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` })
+    const content = Object.fromEntries(
+      [...schemasByMedia].map(([media, names]) => [media, names.size === 0 ? {} : { schema: names.size === 1 ? ref([...names][0]) : { oneOf: [...names].map(ref) } }]),
+    )
+    responses[String(status)] = {
+      description: group.map((b) => b.title).join(' | '),
+      ...(schemasByMedia.size > 0 ? { content } : {}),
+      'x-behaviours': group.map((b) => ({ id: b.id, operation: b.operation, trigger: b.trigger, source: b.source })),
+    }
+  }
+  return responses
 }
 
 /**
@@ -38,38 +81,31 @@ function stripId(schema: object): object {
 export function buildOpenApi(mocks: LogoutMocks, providerId: string) {
   const info = mocks.providers.find((p) => p.id === providerId)!
   const provider = mocks.catalogue.provider(providerId)!
-  const paths: Record<string, Record<string, unknown>> = {}
+  // Schemas are referred to by name or by `$id`.
+  const ids = new Map<string, string>()
+  for (const [name, schema] of Object.entries(provider.schemas)) {
+    ids.set(name, name)
+    const id = (schema as { $id?: unknown }).$id
+    if (typeof id === 'string') ids.set(id, name)
+  }
+  // OpenAPI has one operation per path and method; operations told apart by query or state (Rested.dev's
+  // ?login=true / ?logout=true) share one entry that lists them all.
+  const groups = new Map<string, Operation[]>()
   for (const op of provider.operations) {
-    const { path, params } = templatePath(op.path)
-    const byStatus = new Map<number, Behaviour[]>()
-    for (const b of mocks.catalogue.forOperation(provider.id, op.id)) byStatus.set(b.status, [...(byStatus.get(b.status) ?? []), b])
-    const responses: Record<string, unknown> = {}
-    for (const [status, behaviours] of [...byStatus].sort((a, b) => a[0] - b[0])) {
-      const content: Record<string, unknown> = {}
-      for (const b of behaviours) {
-        if (!b.contentType) continue
-        const media = b.contentType.split(';')[0].trim()
-        const schemas = new Set<string>(((content[media] as { schemaNames?: Set<string> } | undefined)?.schemaNames ?? []) as Iterable<string>)
-        if (b.schema) schemas.add(b.schema)
-        content[media] = { schemaNames: schemas }
-      }
-      for (const media of Object.keys(content)) {
-        const names = [...(content[media] as { schemaNames: Set<string> }).schemaNames]
-        content[media] =
-          names.length === 0 ? {} : { schema: names.length === 1 ? { $ref: `#/components/schemas/${names[0]}` } : { oneOf: names.map((n) => ({ $ref: `#/components/schemas/${n}` })) } }
-      }
-      responses[String(status)] = {
-        description: behaviours.map((b) => b.title).join(' | '),
-        ...(Object.keys(content).length > 0 ? { content } : {}),
-        'x-behaviours': behaviours.map((b) => ({ id: b.id, trigger: b.trigger, source: b.source })),
-      }
-    }
+    const key = `${op.method} ${op.path}`
+    groups.set(key, [...(groups.get(key) ?? []), op])
+  }
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const ops of groups.values()) {
+    const { path, params } = templatePath(ops[0].path)
+    const behaviours = ops.flatMap((op) => mocks.catalogue.forOperation(provider.id, op.id))
     paths[path] ??= {}
-    paths[path][op.method.toLowerCase()] = {
-      operationId: op.id,
-      summary: op.summary,
+    paths[path][ops[0].method.toLowerCase()] = {
+      operationId: ops.map((op) => op.id).join('_or_'),
+      summary: ops.map((op) => op.summary).join(' | '),
+      ...(ops.length > 1 ? { 'x-operations': ops.map((op) => ({ id: op.id, summary: op.summary, sample: op.sample ?? op.path })) } : {}),
       ...(params.length > 0 ? { parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) } : {}),
-      responses,
+      responses: responsesOf(behaviours),
     }
   }
   return {
@@ -81,6 +117,6 @@ export function buildOpenApi(mocks: LogoutMocks, providerId: string) {
     },
     servers: [{ url: info.baseUrl }],
     paths,
-    components: { schemas: Object.fromEntries(Object.entries(provider.schemas).map(([k, v]) => [k, stripId(v)])) },
+    components: { schemas: Object.fromEntries(Object.entries(provider.schemas).map(([k, v]) => [k, asComponent(k, v, ids)])) },
   }
 }

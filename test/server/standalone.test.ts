@@ -96,6 +96,30 @@ describe('control API', () => {
     expect(logout.responses['401']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/errorEnvelope' } } } })
     expect((doc.components as { schemas: Record<string, unknown> }).schemas.errorEnvelope).toBeDefined()
   })
+  it('every provider\'s OpenAPI document lists all its operations and behaviours, and every $ref resolves inside it', async () => {
+    for (const provider of server.mocks.catalogue.providers) {
+      const doc = await json(await fetch(`${origin}/__mock/openapi/${provider.id}.json`))
+      const refs: string[] = []
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk)
+        if (typeof node !== 'object' || node === null) return
+        for (const [k, v] of Object.entries(node)) k === '$ref' && typeof v === 'string' ? refs.push(v) : walk(v)
+      }
+      walk(doc)
+      for (const ref of refs) {
+        expect(ref, `${provider.id}: ${ref}`).toMatch(/^#\//)
+        const target = ref
+          .slice(2)
+          .split('/')
+          .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
+        expect(target, `${provider.id}: ${ref} resolves`).toBeDefined()
+      }
+      const listed = Object.values(doc.paths as Record<string, Record<string, { responses: Record<string, { 'x-behaviours': { id: string }[] }> }>>).flatMap((ops) =>
+        Object.values(ops).flatMap((op) => Object.values(op.responses).flatMap((r) => r['x-behaviours'].map((b) => b.id))),
+      )
+      expect(listed.sort()).toEqual(provider.catalogue.map((b) => b.id).sort())
+    }
+  })
 })
 
 describe('transport', () => {
