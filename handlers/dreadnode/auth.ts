@@ -16,7 +16,7 @@ export type Caller =
   | { kind: 'ok'; user: DreadnodeUser; session: DreadnodeSession; token: string }
   | { kind: 'missing' }
   | { kind: 'malformed'; cookie: string }
-  | { kind: 'invalid'; reason: 'expired' | 'revoked' | 'signature' | 'unknown-session' | 'wrong-type' }
+  | { kind: 'invalid'; reason: 'expired' | 'revoked' | 'signature' | 'claims' | 'unknown-session' | 'wrong-type' }
 
 /** Cookies of the request; a token may also come as `Authorization: Bearer` (the SDK's API style). */
 export function tokenFrom(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): string | undefined {
@@ -43,7 +43,8 @@ export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | type
   const verdict = await verifyAccessJwt(token, ctx.config.jwtSecret, { typ: cookie === ACCESS_COOKIE ? 'access' : 'refresh', now: ctx.clock.now() })
   if (!verdict.ok) {
     if (verdict.reason === 'malformed') return { kind: 'malformed', cookie }
-    return { kind: 'invalid', reason: verdict.reason === 'expired' || verdict.reason === 'wrong-type' ? verdict.reason : 'signature' }
+    if (verdict.reason === 'expired' || verdict.reason === 'wrong-type') return { kind: 'invalid', reason: verdict.reason }
+    return { kind: 'invalid', reason: verdict.reason === 'no-expiry' ? 'claims' : 'signature' }
   }
   const { claims } = verdict
   const session = typeof claims.sid === 'string' ? ctx.state.sessions.get('id', claims.sid) : undefined

@@ -136,11 +136,12 @@ function verifyUncached(token: string, secret: string): JwtVerdict {
 
 export type AccessVerdict =
   | { ok: true; claims: JwtClaims }
-  | { ok: false; reason: 'malformed' | 'algorithm' | 'signature' | 'wrong-type' | 'expired' }
+  | { ok: false; reason: 'malformed' | 'algorithm' | 'signature' | 'wrong-type' | 'no-expiry' | 'expired' }
 
 /**
  * Verifies a token the way a provider accepts it for a purpose: a valid HS256 signature, the expected `typ` claim, and
- * an `exp` still in the future on the given clock time (epoch ms).
+ * a numeric `exp` still in the future on the given clock time (epoch ms). A token without `exp` is not "expired":
+ * it was never a valid access token (`no-expiry`).
  * @example
  * const v = await verifyAccessJwt(token, secret, { typ: 'access', now: ctx.clock.now() })
  * if (!v.ok && v.reason === 'expired') return { behaviour: 'tokenExpired' }
@@ -149,6 +150,7 @@ export async function verifyAccessJwt(token: string, secret: string, expect: { t
   const verdict = await verifyJwt(token, secret)
   if (!verdict.ok) return verdict
   if (verdict.claims.typ !== expect.typ) return { ok: false, reason: 'wrong-type' }
-  if (typeof verdict.claims.exp !== 'number' || verdict.claims.exp * 1000 <= expect.now) return { ok: false, reason: 'expired' }
+  if (typeof verdict.claims.exp !== 'number') return { ok: false, reason: 'no-expiry' }
+  if (verdict.claims.exp * 1000 <= expect.now) return { ok: false, reason: 'expired' }
   return { ok: true, claims: verdict.claims }
 }

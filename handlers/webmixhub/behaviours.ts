@@ -157,15 +157,15 @@ export function authenticatedBehaviours(operation: string, sources: { unexpected
       operation,
       name: 'invalidToken',
       code: 'INVALID_TOKEN',
-      trigger: 'x-token not a JWT, over 8 KiB, alg other than HS256 (alg none), bad signature, issued by another tenant, or a refresh token',
+      trigger: 'x-token not a JWT, over 8 KiB, alg other than HS256 (alg none), bad signature, issued by another tenant, a refresh token, or a token without exp',
       source: (line) => assumed(`${line} for a malformed, forged or other-tenant JWT (row 5)`),
     }),
     errorBehaviour({
       operation,
       name: 'tokenExpired',
       code: 'TOKEN_EXPIRED',
-      trigger: 'a correctly signed access token of this tenant whose exp has passed on the platform clock (or that has no exp)',
-      source: (line) => assumed(`${line} once exp has passed (row 5); a token without exp never was valid: expired too`),
+      trigger: 'a correctly signed access token of this tenant whose exp has passed on the platform clock',
+      source: (line) => assumed(`${line} once exp has passed (row 5)`),
     }),
     errorBehaviour({
       operation,
