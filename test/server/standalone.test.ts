@@ -103,7 +103,10 @@ describe('control API', () => {
       const walk = (node: unknown): void => {
         if (Array.isArray(node)) return node.forEach(walk)
         if (typeof node !== 'object' || node === null) return
-        for (const [k, v] of Object.entries(node)) k === '$ref' && typeof v === 'string' ? refs.push(v) : walk(v)
+        for (const [k, v] of Object.entries(node)) {
+          if (k === '$ref' && typeof v === 'string') refs.push(v)
+          else walk(v)
+        }
       }
       walk(doc)
       for (const ref of refs) {
