@@ -10,6 +10,7 @@ import { orderedError, type HerodotError } from './herodot.ts'
 import { storeError, type KratosState } from './model.ts'
 import { herodotResponse, routeHeaders, seeOther } from './responses.ts'
 import type { KratosCtx } from './session-auth.ts'
+import { sampleSession, type SessionWithIdentity } from './session-json.ts'
 
 export type KratosBehaviour = Behaviour<KratosState, KratosConfig>
 
@@ -63,6 +64,22 @@ export function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly st
   return { headers: routeHeaders(ctx.request, { nosurf: route.nosurf, setCookies: [...cookies, ...setCookies] }), csrf: token }
 }
 
+/** A catalogue entry's description, with the route and a name in place of the id. */
+export interface EntrySpec extends Omit<KratosBehaviour, 'id' | 'operation' | 'respond'> {
+  readonly route: Route
+  readonly name: string
+}
+
+/**
+ * A catalogue entry `kratos.<operation>.<name>` with its builder.
+ * @example
+ * entry({ route, name: 'revoked', status: 204, title: '…', trigger: '…', source: documented('§3'), contentType: null }, (ctx) => noContent(new Headers()))
+ */
+export function entry(spec: EntrySpec, respond: KratosBehaviour['respond']): KratosBehaviour {
+  const { route, name, status, title, trigger, source, contentType, schema, primary, forceable } = spec
+  return { id: `kratos.${route.operation}.${name}`, operation: route.operation, status, title, trigger, source, contentType, schema, primary, forceable, respond }
+}
+
 /** What an error behaviour's natural path hands its builder. */
 export interface ErrorDetail {
   readonly error?: HerodotError
@@ -72,19 +89,11 @@ export interface ErrorDetail {
   readonly extra?: Record<string, unknown>
 }
 
-interface ErrorSpec {
-  readonly route: Route
-  readonly name: string
-  readonly title: string
-  readonly trigger: string
-  readonly source: Source
+interface ErrorSpec extends Omit<EntrySpec, 'status' | 'contentType'> {
   /** The error when forced (and the default when the natural path passes none). */
   readonly example: (ctx: KratosCtx) => HerodotError
   /** Cookies a forced response carries, as the natural path would. */
   readonly forcedCookies?: (ctx: KratosCtx) => readonly string[]
-  readonly schema?: string
-  readonly primary?: boolean
-  readonly forceable?: boolean
 }
 
 /** What both variants of an error start with: the detail, and the route's headers with the cookies it carries. */
@@ -101,22 +110,10 @@ function errorStart(ctx: KratosCtx, spec: ErrorSpec, raw: unknown) {
  * jsonError({ route, name: 'sessionInactive', title: '…', trigger: '…', source: documented('§1'), example: () => SESSION_INACTIVE })
  */
 export function jsonError(spec: ErrorSpec & { status: number }): KratosBehaviour {
-  return {
-    id: `kratos.${spec.route.operation}.${spec.name}`,
-    operation: spec.route.operation,
-    status: spec.status,
-    title: spec.title,
-    trigger: spec.trigger,
-    source: spec.source,
-    contentType: 'application/json',
-    schema: spec.schema ?? 'errorGeneric',
-    primary: spec.primary,
-    forceable: spec.forceable,
-    respond(ctx, raw) {
-      const { d, headers } = errorStart(ctx, spec, raw)
-      return herodotResponse(d.error ?? spec.example(ctx), ctx.request, headers, d.extra)
-    },
-  }
+  return entry({ ...spec, contentType: 'application/json', schema: spec.schema ?? 'errorGeneric' }, (ctx, raw) => {
+    const { d, headers } = errorStart(ctx, spec, raw)
+    return herodotResponse(d.error ?? spec.example(ctx), ctx.request, headers, d.extra)
+  })
 }
 
 /**
@@ -139,21 +136,30 @@ async function errorUiLocation(ctx: KratosCtx, error: HerodotError): Promise<str
 
 /** The browser variant of an error: stored, then 303 to the error UI (`GET /self-service/errors?id=` serves it). */
 export function browserError(spec: ErrorSpec): KratosBehaviour {
-  return {
-    id: `kratos.${spec.route.operation}.${spec.name}`,
-    operation: spec.route.operation,
-    status: 303,
-    title: spec.title,
-    trigger: spec.trigger,
-    source: spec.source,
-    contentType: null,
-    primary: spec.primary,
-    forceable: spec.forceable,
-    async respond(ctx, raw) {
-      const { d, headers } = errorStart(ctx, spec, raw)
-      return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
-    },
-  }
+  return entry({ ...spec, status: 303, contentType: null }, async (ctx, raw) => {
+    const { d, headers } = errorStart(ctx, spec, raw)
+    return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
+  })
+}
+
+interface SessionSpec extends EntrySpec {
+  /** Set-Cookies that come with the session (the session cookie of a browser login). */
+  readonly cookies?: (ctx: KratosCtx, d: SessionWithIdentity) => readonly string[]
+  readonly build: (ctx: KratosCtx, d: SessionWithIdentity, headers: Headers) => Response
+}
+
+/**
+ * A success that shows a session (whoami, login): the session found or created, or the sample session when forced,
+ * then the route's headers, then the response.
+ * @example
+ * sessionSuccess({ route, name: 'active', status: 200, …, build: (ctx, d, headers) => jsonResponse(200, sessionJson(…), headers) })
+ */
+export function sessionSuccess(spec: SessionSpec): KratosBehaviour {
+  return entry(spec, (ctx, raw) => {
+    const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
+    const { headers } = routeStart(ctx, spec.route, spec.cookies?.(ctx, d))
+    return spec.build(ctx, d, headers)
+  })
 }
 
 /** herodot's ErrInternalServerError (the `default`/500 response every operation documents; forced only). */

@@ -7,18 +7,18 @@
 import type { Operation } from '../platform/types.ts'
 import { mediaType, readBody } from '../platform/body.ts'
 import type { KratosConfig } from './config.ts'
-import { browserError, documented, assumed, internalError, jsonError, routeStart, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
+import { browserError, documented, assumed, internalError, jsonError, routeStart, sessionSuccess, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
 import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from './cookies.ts'
 import { csrfErrorReason } from './csrf.ts'
 import { goQuery, goTime } from './go.ts'
 import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
 import { decodeJsonInto } from './json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
-import { findIdentity, startSession, type KratosLoginFlow, type KratosSession, type KratosState } from './model.ts'
+import { findIdentity, startSession, type KratosLoginFlow, type KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
 import { herodotResponse, jsonResponse, seeOther } from './responses.ts'
 import { activeSession, type KratosCtx } from './session-auth.ts'
-import { sampleSession, sessionJson, type SessionWithIdentity } from './session-json.ts'
+import { sessionJson, type SessionWithIdentity } from './session-json.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
@@ -181,7 +181,7 @@ const updateLoginFlowOperation: Op = {
   },
 }
 
-const sessionCookieFor = (ctx: KratosCtx, s: KratosSession) => sessionSetCookie(s.cookieValue, s.expiresAt, ctx.config.sessionLifespanSeconds, ctx.config)
+const sessionCookieFor = (ctx: KratosCtx, { session: s }: SessionWithIdentity) => [sessionSetCookie(s.cookieValue, s.expiresAt, ctx.config.sessionLifespanSeconds, ctx.config)]
 
 /** A 400 that re-renders the flow with messages (JSON) — Kratos writes it with the success writer. */
 function flowWithMessages(name: string, title: string, trigger: string, section: string, sample: (ctx: KratosCtx) => LoginUiState, primary = false): KratosBehaviour {
@@ -208,9 +208,9 @@ const toReturnUrl = (ctx: KratosCtx) => ctx.state.site.browserReturnUrl
 const expiredExtra = (ctx: KratosCtx) => ({ expired_at: goTime(ctx.clock.now() - 60_000), since: 60_000_000_000, use_flow_id: ctx.random.uuid() })
 
 const submitBehaviours: KratosBehaviour[] = [
-  {
-    id: 'kratos.updateLoginFlow.nativeSuccess',
-    operation: submit.operation,
+  sessionSuccess({
+    route: submit,
+    name: 'nativeSuccess',
     status: 200,
     title: 'successfulNativeLogin: session_token ory_st_…, the session, continue_with set_ory_session_token',
     trigger: 'API flow, method password, identifier + password of a fixture identity',
@@ -218,39 +218,38 @@ const submitBehaviours: KratosBehaviour[] = [
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
     primary: true,
-    respond(ctx, raw) {
-      const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-      const { headers } = routeStart(ctx, submit)
-      return jsonResponse(
+    build: (ctx, d, headers) =>
+      jsonResponse(
         200,
         { session_token: d.session.token, session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'set_ory_session_token', ory_session_token: d.session.token }] },
         headers,
-      )
-    },
-  },
-  {
-    id: 'kratos.updateLoginFlow.browserSuccess',
-    operation: submit.operation,
+      ),
+  }),
+  sessionSuccess({
+    route: submit,
+    name: 'browserSuccess',
     status: 200,
     title: 'Browser flow, JSON client: the session, ory_kratos_session cookie set, continue_with redirect_browser_to',
     trigger: 'browser flow submitted with Accept or Content-Type application/json, valid csrf_token + CSRF cookie, right password',
     source: documented('OpenAPI updateLoginFlow 200; Kratos browser flows for SPAs'),
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
-    respond(ctx, raw) {
-      const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-      const { headers } = routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
-      return jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: toReturnUrl(ctx) }] }, headers)
-    },
-  },
-  {
-    ...redirect(submit, 'browserSuccessRedirect', '303 to the default return URL with the ory_kratos_session cookie', 'browser flow posted as a form (not JSON), valid CSRF, right password', documented('OpenAPI updateLoginFlow 303'), toReturnUrl, true),
-    respond(ctx, raw) {
-      const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-      const { headers } = routeStart(ctx, submit, [sessionCookieFor(ctx, d.session)])
-      return seeOther(toReturnUrl(ctx), ctx.request, headers)
-    },
-  },
+    cookies: sessionCookieFor,
+    build: (ctx, d, headers) =>
+      jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: toReturnUrl(ctx) }] }, headers),
+  }),
+  sessionSuccess({
+    route: submit,
+    name: 'browserSuccessRedirect',
+    status: 303,
+    title: '303 to the default return URL with the ory_kratos_session cookie',
+    trigger: 'browser flow posted as a form (not JSON), valid CSRF, right password',
+    source: documented('OpenAPI updateLoginFlow 303'),
+    contentType: null,
+    primary: true,
+    cookies: sessionCookieFor,
+    build: (ctx, _d, headers) => seeOther(toReturnUrl(ctx), ctx.request, headers),
+  }),
   flowWithMessages('invalidCredentials', 'loginFlow 400 with ui.messages 4000006 (invalid credentials)', 'unknown identifier or wrong password', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4000006', () => ({ identifier: 'alice@example.com', messages: [UI_TEXT.invalidCredentials] }), true),
   flowWithMessages('missingFields', 'loginFlow 400 with node messages 4000002 (property missing)', 'identifier or password missing/empty', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4000002', () => ({ nodeMessages: { password: [UI_TEXT.missing('password')] } })),
   flowWithMessages('noStrategy', 'loginFlow 400 with ui.messages 4010002 (no strategy)', 'method is not "password"', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4010002', () => ({ messages: [UI_TEXT.noStrategy] })),

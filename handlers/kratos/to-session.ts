@@ -7,12 +7,12 @@
  */
 import type { HttpMethod, Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { documented, internalError, jsonError, methodSuffix, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { documented, internalError, jsonError, methodSuffix, sessionSuccess, type KratosBehaviour, type Route } from './behaviours.ts'
 import { AAL2_REQUIRED, WHOAMI_UNAUTHORIZED } from './herodot.ts'
 import type { KratosState } from './model.ts'
 import { jsonResponse } from './responses.ts'
 import { activeSession } from './session-auth.ts'
-import { sampleSession, sessionJson, type SessionWithIdentity } from './session-json.ts'
+import { sessionJson } from './session-json.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
@@ -30,9 +30,9 @@ function whoami(method: HttpMethod): { operation: Op; behaviours: KratosBehaviou
     },
   }
   const behaviours: KratosBehaviour[] = [
-    {
-      id: `kratos.${route.operation}.active`,
-      operation: route.operation,
+    sessionSuccess({
+      route,
+      name: 'active',
       status: 200,
       title: 'The session, with X-Kratos-Authenticated-Identity-Id',
       trigger: 'an active session via X-Session-Token, the session cookie or Authorization: Bearer (§0.4 order)',
@@ -40,13 +40,11 @@ function whoami(method: HttpMethod): { operation: Op; behaviours: KratosBehaviou
       contentType: 'application/json',
       schema: 'session',
       primary: true,
-      respond(ctx, raw) {
-        const d = (raw as SessionWithIdentity | undefined) ?? sampleSession(ctx)
-        const { headers } = routeStart(ctx, route)
+      build(ctx, d, headers) {
         headers.set('X-Kratos-Authenticated-Identity-Id', d.identity.id)
         return jsonResponse(200, sessionJson(d.session, d.identity, ctx.baseUrl), headers)
       },
-    },
+    }),
     jsonError({ route, name: 'unauthorized', status: 401, title: 'E9 401 without id', trigger: 'no credentials, unknown, revoked (also a replayed old cookie) or expired session', source: documented('§4, §5 E9'), example: () => WHOAMI_UNAUTHORIZED, primary: true }),
     jsonError({ route, name: 'aal2Required', status: 403, title: '403 session_aal2_required', trigger: 'forced only (the mock has no second factor)', source: documented('OpenAPI toSession 403; §5 (whoami only)'), example: () => AAL2_REQUIRED }),
     internalError(route, 'OpenAPI toSession default'),

@@ -5,7 +5,7 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { browserError, documented, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { browserError, documented, entry, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
 import { goQuery } from './go.ts'
 import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState } from './model.ts'
@@ -59,22 +59,12 @@ interface LoggedOutSpec {
 
 /** The success builders: cookies of the purge, optional Clear-Site-Data, then 204 or 303. */
 function loggedOut(spec: LoggedOutSpec): KratosBehaviour {
-  return {
-    id: `kratos.${route.operation}.${spec.name}`,
-    operation: route.operation,
-    status: spec.status,
-    title: spec.title,
-    trigger: spec.trigger,
-    source: documented(spec.section),
-    contentType: null,
-    primary: spec.primary ?? true,
-    respond(ctx, raw) {
-      const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: logoutCookies(ctx, true), location: spec.forcedLocation?.(ctx) }
-      const { headers } = routeStart(ctx, route, d.setCookies)
-      if (clearsSiteData(ctx)) headers.set('Clear-Site-Data', '"cookies", "storage", "cache"')
-      return spec.status === 204 ? noContent(headers) : seeOther(d.location!, ctx.request, headers)
-    },
-  }
+  return entry({ ...spec, route, source: documented(spec.section), contentType: null, primary: spec.primary ?? true }, (ctx, raw) => {
+    const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: logoutCookies(ctx, true), location: spec.forcedLocation?.(ctx) }
+    const { headers } = routeStart(ctx, route, d.setCookies)
+    if (clearsSiteData(ctx)) headers.set('Clear-Site-Data', '"cookies", "storage", "cache"')
+    return spec.status === 204 ? noContent(headers) : seeOther(d.location!, ctx.request, headers)
+  })
 }
 
 export const updateLogoutFlowBehaviours: KratosBehaviour[] = [
