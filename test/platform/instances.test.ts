@@ -7,6 +7,18 @@ import { createLogoutMocks } from '../../handlers/index.ts'
 import { createPlatform } from '../../handlers/platform/instance.ts'
 import type { ProviderDefinition } from '../../handlers/platform/types.ts'
 
+
+/** A minimal provider for platform tests: the boilerplate filled in, base URL https://<id>.example. */
+function testProvider(id: string, parts: Pick<ProviderDefinition<null>, 'operations' | 'catalogue'> & Partial<ProviderDefinition<null>>): ProviderDefinition<null> {
+  return { id, title: id, docs: 'test', defaults: { baseUrl: `https://${id}.example` }, options: [], schemas: {}, createState: async () => null, snapshot: () => null, ...parts }
+}
+
+/** A catalogue entry with an empty body of the given status. */
+function entry(id: string, status: number): ProviderDefinition<null>['catalogue'][number] {
+  const [, operation] = id.split('.')
+  return { id, operation, status, title: id, trigger: 'test', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status }) }
+}
+
 describe('instances', () => {
   let server: ReturnType<typeof setupServer> | undefined
   afterEach(() => {
@@ -51,13 +63,7 @@ describe('instances', () => {
 describe('a provider that fails', () => {
   it('gets a mock 500 problem without a stack trace, and the mock keeps serving', async () => {
     // A minimal provider whose natural logic throws on one path: what a bug in a provider would look like.
-    const broken: ProviderDefinition<null> = {
-      id: 'broken',
-      title: 'Broken on purpose',
-      docs: 'test',
-      defaults: { baseUrl: 'https://broken.example' },
-      options: [],
-      schemas: {},
+    const broken = testProvider('broken', {
       operations: [
         {
           id: 'op',
@@ -70,12 +76,8 @@ describe('a provider that fails', () => {
           },
         },
       ],
-      catalogue: [
-        { id: 'broken.op.ok', operation: 'op', status: 204, title: 'ok', trigger: '?ok', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 204 }) },
-      ],
-      createState: async () => null,
-      snapshot: () => null,
-    }
+      catalogue: [entry('broken.op.ok', 204)],
+    })
     const mocks = createPlatform([broken])
     const server = setupServer(...mocks.handlers)
     server.listen({ onUnhandledFrame: 'error' })
@@ -108,27 +110,14 @@ describe('a provider that fails', () => {
 
 describe('a provider that answers its own preflights', () => {
   it('runs preflights naturally even when the URL carries a query twin or a scenario is armed', async () => {
-    const cors: ProviderDefinition<null> = {
-      id: 'cors',
-      title: 'Answers OPTIONS itself',
-      docs: 'test',
-      defaults: { baseUrl: 'https://cors.example' },
-      options: [],
-      schemas: {},
+    const cors = testProvider('cors', {
       cors: 'own',
       operations: [
         { id: 'preflight', method: 'OPTIONS', path: '/op', summary: 'preflight', run: () => ({ behaviour: 'allowed' }) },
         { id: 'op', method: 'POST', path: '/op', summary: 'the call', run: () => ({ behaviour: 'ok' }) },
       ],
-      catalogue: [
-        { id: 'cors.preflight.allowed', operation: 'preflight', status: 204, title: 'allowed', trigger: 'always', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 204 }) },
-        { id: 'cors.preflight.denied', operation: 'preflight', status: 403, title: 'denied', trigger: 'forced', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 403 }) },
-        { id: 'cors.op.ok', operation: 'op', status: 200, title: 'ok', trigger: 'always', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 200 }) },
-        { id: 'cors.op.failed', operation: 'op', status: 500, title: 'failed', trigger: 'forced', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status: 500 }) },
-      ],
-      createState: async () => null,
-      snapshot: () => null,
-    }
+      catalogue: [entry('cors.preflight.allowed', 204), entry('cors.preflight.denied', 403), entry('cors.op.ok', 200), entry('cors.op.failed', 500)],
+    })
     const mocks = createPlatform([cors])
     const server = setupServer(...mocks.handlers)
     server.listen({ onUnhandledFrame: 'error' })
