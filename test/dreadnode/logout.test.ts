@@ -32,21 +32,21 @@ describeBothModes('dreadnode', {}, (t) => {
   const login = (creds: unknown = ALICE, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
     fetch(url('/api/v1/auth/login'), { method: 'POST', headers, body: typeof creds === 'string' ? creds : JSON.stringify(creds) })
   const logout = (headers: Record<string, string> = {}, body?: string) => fetch(url('/api/v1/auth/logout'), { method: 'POST', headers, body })
-  const me = (headers: Record<string, string>) => fetch(url('/api/v1/user/me'), { headers })
+  const me = (headers: Record<string, string>) => fetch(url('/api/v1/user'), { headers })
 
   it('login → me → logout (200, both cookies cleared) → me 401 → refresh 401', async () => {
     const loggedIn = await login()
     expect(loggedIn.status).toBe(200)
     const user = await loggedIn.json()
     expect(schemas.errors('user', user)).toBeNull()
-    expect(user.email).toBe('alice@example.com')
+    expect(user.email_address).toBe('alice@example.com')
     const issued = loggedIn.headers.getSetCookie()
     expect(issued).toHaveLength(2)
     expect(issued[0]).toMatch(/^access_token=ey[^;]+; Max-Age=900; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
     expect(issued[1]).toMatch(/^refresh_token=ey[^;]+; Max-Age=604800; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
     const cookie = cookieHeader(loggedIn)
 
-    expect((await fetch(url('/api/v1/user/me'), { headers: { cookie } })).status).toBe(200)
+    expect((await fetch(url('/api/v1/user'), { headers: { cookie } })).status).toBe(200)
 
     const out = await logout({ cookie })
     expect(out.status).toBe(200)
@@ -58,7 +58,7 @@ describeBothModes('dreadnode', {}, (t) => {
     ])
 
     // The old cookies, replayed: the session is revoked server-side.
-    await expectError(await fetch(url('/api/v1/user/me'), { headers: { cookie } }), 401, 'authentication_error')
+    await expectError(await fetch(url('/api/v1/user'), { headers: { cookie } }), 401, 'authentication_error')
     await expectError(await fetch(url('/api/v1/auth/refresh'), { method: 'POST', headers: { cookie } }), 401, 'authentication_error')
     await expectError(await logout({ cookie }), 401, 'authentication_error')
     const state = t().mocks.state().dreadnode as { sessions: { revoked: boolean }[] }
@@ -71,7 +71,7 @@ describeBothModes('dreadnode', {}, (t) => {
     expect(refreshed.status).toBe(200)
     const rotated = cookieHeader(refreshed)
     expect(rotated).not.toBe(cookie)
-    expect((await fetch(url('/api/v1/user/me'), { headers: { cookie: rotated } })).status).toBe(200)
+    expect((await fetch(url('/api/v1/user'), { headers: { cookie: rotated } })).status).toBe(200)
     await expectError(await fetch(url('/api/v1/auth/refresh'), { method: 'POST', headers: { cookie } }), 401, 'authentication_error')
   })
 
