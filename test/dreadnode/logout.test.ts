@@ -3,29 +3,8 @@
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
-import { validatorFor } from '../support/schemas.ts'
-import { dreadnode } from '../../handlers/dreadnode/index.ts'
+import { ALICE, cookieHeader, expectError, schemas } from './support.ts'
 import { signJwt } from '../../handlers/platform/jwt.ts'
-
-const schemas = validatorFor(dreadnode)
-const ALICE = { email: 'alice@example.com', password: 'alice-password-1' }
-
-/** Cookie header from a response's Set-Cookie values (what a browser's jar would send back). */
-const cookieHeader = (r: Response) =>
-  r.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-
-async function expectError(r: Response, status: number, type: string) {
-  expect(r.status).toBe(status)
-  expect(r.headers.get('content-type')).toBe('application/json')
-  const body = await r.json()
-  expect(schemas.errors('errorEnvelope', body)).toBeNull()
-  expect(body.code).toBe(status)
-  expect(body.type).toBe(type)
-  return body
-}
 
 describeBothModes('dreadnode', {}, (t) => {
   const url = (path: string) => t().baseUrl('dreadnode') + path
