@@ -61,11 +61,11 @@ export const deviceTokenOperation: Op = {
 export const deviceCodeStatusOperation: Op = {
   id: 'deviceCodeStatus',
   method: 'GET',
-  path: '/api/v1/auth/device/code/:deviceCode',
+  path: '/api/v1/auth/device/code/:device_code',
   summary: 'Poll a device code (v2 SDK): pending or approved',
   sample: '/api/v1/auth/device/code/forced-sample-device-code',
   run(ctx) {
-    const found = ctx.state.deviceCodes.find(String(ctx.params.deviceCode ?? ''), ctx.clock.now())
+    const found = ctx.state.deviceCodes.find(String(ctx.params.device_code ?? ''), ctx.clock.now())
     if (found.kind !== 'live') return { behaviour: 'notFound', detail: { detail: found.kind === 'expired' ? 'Device code expired' : 'Device code not found' } }
     return { behaviour: 'success', detail: found.code }
   },
