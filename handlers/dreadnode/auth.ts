@@ -24,20 +24,20 @@ export type Caller =
 /** The header Dreadnode's SDKs send their API key in. */
 export const API_KEY_HEADER = 'X-API-Key'
 
-/** Cookies of the request; a token may also come as `Authorization: Bearer` (the SDK's API style). */
+/**
+ * The token from the request's cookie; the access token may also come as `Authorization: Bearer` (the SDK's API style).
+ * @example
+ * tokenFrom(ctx, 'access_token') // 'eyJ…' or undefined
+ */
 export function tokenFrom(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): string | undefined {
   const value = parseCookies(ctx.request.headers.get('cookie'))[cookie]
   if (value !== undefined && value !== '' && value !== '""') return value
   return cookie === ACCESS_COOKIE ? bearerToken(ctx.request.headers) : undefined
 }
 
-/** Cookies present but not JWTs (checked before authentication: FastAPI validates parameters first). */
-export function malformedCookie(ctx: Ctx, names: readonly string[]): string | undefined {
-  return cookieErrors(ctx, names)[0]?.loc[1] as string | undefined
-}
-
 /**
- * The FastAPI-style validation items for cookies present but not JWTs, in the order given.
+ * The FastAPI-style validation items for cookies present but not JWTs, in the order given (checked before
+ * authentication: FastAPI validates parameters first).
  * @example
  * cookieErrors(ctx, ['access_token']) // [{loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt'}]
  */
@@ -48,7 +48,11 @@ export function cookieErrors(ctx: Ctx, names: readonly string[]): ValidationItem
     .map((n) => ({ loc: ['cookie', n], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' }))
 }
 
-/** The `X-API-Key` header's value, if sent and not empty. */
+/**
+ * The `X-API-Key` header's value, if sent and not empty.
+ * @example
+ * apiKeyFrom(ctx) // 'dn_key_…' or undefined
+ */
 export function apiKeyFrom(ctx: Ctx): string | undefined {
   return ctx.request.headers.get(API_KEY_HEADER)?.trim() || undefined
 }
@@ -104,7 +108,11 @@ export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | type
   return { kind: 'ok', user, session, token }
 }
 
-/** Compares dotted versions numerically: -1, 0 or 1. */
+/**
+ * Compares dotted versions numerically: -1, 0 or 1.
+ * @example
+ * compareVersions('1.9.3', '2.0') // -1
+ */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
   const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
@@ -115,13 +123,22 @@ export function compareVersions(a: string, b: string): number {
   return 0
 }
 
-/** The caller's client version, from the configured header or `User-Agent: dreadnode-sdk/<v>` (or the older CLI's `dreadnode-cli/<v>`). */
+/**
+ * The caller's client version, from the configured header or `User-Agent: dreadnode-sdk/<v>` (or the older CLI's
+ * `dreadnode-cli/<v>`).
+ * @example
+ * clientVersion(ctx) // '1.17.1' for User-Agent "dreadnode-cli/1.17.1"
+ */
 export function clientVersion(ctx: Ctx): string | undefined {
   if (ctx.config.clientVersionHeader) return ctx.request.headers.get(ctx.config.clientVersionHeader)?.trim() || undefined
   return ctx.request.headers.get('user-agent')?.match(/dreadnode-(?:sdk|cli)\/(\d+(?:\.\d+)*)/i)?.[1]
 }
 
-/** True when a minimum is configured and the caller reports an older version. */
+/**
+ * True when a minimum is configured and the caller reports an older version.
+ * @example
+ * if (belowMinimumVersion(ctx)) return { behaviour: 'upgradeRequired' }
+ */
 export function belowMinimumVersion(ctx: Ctx): boolean {
   const min = ctx.config.minClientVersion
   if (!min) return false

@@ -92,6 +92,25 @@ export function errorBehaviours(operation: string, triggers: Triggers, ref: stri
   }))
 }
 
+/**
+ * An error entry of its own (same status as a generic one, its own condition and `detail`), in the canonical envelope.
+ * @example
+ * namedError({ operation: 'deviceToken', name: 'pending', status: 401, title: 'Not approved yet', trigger: '…', source, detail: 'Authorization pending' })
+ */
+export function namedError(e: { operation: string; name: string; status: DreadnodeErrorStatus; title: string; trigger: string; source: Source; detail: string }): DreadnodeBehaviour {
+  return {
+    id: `dreadnode.${e.operation}.${e.name}`,
+    operation: e.operation,
+    status: e.status,
+    title: e.title,
+    trigger: e.trigger,
+    source: e.source,
+    contentType: 'application/json',
+    schema: 'errorEnvelope',
+    respond: () => dreadnodeError(e.status, { detail: e.detail }),
+  }
+}
+
 /** A JSON 200 with optional Set-Cookie values. */
 export function jsonOk(body: unknown, cookies: readonly string[] = []): Response {
   const headers = new Headers({ 'Content-Type': 'application/json' })

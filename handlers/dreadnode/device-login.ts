@@ -9,8 +9,7 @@ import type { DreadnodeConfig } from './config.ts'
 import { sampleTokens, startSession, type DreadnodeState } from './model.ts'
 import type { Ctx } from './auth.ts'
 import { checkFields, readJsonBody } from './body.ts'
-import { assumed, DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
-import { dreadnodeError } from './envelope.ts'
+import { assumed, DOCS, documented, errorBehaviours, jsonOk, namedError, type DreadnodeBehaviour } from './behaviours.ts'
 import type { DeviceCode } from './device-codes.ts'
 import { findUser } from './users.ts'
 
@@ -115,17 +114,15 @@ export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
       return jsonOk({ access_token: d.accessToken, refresh_token: d.refreshToken })
     },
   },
-  {
-    id: 'dreadnode.deviceToken.pending',
+  namedError({
     operation: 'deviceToken',
+    name: 'pending',
     status: 401,
     title: 'Not approved yet: keep polling',
     trigger: 'the device_code of a live code nobody has approved yet',
     source: documented(SDK_SOURCES, [{ what: 'the detail text' }]),
-    contentType: 'application/json',
-    schema: 'errorEnvelope',
-    respond: () => dreadnodeError(401, { detail: 'Authorization pending: the device code has not been approved yet' }),
-  },
+    detail: 'Authorization pending: the device code has not been approved yet',
+  }),
   ...errorBehaviours('deviceToken', {
     400: 'a body sent with Content-Type: application/json that is not valid JSON (or over 1 MiB)',
     401: 'an unknown, expired (deviceCodeTtl on the platform clock) or already exchanged device_code',

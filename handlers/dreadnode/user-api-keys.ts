@@ -8,9 +8,8 @@ import type { DreadnodeConfig } from './config.ts'
 import type { DreadnodeState } from './model.ts'
 import { authenticate, authenticateApiKey, cookieErrors } from './auth.ts'
 import { checkFields, readJsonBody } from './body.ts'
-import { assumed, DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { assumed, DOCS, documented, errorBehaviours, jsonOk, namedError, type DreadnodeBehaviour } from './behaviours.ts'
 import { ACCESS_COOKIE } from './cookies.ts'
-import { dreadnodeError } from './envelope.ts'
 import { logoutGate } from './logout-gate.ts'
 import { API_KEY_PREFIX, type DreadnodeApiKey } from './api-keys.ts'
 import { dreadnodeUsers } from '../../fixtures/dreadnode.ts'
@@ -103,17 +102,15 @@ export const userApiKeyBehaviours: DreadnodeBehaviour[] = [
     primary: true,
     respond: () => jsonOk({}),
   },
-  {
-    id: 'dreadnode.revokeOwnApiKey.notSelfRevocable',
+  namedError({
     operation: 'revokeOwnApiKey',
+    name: 'notSelfRevocable',
     status: 403,
     title: 'The key was created without allow_self_revoke: it stays valid',
     trigger: 'a live X-API-Key created with allow_self_revoke false (the default)',
     source: assumed(),
-    contentType: 'application/json',
-    schema: 'errorEnvelope',
-    respond: () => dreadnodeError(403, { detail: 'This API key cannot revoke itself (created without allow_self_revoke)' }),
-  },
+    detail: 'This API key cannot revoke itself (created without allow_self_revoke)',
+  }),
   ...errorBehaviours('revokeOwnApiKey', {
     401: 'X-API-Key missing, unknown or already revoked',
     403: 'the key belongs to a disabled user',
