@@ -70,7 +70,8 @@ export const deviceCodeStatusOperation: Op = {
   },
 }
 
-const SDK_SOURCES = `${DOCS.sdkV1Cli}; ${DOCS.sdkV2}`
+// v1's CLI runs the whole flow; v2 polls the same codes.
+const SDK_SOURCES = DOCS.sdkV1Cli
 
 export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
   {
