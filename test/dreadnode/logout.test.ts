@@ -68,6 +68,8 @@ describeBothModes('dreadnode', {}, (t) => {
     expect(body.errors).toEqual([{ loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' }])
     const refresh = await expectError(await logout({ cookie: `access_token=${(await login().then(cookieHeader)).split('; ')[0].slice(13)}; refresh_token=%%%` }), 422, 'validation_error')
     expect(refresh.errors[0].loc).toEqual(['cookie', 'refresh_token'])
+    const both = await expectError(await logout({ cookie: 'access_token=x; refresh_token=y' }), 422, 'validation_error')
+    expect(both.errors.map((e: { loc: unknown[] }) => e.loc)).toEqual([['cookie', 'access_token'], ['cookie', 'refresh_token']])
   })
 
   it('403 for a disabled user; the session stays usable once re-enabled', async () => {
@@ -137,6 +139,17 @@ describeBothModes('dreadnode rate limit per token, behind a trusted proxy', { pr
     expect((await logout({ cookie: cookieA })).status).toBe(401)
     await expectError(await logout({ cookie: cookieA }), 429, 'rate_limited')
     expect((await logout({ cookie: cookieB })).status).toBe(200)
+  })
+})
+
+describeBothModes('dreadnode rate limit per credential covers API keys and both logouts', { providers: { dreadnode: { rateLimit: 2, rateLimitBy: 'token' } } }, (t) => {
+  it('an X-API-Key is counted on its own, across v1 and v2 logout', async () => {
+    const key = (await t().mocks.action('dreadnode', 'createApiKey', { user: 'alice', allowSelfRevoke: false })) as { key: string }
+    const headers = { 'X-API-Key': key.key }
+    expect((await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers })).status).toBe(200)
+    await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/user/api-keys/self', { method: 'DELETE', headers }), 403, 'permission_denied')
+    await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers }), 429, 'rate_limited')
+    expect((await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST' })).status).toBe(401)
   })
 })
 
