@@ -45,7 +45,8 @@ export function checkFields(body: JsonBody, fields: Readonly<Record<string, Fiel
   const value = body.kind === 'json' ? body.value : undefined
   if (optional && body.kind === 'none') return { errors: [], value: {} }
   if (!isPlainObject(value)) {
-    return { errors: [{ loc: ['body'], msg: `Field required: a JSON object {${Object.keys(fields).join(', ')}}`, type: 'missing' }], value: {} }
+    const names = Object.keys(fields)
+    return { errors: [{ loc: ['body'], msg: `Field required: a JSON object${names.length > 0 ? ` {${names.join(', ')}}` : ''}`, type: 'missing' }], value: {} }
   }
   const errors: ValidationItem[] = []
   for (const [name, spec] of Object.entries(fields)) {

@@ -36,6 +36,8 @@ export interface DreadnodeConfig {
   maxDeviceCodes: number
   /** ASSUMPTION: most live API keys per user; minting beyond it is a 400. */
   maxApiKeysPerUser: number
+  /** ASSUMPTION: refresh's JSON body may be left out (`optional`), or its absence is a 422 (`required`). */
+  refreshBody: 'optional' | 'required'
 }
 
 export const dreadnodeDefaults: DreadnodeConfig = {
@@ -55,6 +57,7 @@ export const dreadnodeDefaults: DreadnodeConfig = {
   deviceCodeInterval: 5,
   maxDeviceCodes: 1000,
   maxApiKeysPerUser: 100,
+  refreshBody: 'optional',
 }
 
 export const dreadnodeOptions: readonly OptionDoc[] = [
@@ -74,4 +77,5 @@ export const dreadnodeOptions: readonly OptionDoc[] = [
   { name: 'deviceCodeInterval', description: 'ASSUMPTION: polling interval a device-code answer recommends, seconds (default 5).' },
   { name: 'maxDeviceCodes', description: 'Most device codes kept at once; expired ones go first, then the oldest (default 1000).' },
   { name: 'maxApiKeysPerUser', description: 'ASSUMPTION: most live API keys per user; minting beyond it is a 400 (default 100).' },
+  { name: 'refreshBody', description: 'ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).', values: ['optional', 'required'] },
 ]

@@ -21,7 +21,7 @@ export const refreshOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     const body = await readJsonBody(ctx)
     if (body.kind === 'bad') return { behaviour: 'invalidRequest', detail: { detail: body.detail } }
     // FastAPI validates every parameter before answering: cookie and body errors come together.
-    const errors = [...cookieErrors(ctx, [REFRESH_COOKIE]), ...checkFields(body, {}, { optional: true }).errors]
+    const errors = [...cookieErrors(ctx, [REFRESH_COOKIE]), ...checkFields(body, {}, { optional: ctx.config.refreshBody === 'optional' }).errors]
     if (errors.length > 0) return { behaviour: 'validationError', detail: { errors } }
     const caller = await authenticateTokenOrKey(ctx, REFRESH_COOKIE)
     if (caller.kind !== 'ok' && caller.kind !== 'key') return { behaviour: 'unauthenticated' }
@@ -42,6 +42,7 @@ export const refreshBehaviours: DreadnodeBehaviour[] = [
     source: documented(DOCS.refresh, [
       { what: 'path POST /api/v1/auth/refresh' },
       { what: 'field names {access_token, token_type: "bearer", organization: {id, name, key}}' },
+      { what: 'the body may be left out', option: 'refreshBody' },
       { what: 'an X-API-Key caller gets a new session (cookies set as for a refresh token)' },
     ]),
     contentType: 'application/json',
@@ -60,7 +61,7 @@ export const refreshBehaviours: DreadnodeBehaviour[] = [
       400: 'a body sent with Content-Type: application/json that is not valid JSON (or over 1 MiB)',
       401: 'refresh_token missing, expired, forged, or its session logged out / already rotated; or an unknown / revoked X-API-Key',
       403: 'the session or key belongs to a disabled user',
-      422: 'refresh_token cookie present but not a JWT, or a body that is not a JSON object',
+      422: 'refresh_token cookie present but not a JWT, a body that is not a JSON object, or no body while refreshBody = "required"',
     },
     DOCS.refresh,
   ),

@@ -91,6 +91,17 @@ describe('dreadnode standalone', () => {
   })
 })
 
+describeBothModes('dreadnode refresh with a required body (ASSUMPTION switched)', { providers: { dreadnode: { refreshBody: 'required' } } }, (t) => {
+  it('422 without a body, 200 with {}', async () => {
+    const { cookies } = await t().mocks.sessions.create({ provider: 'dreadnode', user: 'alice' })
+    const cookie = `refresh_token=${cookies!.refresh_token}`
+    const refresh = (body?: string) => fetch(t().baseUrl('dreadnode') + '/api/v1/auth/refresh', { method: 'POST', headers: { cookie, 'Content-Type': 'application/json' }, body })
+    const missing = await expectError(await refresh(), 422, 'validation_error')
+    expect(missing.errors).toEqual([{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }])
+    expect((await refresh('{}')).status).toBe(200)
+  })
+})
+
 describeBothModes('dreadnode version check reads the CLI too', { providers: { dreadnode: { minClientVersion: '1.5.0' } } }, (t) => {
   it('426 for dreadnode-cli/<older>, as for dreadnode-sdk/<older>', async () => {
     const logout = (ua: string) => fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers: { 'User-Agent': ua } })
