@@ -1,6 +1,6 @@
 /**
- * Who is calling: reads the `access_token` (or `refresh_token`) cookie, tells a malformed cookie (422) from a missing,
- * expired, revoked or forged one (401), and finds the user behind a valid one.
+ * Who is calling: reads the `access_token` (or `refresh_token`) cookie, or the `X-API-Key` header, tells a malformed
+ * cookie (422) from a missing, expired, revoked or forged one (401), and finds the user behind a valid one.
  */
 import { parseCookies } from '../platform/cookies.ts'
 import { decodeJwt, verifyAccessJwt } from '../platform/jwt.ts'
@@ -9,26 +9,79 @@ import type { RequestContext } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies.ts'
+import type { ValidationItem } from './envelope.ts'
+import type { DreadnodeApiKey } from './api-keys.ts'
 
 export type Ctx = RequestContext<DreadnodeState, DreadnodeConfig>
 
 export type Caller =
   | { kind: 'ok'; user: DreadnodeUser; session: DreadnodeSession; token: string }
+  | { kind: 'key'; user: DreadnodeUser; apiKey: DreadnodeApiKey }
   | { kind: 'missing' }
   | { kind: 'malformed'; cookie: string }
-  | { kind: 'invalid'; reason: 'expired' | 'revoked' | 'signature' | 'claims' | 'unknown-session' | 'wrong-type' }
+  | { kind: 'invalid'; reason: 'expired' | 'revoked' | 'signature' | 'claims' | 'unknown-session' | 'wrong-type' | 'unknown-key' }
 
-/** Cookies of the request; a token may also come as `Authorization: Bearer` (the SDK's API style). */
+/** The header Dreadnode's SDKs send their API key in. */
+export const API_KEY_HEADER = 'X-API-Key'
+
+/**
+ * The token from the request's cookie; the access token may also come as `Authorization: Bearer` (the SDK's API style).
+ * @example
+ * tokenFrom(ctx, 'access_token') // 'eyJ…' or undefined
+ */
 export function tokenFrom(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): string | undefined {
   const value = parseCookies(ctx.request.headers.get('cookie'))[cookie]
   if (value !== undefined && value !== '' && value !== '""') return value
   return cookie === ACCESS_COOKIE ? bearerToken(ctx.request.headers) : undefined
 }
 
-/** Cookies present but not JWTs (checked before authentication: FastAPI validates parameters first). */
-export function malformedCookie(ctx: Ctx, names: readonly string[]): string | undefined {
+/**
+ * The FastAPI-style validation items for cookies present but not JWTs, in the order given (checked before
+ * authentication: FastAPI validates parameters first).
+ * @example
+ * cookieErrors(ctx, ['access_token']) // [{loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt'}]
+ */
+export function cookieErrors(ctx: Ctx, names: readonly string[]): ValidationItem[] {
   const cookies = parseCookies(ctx.request.headers.get('cookie'))
-  return names.find((n) => cookies[n] !== undefined && cookies[n] !== '' && cookies[n] !== '""' && decodeJwt(cookies[n]) === null)
+  return names
+    .filter((n) => cookies[n] !== undefined && cookies[n] !== '' && cookies[n] !== '""' && decodeJwt(cookies[n]) === null)
+    .map((n) => ({ loc: ['cookie', n], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' }))
+}
+
+/**
+ * The `X-API-Key` header's value, if sent and not empty.
+ * @example
+ * apiKeyFrom(ctx) // 'dn_key_…' or undefined
+ */
+export function apiKeyFrom(ctx: Ctx): string | undefined {
+  return ctx.request.headers.get(API_KEY_HEADER)?.trim() || undefined
+}
+
+/**
+ * Authenticates with the `X-API-Key` header only (v2's key-revoking logout).
+ * @example
+ * const caller = authenticateApiKey(ctx)
+ * if (caller.kind === 'key') caller.apiKey.allowSelfRevoke
+ */
+export function authenticateApiKey(ctx: Ctx): Caller {
+  const key = apiKeyFrom(ctx)
+  if (key === undefined) return { kind: 'missing' }
+  const apiKey = ctx.state.apiKeys.get(key)
+  const user = apiKey && ctx.state.users.get('id', apiKey.userId)
+  if (!apiKey || !user) return { kind: 'invalid', reason: 'unknown-key' }
+  return { kind: 'key', user, apiKey }
+}
+
+/**
+ * Authenticates with the token (cookie, or Bearer for the access token) when one is sent, else with `X-API-Key`
+ * (ASSUMPTION: a sent token wins over a key; see docs/providers/dreadnode.md#assumptions).
+ * @example
+ * const caller = await authenticateTokenOrKey(ctx, 'access_token')
+ * if (caller.kind === 'ok' || caller.kind === 'key') caller.user.email
+ */
+export async function authenticateTokenOrKey(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Promise<Caller> {
+  if (tokenFrom(ctx, cookie) === undefined && apiKeyFrom(ctx) !== undefined) return authenticateApiKey(ctx)
+  return authenticate(ctx, cookie)
 }
 
 /**
@@ -55,7 +108,11 @@ export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | type
   return { kind: 'ok', user, session, token }
 }
 
-/** Compares dotted versions numerically: -1, 0 or 1. */
+/**
+ * Compares dotted versions numerically: -1, 0 or 1.
+ * @example
+ * compareVersions('1.9.3', '2.0') // -1
+ */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
   const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
@@ -66,13 +123,22 @@ export function compareVersions(a: string, b: string): number {
   return 0
 }
 
-/** The caller's client version, from the configured header or `User-Agent: dreadnode-sdk/<version>`. */
+/**
+ * The caller's client version, from the configured header or `User-Agent: dreadnode-sdk/<v>` (or the older CLI's
+ * `dreadnode-cli/<v>`).
+ * @example
+ * clientVersion(ctx) // '1.17.1' for User-Agent "dreadnode-cli/1.17.1"
+ */
 export function clientVersion(ctx: Ctx): string | undefined {
   if (ctx.config.clientVersionHeader) return ctx.request.headers.get(ctx.config.clientVersionHeader)?.trim() || undefined
-  return ctx.request.headers.get('user-agent')?.match(/dreadnode-sdk\/(\d+(?:\.\d+)*)/i)?.[1]
+  return ctx.request.headers.get('user-agent')?.match(/dreadnode-(?:sdk|cli)\/(\d+(?:\.\d+)*)/i)?.[1]
 }
 
-/** True when a minimum is configured and the caller reports an older version. */
+/**
+ * True when a minimum is configured and the caller reports an older version.
+ * @example
+ * if (belowMinimumVersion(ctx)) return { behaviour: 'upgradeRequired' }
+ */
 export function belowMinimumVersion(ctx: Ctx): boolean {
   const min = ctx.config.minClientVersion
   if (!min) return false

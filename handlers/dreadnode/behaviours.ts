@@ -9,9 +9,33 @@ import type { DreadnodeState } from './model.ts'
 
 export type DreadnodeBehaviour = Behaviour<DreadnodeState, DreadnodeConfig>
 
-export const SEED_REF = 'seeds/001_a014b5b6c3b28044.txt (docs.dreadnode.io/api/operations/logout), Responses; contracts/dreadnode.md'
-export const documented = (section: string): Source => ({ kind: 'documented', ref: `${SEED_REF} ${section}`.trim() })
-export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `contracts/dreadnode.md: ASSUMPTION — ${what}`, option })
+/** The vendor's public pages and client source this provider follows (docs/providers/dreadnode.md#sources). */
+export const DOCS = {
+  logout: 'https://docs.dreadnode.io/api/operations/logout/',
+  refresh: 'https://docs.dreadnode.io/api/operations/refresh_token/',
+  connectClients: 'https://docs.dreadnode.io/self-hosting/connect-clients/',
+  sdkV1Client: 'https://github.com/dreadnode/sdk/blob/v1.17.1/dreadnode/api/client.py',
+  sdkV1Cli: 'https://github.com/dreadnode/sdk/blob/v1.17.1/dreadnode/cli/api.py',
+  sdkV2: 'https://pypi.org/project/dreadnode/',
+} as const
+
+/** Where every assumption of this provider is stated, with the option that switches it. */
+export const ASSUMPTIONS_REF = 'docs/providers/dreadnode.md#assumptions'
+
+/**
+ * A documented source: a vendor URL, and the parts of the response that are still our assumptions.
+ * @example
+ * documented(DOCS.refresh, [{ what: 'field names of the access-token body' }])
+ */
+export const documented = (ref: string, assumptions?: readonly { what: string; option?: string }[]): Source =>
+  assumptions ? { kind: 'documented', ref, assumptions } : { kind: 'documented', ref }
+
+/**
+ * An assumed source: the docs section that states it, and the option that switches it, if any.
+ * @example
+ * assumed('unauthenticatedLogout')
+ */
+export const assumed = (option?: string): Source => (option ? { kind: 'assumed', ref: ASSUMPTIONS_REF, option } : { kind: 'assumed', ref: ASSUMPTIONS_REF })
 
 const NAMES: Record<DreadnodeErrorStatus, string> = {
   400: 'invalidRequest',
@@ -40,18 +64,20 @@ export type Triggers = Partial<Record<DreadnodeErrorStatus, string>>
 const DEFAULT_422: ValidationItem[] = [{ loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' }]
 
 /**
- * The eleven documented error entries of one operation.
+ * The eleven documented error entries of one operation; `ref` is the page listing them (each operation page of the
+ * docs lists the same twelve responses; the logout page stands for operations without a page of their own).
  * @example
  * errorBehaviours('logout', { 401: 'access_token missing, expired, revoked or forged' })
  */
-export function errorBehaviours(operation: string, triggers: Triggers): DreadnodeBehaviour[] {
+export function errorBehaviours(operation: string, triggers: Triggers, ref: string = DOCS.logout): DreadnodeBehaviour[] {
   return (Object.keys(DREADNODE_ERRORS).map(Number) as DreadnodeErrorStatus[]).map((status) => ({
     id: `dreadnode.${operation}.${NAMES[status]}`,
     operation,
     status,
     title: `${status} ${DREADNODE_ERRORS[status].type}`,
     trigger: triggers[status] ?? 'forced only (listed by the docs for every operation; no natural trigger in the mock)',
-    source: documented(`— ${status} ${DREADNODE_ERRORS[status].detail}`),
+    // The docs show only authentication_error; the other `type` values are ours.
+    source: documented(ref, status === 401 ? undefined : [{ what: `type "${DREADNODE_ERRORS[status].type}"` }]),
     contentType: 'application/json',
     schema: 'errorEnvelope',
     respond: (ctx, raw) => {
@@ -64,6 +90,25 @@ export function errorBehaviours(operation: string, triggers: Triggers): Dreadnod
       return dreadnodeError(status, { detail: d.detail })
     },
   }))
+}
+
+/**
+ * An error entry of its own (same status as a generic one, its own condition and `detail`), in the canonical envelope.
+ * @example
+ * namedError({ operation: 'deviceToken', name: 'pending', status: 401, title: 'Not approved yet', trigger: '…', source, detail: 'Authorization pending' })
+ */
+export function namedError(e: { operation: string; name: string; status: DreadnodeErrorStatus; title: string; trigger: string; source: Source; detail: string }): DreadnodeBehaviour {
+  return {
+    id: `dreadnode.${e.operation}.${e.name}`,
+    operation: e.operation,
+    status: e.status,
+    title: e.title,
+    trigger: e.trigger,
+    source: e.source,
+    contentType: 'application/json',
+    schema: 'errorEnvelope',
+    respond: () => dreadnodeError(e.status, { detail: e.detail }),
+  }
 }
 
 /** A JSON 200 with optional Set-Cookie values. */

@@ -1,6 +1,7 @@
 /**
- * The Dreadnode provider (contracts/dreadnode.md): login, refresh, `GET /api/v1/user/me` and logout, with the twelve
- * documented statuses in the canonical envelope.
+ * The Dreadnode provider (docs/providers/dreadnode.md): login, the device-code login, refresh, the current user
+ * (`GET /api/v1/user`), API keys, and both logouts — `POST /api/v1/auth/logout` and v2's
+ * `DELETE /api/v1/user/api-keys/self` — with the twelve documented statuses in the canonical envelope.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
@@ -9,27 +10,46 @@ import { dreadnodeDefaults, dreadnodeOptions, type DreadnodeConfig } from './con
 import { createDreadnodeState, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'
 import { loginBehaviours, loginOperation } from './login.ts'
 import { logoutBehaviours, logoutOperation } from './logout.ts'
-import { meBehaviours, meOperation } from './me.ts'
+import { userBehaviours, userOperation } from './user.ts'
 import { refreshBehaviours, refreshOperation } from './refresh.ts'
+import { deviceCodeOperation, deviceCodeStatusOperation, deviceLoginBehaviours, deviceTokenOperation } from './device-login.ts'
+import { mintApiKeyOperation, revokeOwnApiKeyOperation, userApiKeyBehaviours } from './user-api-keys.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies.ts'
+import { findUser } from './users.ts'
+import { API_KEY_HEADER } from './auth.ts'
 
-function findUser(state: DreadnodeState, who: unknown) {
-  const key = String(who ?? '').toLowerCase()
-  const user = state.users.get('email', key) ?? state.users.find((u) => u.username === key || u.id === key)[0]
-  if (!user) throw new ControlError(`dreadnode has no user "${String(who)}"`, 404, { users: state.users.all().map((u) => u.email) })
-  return user
+/** The device code an `approveDeviceCode` input names, by `deviceCode` or by `userCode`. */
+function namedDeviceCode(state: DreadnodeState, input: Record<string, unknown>, now: number) {
+  const by = typeof input.deviceCode === 'string' ? 'deviceCode' : typeof input.userCode === 'string' ? 'userCode' : undefined
+  if (!by) throw new ControlError('approveDeviceCode needs {"deviceCode": "<device_code>"} or {"userCode": "<user_code>"}, and "user"')
+  const value = input[by] as string
+  const found = state.deviceCodes.find(value, now, by)
+  if (found.kind === 'live') return found.code
+  const pending = state.deviceCodes.all(now).filter((c) => c.approvedUserId === null)
+  const why = found.kind === 'expired' ? 'has expired' : 'is unknown (never issued, already exchanged, or dropped)'
+  throw new ControlError(`dreadnode: ${by} "${value}" ${why}`, 404, { pendingUserCodes: pending.map((c) => c.userCode) })
 }
 
 export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
   id: 'dreadnode',
   title: 'Dreadnode platform API',
-  docs: 'seeds/001_a014b5b6c3b28044.txt, contracts/dreadnode.md',
+  docs: 'https://docs.dreadnode.io/api/operations/logout/, docs/providers/dreadnode.md',
   defaults: dreadnodeDefaults,
   options: dreadnodeOptions,
-  operations: [loginOperation, refreshOperation, meOperation, logoutOperation],
-  catalogue: [...loginBehaviours, ...refreshBehaviours, ...meBehaviours, ...logoutBehaviours],
+  operations: [
+    loginOperation,
+    deviceCodeOperation,
+    deviceTokenOperation,
+    deviceCodeStatusOperation,
+    refreshOperation,
+    userOperation,
+    mintApiKeyOperation,
+    revokeOwnApiKeyOperation,
+    logoutOperation,
+  ],
+  catalogue: [...loginBehaviours, ...deviceLoginBehaviours, ...refreshBehaviours, ...userBehaviours, ...userApiKeyBehaviours, ...logoutBehaviours],
   schemas: dreadnodeSchemas,
-  createState: ({ config }) => createDreadnodeState({ config }),
+  createState: ({ config, random }) => createDreadnodeState({ config, random }),
   snapshot: snapshotDreadnode,
   trustForwardedFor: (config) => config.trustForwardedFor,
   async createSession(ctx, who) {
@@ -39,8 +59,12 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
       provider: 'dreadnode',
       user: user.email,
       sessionId: tokens.session.id,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
       cookies: { [ACCESS_COOKIE]: tokens.accessToken, [REFRESH_COOKIE]: tokens.refreshToken },
       headers: { Cookie: `${ACCESS_COOKIE}=${tokens.accessToken}; ${REFRESH_COOKIE}=${tokens.refreshToken}` },
+      /** For `POST /api/v1/user/api-keys`, which the v2 SDK calls with the bearer access JWT. */
+      bearerHeaders: { Authorization: `Bearer ${tokens.accessToken}` },
     }
   },
   actions: {
@@ -55,6 +79,23 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
         u.disabled = false
       })
       return { user: user.email, disabled: false }
+    },
+    /** What the person does in the browser: approve a pending device code for a user. */
+    async approveDeviceCode(state, input, ctx) {
+      const code = namedDeviceCode(state, input, ctx.clock.now())
+      if (input.user === undefined) throw new ControlError('approveDeviceCode needs "user": the email, username or id to approve the code for')
+      const user = findUser(state, input.user)
+      code.approvedUserId = user.id
+      return { deviceCode: code.deviceCode, userCode: code.userCode, user: user.email, approved: true, expiresAt: new Date(code.expiresAt).toISOString() }
+    },
+    /** An API key for a user without going through HTTP (what `POST /api/v1/user/api-keys` mints). */
+    async createApiKey(state, input, ctx) {
+      const user = findUser(state, input.user)
+      if (input.name !== undefined && typeof input.name !== 'string') throw new ControlError('"name" must be a string')
+      if (input.allowSelfRevoke !== undefined && typeof input.allowSelfRevoke !== 'boolean') throw new ControlError('"allowSelfRevoke" must be a boolean')
+      if (state.apiKeys.countFor(user.id) >= ctx.config.maxApiKeysPerUser) throw new ControlError(`${user.email} already has maxApiKeysPerUser (${ctx.config.maxApiKeysPerUser}) keys`, 409)
+      const k = state.apiKeys.mint({ userId: user.id, name: (input.name as string | undefined) ?? 'mock', allowSelfRevoke: (input.allowSelfRevoke as boolean | undefined) ?? true, now: ctx.clock.now() })
+      return { user: user.email, id: k.id, key: k.key, allowSelfRevoke: k.allowSelfRevoke, headers: { [API_KEY_HEADER]: k.key } }
     },
   },
 }

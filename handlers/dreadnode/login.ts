@@ -4,16 +4,11 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import { startSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
-import type { ValidationItem } from './envelope.ts'
-import { isPlainObject, readJsonBody } from './body.ts'
+import { publicUser, startSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
+import { checkFields, readJsonBody } from './body.ts'
 import { assumed, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { SAMPLE_USER } from './user.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE, issueCookie } from './cookies.ts'
-
-/** The public view of a user (`GET /api/v1/user/me`, login). */
-export function publicUser(u: DreadnodeUser) {
-  return { id: u.id, email: u.email, username: u.username, name: u.name }
-}
 
 export const loginOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   id: 'login',
@@ -23,17 +18,8 @@ export const loginOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   async run(ctx) {
     const body = await readJsonBody(ctx)
     if (body.kind === 'bad') return { behaviour: 'invalidRequest', detail: { detail: body.detail } }
-    const value = body.kind === 'json' ? body.value : undefined
-    const errors: ValidationItem[] = []
-    if (!isPlainObject(value)) {
-      errors.push({ loc: ['body'], msg: 'Field required: a JSON object {email, password}', type: 'missing' })
-    } else {
-      for (const field of ['email', 'password'] as const) {
-        if (value[field] === undefined) errors.push({ loc: ['body', field], msg: 'Field required', type: 'missing' })
-        else if (typeof value[field] !== 'string') errors.push({ loc: ['body', field], msg: 'Input should be a valid string', type: 'string_type' })
-      }
-    }
-    if (errors.length > 0 || !isPlainObject(value)) return { behaviour: 'validationError', detail: { errors } }
+    const { errors, value } = checkFields(body, { email: { type: 'string', required: true }, password: { type: 'string', required: true } })
+    if (errors.length > 0) return { behaviour: 'validationError', detail: { errors } }
     const user = ctx.state.users.get('email', String(value.email).toLowerCase())
     if (!user || user.password !== value.password) return { behaviour: 'unauthenticated', detail: { detail: 'Invalid email or password' } }
     if (user.disabled) return { behaviour: 'forbidden', detail: { detail: 'User account is disabled' } }
@@ -47,9 +33,9 @@ export const loginBehaviours: DreadnodeBehaviour[] = [
     id: 'dreadnode.login.success',
     operation: 'login',
     status: 200,
-    title: 'Logged in: the user, and both JWT cookies set',
+    title: 'Logged in: the user (as GET /api/v1/user shows it), and both JWT cookies set',
     trigger: 'email and password of an enabled fixture user',
-    source: assumed('login path, body and response shape (needed so a client can reach a logged-in state)'),
+    source: assumed(),
     contentType: 'application/json',
     schema: 'user',
     primary: true,
@@ -57,7 +43,7 @@ export const loginBehaviours: DreadnodeBehaviour[] = [
       const d = raw as { user: DreadnodeUser; accessToken: string; refreshToken: string } | undefined
       if (!d) {
         // Forced: a representative body; no session exists behind these cookies.
-        return jsonOk({ id: '00000000-0000-4000-8000-000000000001', email: 'alice@example.com', username: 'alice', name: 'Alice Example' })
+        return jsonOk(SAMPLE_USER)
       }
       return jsonOk(publicUser(d.user), [
         issueCookie(ACCESS_COOKIE, d.accessToken, ctx.config.accessTokenTtl),

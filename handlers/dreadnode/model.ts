@@ -1,6 +1,6 @@
 /**
  * Dreadnode's model: users, sessions (one per login, each with an access and a refresh JWT), revocations (inserted on
- * logout or rotation, looked up by session id) and the logout rate limiter.
+ * logout or rotation, looked up by session id), the logout rate limiter, pending device codes and API keys.
  */
 import { createTable, type Table } from '../../model/table.ts'
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
@@ -10,6 +10,8 @@ import type { Clock } from '../platform/clock.ts'
 import type { Random } from '../platform/random.ts'
 import { dreadnodeUsers } from '../../fixtures/dreadnode.ts'
 import type { DreadnodeConfig } from './config.ts'
+import { createDeviceCodes, type DeviceCodes } from './device-codes.ts'
+import { createApiKeys, type ApiKeys } from './api-keys.ts'
 
 export interface DreadnodeUser {
   id: string
@@ -32,14 +34,17 @@ export interface DreadnodeState {
   /** Revoked session ids (logout, or rotated away by a refresh). */
   revocations: Revocations
   limiter: RateLimiter
+  deviceCodes: DeviceCodes
+  apiKeys: ApiKeys
 }
 
 /**
- * The model at start (and after every reset): the fixture users, no sessions, an empty rate-limit window.
+ * The model at start (and after every reset): the fixture users, no sessions, device codes or API keys, an empty
+ * rate-limit window.
  * @example
- * const state = await createDreadnodeState({ config: dreadnodeDefaults })
+ * const state = await createDreadnodeState({ config: dreadnodeDefaults, random: createRandom(1) })
  */
-export async function createDreadnodeState({ config }: { config: DreadnodeConfig }): Promise<DreadnodeState> {
+export async function createDreadnodeState({ config, random }: { config: DreadnodeConfig; random: Random }): Promise<DreadnodeState> {
   const users = createTable<DreadnodeUser, 'id' | 'email'>(['id', 'email'])
   for (const u of dreadnodeUsers) await users.create({ ...u })
   return {
@@ -47,7 +52,19 @@ export async function createDreadnodeState({ config }: { config: DreadnodeConfig
     sessions: createTable<DreadnodeSession, 'id'>(['id']),
     revocations: createRevocations(),
     limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
+    deviceCodes: createDeviceCodes(random, config.maxDeviceCodes),
+    apiKeys: createApiKeys(random),
   }
+}
+
+/**
+ * The current-user body (the v2 SDK's `User` model field names).
+ * @example
+ * publicUser(alice) // {id, email_address: 'alice@example.com', username: 'alice', first_name: 'Alice', last_name: 'Example', full_name: 'Alice Example'}
+ */
+export function publicUser(u: Pick<DreadnodeUser, 'id' | 'email' | 'username' | 'name'>) {
+  const [first, ...rest] = u.name.trim().split(/\s+/)
+  return { id: u.id, email_address: u.email, username: u.username, first_name: first || null, last_name: rest.join(' ') || null, full_name: u.name }
 }
 
 export interface IssuedTokens {
@@ -66,11 +83,31 @@ export async function startSession(state: DreadnodeState, user: DreadnodeUser, c
   return { session, accessToken, refreshToken }
 }
 
+/**
+ * Tokens for forced responses: signed like real ones but for no session (and long expired), so they are the same
+ * bytes on every call and get 401 if replayed.
+ * @example
+ * const { accessToken } = await sampleTokens(config)
+ */
+export async function sampleTokens(config: DreadnodeConfig): Promise<{ accessToken: string; refreshToken: string }> {
+  const claims = { sub: dreadnodeUsers[0].id, sid: 'forced-sample', iat: 0 }
+  return {
+    accessToken: await signJwt({ ...claims, typ: 'access', exp: config.accessTokenTtl }, config.jwtSecret),
+    refreshToken: await signJwt({ ...claims, typ: 'refresh', exp: config.refreshTokenTtl }, config.jwtSecret),
+  }
+}
+
 /** The model as JSON for `/__mock/state` (passwords left out). */
 export function snapshotDreadnode(state: DreadnodeState, clock: Clock) {
   return {
     users: state.users.all().map(({ password: _password, ...u }) => u),
     sessions: state.sessions.all().map((s) => ({ ...s, createdAt: new Date(s.createdAt).toISOString(), revoked: state.revocations.isRevoked(s.id) })),
     rateLimit: state.limiter.snapshot(clock.now()),
+    deviceCodes: state.deviceCodes.all(clock.now()).map((c) => ({
+      ...c,
+      createdAt: new Date(c.createdAt).toISOString(),
+      expiresAt: new Date(c.expiresAt).toISOString(),
+    })),
+    apiKeys: state.apiKeys.all().map((k) => ({ ...k, createdAt: new Date(k.createdAt).toISOString() })),
   }
 }

@@ -3,50 +3,29 @@
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
-import { validatorFor } from '../support/schemas.ts'
-import { dreadnode } from '../../handlers/dreadnode/index.ts'
+import { ALICE, cookieHeader, expectError, schemas } from './support.ts'
 import { signJwt } from '../../handlers/platform/jwt.ts'
-
-const schemas = validatorFor(dreadnode)
-const ALICE = { email: 'alice@example.com', password: 'alice-password-1' }
-
-/** Cookie header from a response's Set-Cookie values (what a browser's jar would send back). */
-const cookieHeader = (r: Response) =>
-  r.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-
-async function expectError(r: Response, status: number, type: string) {
-  expect(r.status).toBe(status)
-  expect(r.headers.get('content-type')).toBe('application/json')
-  const body = await r.json()
-  expect(schemas.errors('errorEnvelope', body)).toBeNull()
-  expect(body.code).toBe(status)
-  expect(body.type).toBe(type)
-  return body
-}
 
 describeBothModes('dreadnode', {}, (t) => {
   const url = (path: string) => t().baseUrl('dreadnode') + path
   const login = (creds: unknown = ALICE, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
     fetch(url('/api/v1/auth/login'), { method: 'POST', headers, body: typeof creds === 'string' ? creds : JSON.stringify(creds) })
   const logout = (headers: Record<string, string> = {}, body?: string) => fetch(url('/api/v1/auth/logout'), { method: 'POST', headers, body })
-  const me = (headers: Record<string, string>) => fetch(url('/api/v1/user/me'), { headers })
+  const me = (headers: Record<string, string>) => fetch(url('/api/v1/user'), { headers })
 
   it('login → me → logout (200, both cookies cleared) → me 401 → refresh 401', async () => {
     const loggedIn = await login()
     expect(loggedIn.status).toBe(200)
     const user = await loggedIn.json()
     expect(schemas.errors('user', user)).toBeNull()
-    expect(user.email).toBe('alice@example.com')
+    expect(user.email_address).toBe('alice@example.com')
     const issued = loggedIn.headers.getSetCookie()
     expect(issued).toHaveLength(2)
     expect(issued[0]).toMatch(/^access_token=ey[^;]+; Max-Age=900; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
     expect(issued[1]).toMatch(/^refresh_token=ey[^;]+; Max-Age=604800; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
     const cookie = cookieHeader(loggedIn)
 
-    expect((await fetch(url('/api/v1/user/me'), { headers: { cookie } })).status).toBe(200)
+    expect((await fetch(url('/api/v1/user'), { headers: { cookie } })).status).toBe(200)
 
     const out = await logout({ cookie })
     expect(out.status).toBe(200)
@@ -58,7 +37,7 @@ describeBothModes('dreadnode', {}, (t) => {
     ])
 
     // The old cookies, replayed: the session is revoked server-side.
-    await expectError(await fetch(url('/api/v1/user/me'), { headers: { cookie } }), 401, 'authentication_error')
+    await expectError(await fetch(url('/api/v1/user'), { headers: { cookie } }), 401, 'authentication_error')
     await expectError(await fetch(url('/api/v1/auth/refresh'), { method: 'POST', headers: { cookie } }), 401, 'authentication_error')
     await expectError(await logout({ cookie }), 401, 'authentication_error')
     const state = t().mocks.state().dreadnode as { sessions: { revoked: boolean }[] }
@@ -71,7 +50,7 @@ describeBothModes('dreadnode', {}, (t) => {
     expect(refreshed.status).toBe(200)
     const rotated = cookieHeader(refreshed)
     expect(rotated).not.toBe(cookie)
-    expect((await fetch(url('/api/v1/user/me'), { headers: { cookie: rotated } })).status).toBe(200)
+    expect((await fetch(url('/api/v1/user'), { headers: { cookie: rotated } })).status).toBe(200)
     await expectError(await fetch(url('/api/v1/auth/refresh'), { method: 'POST', headers: { cookie } }), 401, 'authentication_error')
   })
 
@@ -89,6 +68,8 @@ describeBothModes('dreadnode', {}, (t) => {
     expect(body.errors).toEqual([{ loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' }])
     const refresh = await expectError(await logout({ cookie: `access_token=${(await login().then(cookieHeader)).split('; ')[0].slice(13)}; refresh_token=%%%` }), 422, 'validation_error')
     expect(refresh.errors[0].loc).toEqual(['cookie', 'refresh_token'])
+    const both = await expectError(await logout({ cookie: 'access_token=x; refresh_token=y' }), 422, 'validation_error')
+    expect(both.errors.map((e: { loc: unknown[] }) => e.loc)).toEqual([['cookie', 'access_token'], ['cookie', 'refresh_token']])
   })
 
   it('403 for a disabled user; the session stays usable once re-enabled', async () => {
@@ -158,6 +139,17 @@ describeBothModes('dreadnode rate limit per token, behind a trusted proxy', { pr
     expect((await logout({ cookie: cookieA })).status).toBe(401)
     await expectError(await logout({ cookie: cookieA }), 429, 'rate_limited')
     expect((await logout({ cookie: cookieB })).status).toBe(200)
+  })
+})
+
+describeBothModes('dreadnode rate limit per credential covers API keys and both logouts', { providers: { dreadnode: { rateLimit: 2, rateLimitBy: 'token' } } }, (t) => {
+  it('an X-API-Key is counted on its own, across v1 and v2 logout', async () => {
+    const key = (await t().mocks.action('dreadnode', 'createApiKey', { user: 'alice', allowSelfRevoke: false })) as { key: string }
+    const headers = { 'X-API-Key': key.key }
+    expect((await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers })).status).toBe(200)
+    await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/user/api-keys/self', { method: 'DELETE', headers }), 403, 'permission_denied')
+    await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers }), 429, 'rate_limited')
+    expect((await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST' })).status).toBe(401)
   })
 })
 

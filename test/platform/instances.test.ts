@@ -33,8 +33,8 @@ describe('instances', () => {
     server.listen({ onUnhandledFrame: 'error' })
     const creds = await a.sessions.create({ provider: 'dreadnode', user: 'alice' })
     const cookie = (creds.headers as Record<string, string>).Cookie
-    expect((await fetch('https://a.example/api/v1/user/me', { headers: { cookie } })).status).toBe(200)
-    expect((await fetch('https://b.example/api/v1/user/me', { headers: { cookie } })).status).toBe(401)
+    expect((await fetch('https://a.example/api/v1/user', { headers: { cookie } })).status).toBe(200)
+    expect((await fetch('https://b.example/api/v1/user', { headers: { cookie } })).status).toBe(401)
     a.clock.advance(10_000)
     expect(b.clock.now()).toBeLessThan(a.clock.now())
     expect(b.journal.list().map((e) => e.status)).toEqual([401])
@@ -56,7 +56,7 @@ describe('instances', () => {
     expect(new Date(mocks.clock.now()).toISOString()).toBe('2025-01-15T10:30:00.000Z')
     expect((mocks.state().dreadnode as { sessions: unknown[] }).sessions).toEqual([])
     const cookie = (creds.headers as Record<string, string>).Cookie
-    expect((await fetch('https://app.dreadnode.io/api/v1/user/me', { headers: { cookie } })).status).toBe(401)
+    expect((await fetch('https://app.dreadnode.io/api/v1/user', { headers: { cookie } })).status).toBe(401)
   })
 })
 

@@ -69,11 +69,11 @@ describe('control API', () => {
   it('clock: advance expires a session; reset brings it back', async () => {
     const creds = await json(await post('/__mock/sessions', { provider: 'dreadnode', user: 'alice@example.com' }))
     const cookie = (creds.headers as Record<string, string>).Cookie
-    expect((await fetch(`${origin}/api/v1/user/me`, { headers: { cookie } })).status).toBe(200)
+    expect((await fetch(`${origin}/api/v1/user`, { headers: { cookie } })).status).toBe(200)
     const before = (await json(await fetch(`${origin}/__mock/clock`))).epochMs as number
     const after = await json(await post('/__mock/clock', { advanceMs: 3_600_000 }))
     expect((after.epochMs as number) - before).toBeGreaterThanOrEqual(3_600_000)
-    expect((await fetch(`${origin}/api/v1/user/me`, { headers: { cookie } })).status).toBe(401)
+    expect((await fetch(`${origin}/api/v1/user`, { headers: { cookie } })).status).toBe(401)
     expect((await post('/__mock/reset')).status).toBe(200)
     expect(((await json(await fetch(`${origin}/__mock/state`))).dreadnode as { sessions: unknown[] }).sessions).toEqual([])
   })
