@@ -29,7 +29,7 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
   operations: [loginOperation, refreshOperation, meOperation, logoutOperation],
   catalogue: [...loginBehaviours, ...refreshBehaviours, ...meBehaviours, ...logoutBehaviours],
   schemas: dreadnodeSchemas,
-  createState: ({ config }) => createDreadnodeState({ config }),
+  createState: ({ config, limits }) => createDreadnodeState({ config, limits }),
   snapshot: snapshotDreadnode,
   trustForwardedFor: (config) => config.trustForwardedFor,
   async createSession(ctx, who) {

@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import type { DreadnodeState } from './model.ts'
+import { sessionExpiresAt, type DreadnodeState } from './model.ts'
 import { authenticate, belowMinimumVersion, malformedCookie, tokenFrom, type Ctx } from './auth.ts'
 import { readJsonBody } from './body.ts'
 import { assumed, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
@@ -34,7 +34,7 @@ export const logoutOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     const caller = await authenticate(ctx, ACCESS_COOKIE)
     if (caller.kind !== 'ok') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'idempotent' : 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
-    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'logout')
+    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'logout', sessionExpiresAt(caller.session, ctx.config))
     return { behaviour: 'success' }
   },
 }

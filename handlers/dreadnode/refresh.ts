@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import { startSession, type DreadnodeState } from './model.ts'
+import { sessionExpiresAt, startSession, type DreadnodeState } from './model.ts'
 import { authenticate, malformedCookie } from './auth.ts'
 import { assumed, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE, issueCookie } from './cookies.ts'
@@ -20,7 +20,7 @@ export const refreshOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     const caller = await authenticate(ctx, REFRESH_COOKIE)
     if (caller.kind !== 'ok') return { behaviour: 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
-    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'refresh')
+    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'refresh', sessionExpiresAt(caller.session, ctx.config))
     const tokens = await startSession(ctx.state, caller.user, ctx.config, ctx.clock, ctx.random)
     return { behaviour: 'success', detail: tokens }
   },
