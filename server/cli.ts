@@ -17,6 +17,9 @@ Options:
   --cors-origins <a,b>    allow only these origins (default: every origin reflected, with credentials)
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
+  --max-records <n>       cap of each store that grows with traffic (sessions, tokens, flows…; default 100000):
+                          past it the oldest record is evicted, with one log line
+  --keep-expired-ms <n>   how long an expired record is still recognised as expired (default 86400000, a day)
   --clock <ISO date>      start the platform clock at this time
   --quiet                 no per-request log lines
   -h, --help              this help
@@ -52,6 +55,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         'cors-origins': { type: 'string' },
         seed: { type: 'string' },
         'journal-size': { type: 'string' },
+        'max-records': { type: 'string' },
+        'keep-expired-ms': { type: 'string' },
         clock: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +96,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         seed: intOption('seed', v.seed, 0, 2 ** 31 - 1),
         journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000),
         clock: v.clock ? { start: v.clock } : undefined,
+        limits: { maxRecords: intOption('max-records', v['max-records'], 1, 100_000_000), keepExpiredMs: intOption('keep-expired-ms', v['keep-expired-ms'], 0, 8.64e15) },
       },
     },
   }

@@ -49,7 +49,7 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
   ],
   catalogue: [...loginBehaviours, ...deviceLoginBehaviours, ...refreshBehaviours, ...userBehaviours, ...userApiKeyBehaviours, ...logoutBehaviours],
   schemas: dreadnodeSchemas,
-  createState: ({ config, random }) => createDreadnodeState({ config, random }),
+  createState: ({ config, random, limits }) => createDreadnodeState({ config, random, limits }),
   snapshot: snapshotDreadnode,
   trustForwardedFor: (config) => config.trustForwardedFor,
   async createSession(ctx, who) {

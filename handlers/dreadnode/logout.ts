@@ -5,7 +5,7 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import type { DreadnodeState } from './model.ts'
+import { sessionExpiresAt, type DreadnodeState } from './model.ts'
 import { authenticateTokenOrKey, cookieErrors } from './auth.ts'
 import { readJsonBody } from './body.ts'
 import { assumed, DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
@@ -28,7 +28,7 @@ export const logoutOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     if (caller.kind !== 'ok' && caller.kind !== 'key') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'idempotent' : 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
     if (caller.kind === 'key') return { behaviour: 'apiKey' }
-    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'logout')
+    await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'logout', sessionExpiresAt(caller.session, ctx.config))
     return { behaviour: 'success' }
   },
 }

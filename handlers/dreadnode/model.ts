@@ -4,6 +4,8 @@
  */
 import { createTable, type Table } from '../../model/table.ts'
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
+import { createExpiringTable } from '../../model/expiring-table.ts'
+import type { StoreLimits } from '../../model/limits.ts'
 import { createRateLimiter, type RateLimiter } from '../platform/rate-limit.ts'
 import { signJwt } from '../platform/jwt.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -44,13 +46,14 @@ export interface DreadnodeState {
  * @example
  * const state = await createDreadnodeState({ config: dreadnodeDefaults, random: createRandom(1) })
  */
-export async function createDreadnodeState({ config, random }: { config: DreadnodeConfig; random: Random }): Promise<DreadnodeState> {
+export async function createDreadnodeState({ config, random, limits }: { config: DreadnodeConfig; random: Random; limits: StoreLimits }): Promise<DreadnodeState> {
   const users = createTable<DreadnodeUser, 'id' | 'email'>(['id', 'email'])
   for (const u of dreadnodeUsers) await users.create({ ...u })
   return {
     users,
-    sessions: createTable<DreadnodeSession, 'id'>(['id']),
-    revocations: createRevocations(),
+    // A session lives as long as its refresh token: after that neither of its JWTs is accepted.
+    sessions: createExpiringTable<DreadnodeSession, 'id'>('dreadnode.sessions', ['id'], { limits, expiresAt: (s) => sessionExpiresAt(s, config) }),
+    revocations: createRevocations('dreadnode.revocations', limits),
     limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
     deviceCodes: createDeviceCodes(random, config.maxDeviceCodes),
     apiKeys: createApiKeys(random),
@@ -65,6 +68,11 @@ export async function createDreadnodeState({ config, random }: { config: Dreadno
 export function publicUser(u: Pick<DreadnodeUser, 'id' | 'email' | 'username' | 'name'>) {
   const [first, ...rest] = u.name.trim().split(/\s+/)
   return { id: u.id, email_address: u.email, username: u.username, first_name: first || null, last_name: rest.join(' ') || null, full_name: u.name }
+}
+
+/** When a session's last token (the refresh token) expires, epoch ms. */
+export function sessionExpiresAt(session: DreadnodeSession, config: DreadnodeConfig): number {
+  return session.createdAt + config.refreshTokenTtl * 1000
 }
 
 export interface IssuedTokens {

@@ -5,7 +5,7 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import { sampleTokens, startSession, type DreadnodeState } from './model.ts'
+import { sampleTokens, sessionExpiresAt, startSession, type DreadnodeState } from './model.ts'
 import { authenticateTokenOrKey, cookieErrors } from './auth.ts'
 import { checkFields, readJsonBody } from './body.ts'
 import { DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
@@ -26,7 +26,7 @@ export const refreshOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     const caller = await authenticateTokenOrKey(ctx, REFRESH_COOKIE)
     if (caller.kind !== 'ok' && caller.kind !== 'key') return { behaviour: 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
-    if (caller.kind === 'ok') await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'refresh')
+    if (caller.kind === 'ok') await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'refresh', sessionExpiresAt(caller.session, ctx.config))
     const tokens = await startSession(ctx.state, caller.user, ctx.config, ctx.clock, ctx.random)
     return { behaviour: 'success', detail: tokens }
   },

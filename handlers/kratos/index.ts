@@ -43,7 +43,7 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig> = {
     ...wrongMethodBehaviours,
   ],
   schemas: kratosSchemas,
-  createState: ({ config }) => createKratosState(config),
+  createState: ({ config, limits }) => createKratosState(config, limits),
   snapshot: snapshotKratos,
   async createSession(ctx, who) {
     const identity = findIdentity(ctx.state, String(who ?? ''))

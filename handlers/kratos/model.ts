@@ -5,6 +5,8 @@
  */
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import { createTable, type Table } from '../../model/table.ts'
+import { createExpiringTable } from '../../model/expiring-table.ts'
+import type { StoreLimits } from '../../model/limits.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Random } from '../platform/random.ts'
 import { kratosIdentities, type KratosFixtureIdentity } from '../../fixtures/kratos.ts'
@@ -74,15 +76,20 @@ export function fixtureIdentity(f: KratosFixtureIdentity): KratosIdentity {
 }
 
 /** Builds the model with the fixture identities, and the instance's derived configuration. */
-export async function createKratosState(config: KratosConfig): Promise<KratosState> {
+export async function createKratosState(config: KratosConfig, limits: StoreLimits): Promise<KratosState> {
   const identities = createTable<KratosIdentity, 'id' | 'email' | 'username'>(['id', 'email', 'username'])
   for (const f of kratosIdentities) await identities.create(fixtureIdentity(f))
   return {
     identities,
-    sessions: createTable<KratosSession, 'id' | 'token' | 'logoutToken' | 'cookieValue'>(['id', 'token', 'logoutToken', 'cookieValue']),
-    revocations: createRevocations(),
-    loginFlows: createTable<KratosLoginFlow, 'id'>(['id']),
-    errors: createTable<KratosStoredError, 'id'>(['id']),
+    sessions: createExpiringTable<KratosSession, 'id' | 'token' | 'logoutToken' | 'cookieValue'>('kratos.sessions', ['id', 'token', 'logoutToken', 'cookieValue'], {
+      limits,
+      expiresAt: (s) => s.expiresAt,
+    }),
+    revocations: createRevocations('kratos.revocations', limits),
+    loginFlows: createExpiringTable<KratosLoginFlow, 'id'>('kratos.loginFlows', ['id'], { limits, expiresAt: (f) => f.expiresAt }),
+    // Kratos keeps self-service errors in its database and cleans them up with its other expired records; the mock
+    // keeps each for keepExpiredMs after it was stored.
+    errors: createExpiringTable<KratosStoredError, 'id'>('kratos.errors', ['id'], { limits, expiresAt: (e) => e.createdAt }),
     site: deriveSite(config),
   }
 }

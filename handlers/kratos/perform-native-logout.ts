@@ -32,7 +32,7 @@ export const performNativeLogoutOperation: Operation<KratosState, KratosConfig> 
     const token = typeof decoded.value.session_token === 'string' ? decoded.value.session_token : ''
     const session = token === '' ? undefined : ctx.state.sessions.get('token', token)
     if (!session) return { behaviour: 'tokenUnknown' }
-    await ctx.state.revocations.revoke(session.id, ctx.clock.now())
+    await ctx.state.revocations.revoke(session.id, ctx.clock.now(), 'logout', session.expiresAt)
     return { behaviour: 'revoked' }
   },
 }

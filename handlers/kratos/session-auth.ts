@@ -56,11 +56,11 @@ export async function purgeFromRequest(ctx: KratosCtx): Promise<boolean> {
   const bearer = bearerToken(ctx.request.headers)
   if (bearer) {
     const s = ctx.state.sessions.get('token', bearer)
-    if (s) await ctx.state.revocations.revoke(s.id, now)
+    if (s) await ctx.state.revocations.revoke(s.id, now, 'logout', s.expiresAt)
     return false
   }
   const s = cookieSession(ctx)
   if (!s) return false
-  await ctx.state.revocations.revoke(s.id, now)
+  await ctx.state.revocations.revoke(s.id, now, 'logout', s.expiresAt)
   return true
 }

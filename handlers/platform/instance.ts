@@ -13,6 +13,7 @@ import { createRandom, type Random } from './random.ts'
 import { createRequestMeta, type RequestMetaStore } from './request-meta.ts'
 import { createScenarioStore, type Scenario } from './scenarios.ts'
 import { ControlError } from './control-error.ts'
+import { storeLimits } from '../../model/limits.ts'
 import type { AnyProvider, IssuedCredentials, RequestContext } from './types.ts'
 
 export interface PlatformOptions {
@@ -27,6 +28,11 @@ export interface PlatformOptions {
   /** Seed for ids and tokens: the same seed gives the same sequence. */
   seed?: number
   clock?: ClockOptions
+  /**
+   * Bounds of the stores that grow with traffic: at most `maxRecords` records each (default 100,000; the oldest is
+   * evicted with one log line), and expired records kept `keepExpiredMs` (default one day) before they are dropped.
+   */
+  limits?: { maxRecords?: number; keepExpiredMs?: number }
 }
 
 export interface ScenarioRequest {
@@ -109,6 +115,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
   const providers = registry.filter((p) => !options.only || options.only.includes(p.id))
   const index = indexCatalogue(providers)
   const clock = createClock(options.clock)
+  const limits = storeLimits(clock, options.limits)
   const random: Random = createRandom(options.seed)
   const journal = createJournal(options.journalSize ?? 1000)
   const coverage = createCoverage(index)
@@ -139,7 +146,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
   const load = async () => {
     await Promise.all(
       runtimes.map(async (rt) => {
-        rt.current = await rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl })
+        rt.current = await rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl, limits })
       }),
     )
   }

@@ -43,10 +43,13 @@ export function createRandom(seed?: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+  // Built from char codes in one go: appending a character at a time makes a chain of V8 cons strings, which every
+  // stored token and id would keep (about 1 KiB for a 32-character token until something flattens it).
+  const codes: number[] = []
   const string = (length: number, alphabet = ALNUM): string => {
-    let out = ''
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)]
-    return out
+    codes.length = length
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length))
+    return String.fromCharCode.apply(null, codes)
   }
   const hex = (length: number) => string(length, '0123456789abcdef')
   return {

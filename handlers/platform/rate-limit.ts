@@ -1,6 +1,7 @@
 /**
  * A fixed-window rate limiter on the platform clock: `limit` requests per key per window, the window starting at the
- * key's first request. Expired windows are swept, so memory stays bounded by the keys active in one window.
+ * key's first request. Windows sit in a Map in the order they opened, so the expired ones are always at its front:
+ * each hit drops those (amortised O(1), never a scan of every key), and past `maxKeys` open windows the oldest goes.
  */
 export interface RateLimitVerdict {
   readonly allowed: boolean
@@ -27,14 +28,14 @@ export interface RateLimiter {
  * const limiter = createRateLimiter({ limit: 30, windowMs: 3_600_000 })
  * limiter.hit('203.0.113.9', clock.now()).allowed // true for the first 30 calls in the hour
  */
-export function createRateLimiter(options: { limit: number; windowMs: number }): RateLimiter {
-  const { limit, windowMs } = options
+export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+  const { limit, windowMs, maxKeys = 100_000 } = options
   const windows = new Map<string, { start: number; count: number }>()
-  let lastSweep = 0
   const sweep = (now: number) => {
-    if (now - lastSweep < windowMs && windows.size < 10_000) return
-    lastSweep = now
-    for (const [k, w] of windows) if (now >= w.start + windowMs) windows.delete(k)
+    for (const [k, w] of windows) {
+      if (now < w.start + windowMs && windows.size <= maxKeys) return
+      windows.delete(k)
+    }
   }
   const verdict = (count: number, start: number, now: number, counted: boolean): RateLimitVerdict => {
     const resetAt = start + windowMs
@@ -54,7 +55,13 @@ export function createRateLimiter(options: { limit: number; windowMs: number }):
     hit(key, now) {
       sweep(now)
       let w = current(key, now)
-      if (!w) windows.set(key, (w = { start: now, count: 0 }))
+      if (!w) {
+        // A new window goes to the back, keeping the Map ordered by window start (the clock may also move back:
+        // then a window can stay until the ones before it expire, still bounded by maxKeys).
+        windows.delete(key)
+        windows.set(key, (w = { start: now, count: 0 }))
+        sweep(now)
+      }
       w.count++
       return verdict(w.count, w.start, now, true)
     },

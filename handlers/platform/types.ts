@@ -8,6 +8,7 @@
  */
 import type { Clock } from './clock.ts'
 import type { Random } from './random.ts'
+import type { StoreLimits } from '../../model/limits.ts'
 
 /** Where a behaviour comes from: the vendor's documentation, or one of our stated assumptions. */
 export type Source =
@@ -113,6 +114,8 @@ export interface ProviderSetup<Config> {
   readonly clock: Clock
   readonly random: Random
   readonly baseUrl: string
+  /** Lifetimes and caps for the stores that grow with traffic (model/expiring-table.ts, model/revocations.ts). */
+  readonly limits: StoreLimits
 }
 
 /** Documentation of one configuration option (shown in `/__mock/catalogue` and the README). */

@@ -37,7 +37,7 @@ export const rested: ProviderDefinition<RestedState, RestedConfig> = {
   catalogue: [...logoutBehaviours, ...loginBehaviours, ...registerBehaviours, ...secureReadBehaviours, ...secureCreateBehaviours, ...preflightBehaviours],
   schemas: restedSchemas,
   cors: 'own',
-  createState: ({ baseUrl }) => createRestedState(baseUrl),
+  createState: ({ baseUrl, limits }) => createRestedState(baseUrl, limits),
   snapshot: snapshotRested,
   /** Logs a fixture user of the default project in: the token, its cookie and its Authorization header. */
   async createSession(ctx, who) {

@@ -20,7 +20,7 @@ export async function runLogout(ctx: Ctx): Promise<Outcome> {
   // The first live token presented (cookie, then Authorization header) is the one logged out: see `authenticate`.
   const caller = authenticate(ctx, gate.project)
   if (caller.kind === 'none') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'rested.logout.idempotent' : 'rested.logout.unauthenticated' }
-  await ctx.state.revocations.revoke(caller.token.token, ctx.clock.now(), 'logout')
+  await ctx.state.revocations.revoke(caller.token.token, ctx.clock.now(), 'logout', caller.token.expiresAt)
   return { behaviour: ctx.config.clearCookieOnLogout ? 'rested.logout.successClearingCookie' : 'rested.logout.success' }
 }
 

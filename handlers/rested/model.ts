@@ -5,6 +5,8 @@
  */
 import { createTable, type Table } from '../../model/table.ts'
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
+import { createExpiringTable } from '../../model/expiring-table.ts'
+import type { StoreLimits } from '../../model/limits.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Random } from '../platform/random.ts'
 import { fixtureUniqueId, restedProjects, restedUsers } from '../../fixtures/rested.ts'
@@ -107,20 +109,22 @@ export function findUser(state: RestedState, projectId: string, who: UserName): 
 /**
  * Builds the model from the fixtures, for a provider served under `baseUrl`.
  * @example
- * const state = await createRestedState('https://app.rested.dev')
+ * const state = await createRestedState('https://app.rested.dev', storeLimits(clock))
  * state.projects.get('apiKey', 'd59eb2859c284168ac48aef65046d5dd')?.id // 'examples'
  */
-export async function createRestedState(baseUrl: string): Promise<RestedState> {
+export async function createRestedState(baseUrl: string, limits: StoreLimits): Promise<RestedState> {
   const allowedOrigins = new Map<string, ReadonlySet<string>>()
   const state: RestedState = {
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
     projects: createTable<RestedProject, 'id' | 'apiKey' | 'masterKey'>(['id', 'apiKey', 'masterKey']),
     allowedOrigins,
     endpoints: createTable<RestedEndpoint, 'key'>(['key']),
-    users: createTable<RestedUser, 'uniqueId' | 'usernameKey' | 'emailKey'>(['uniqueId', 'usernameKey', 'emailKey']),
-    records: createTable<RestedRecord, 'uniqueId'>(['uniqueId']),
-    tokens: createTable<RestedToken, 'token'>(['token']),
-    revocations: createRevocations(),
+    // Registered users and posted records have no lifetime at Rested.dev: only the store's cap bounds them (the
+    // fixtures are never evicted). Tokens and their revocations expire with the token.
+    users: createExpiringTable<RestedUser, 'uniqueId' | 'usernameKey' | 'emailKey'>('rested.users', ['uniqueId', 'usernameKey', 'emailKey'], { limits, expiresAt: NEVER, pinned: isFixture }),
+    records: createExpiringTable<RestedRecord, 'uniqueId'>('rested.records', ['uniqueId'], { limits, expiresAt: NEVER, pinned: isFixture }),
+    tokens: createExpiringTable<RestedToken, 'token'>('rested.tokens', ['token'], { limits, expiresAt: (t) => t.expiresAt }),
+    revocations: createRevocations('rested.revocations', limits),
   }
   for (const [p, fixture] of restedProjects.entries()) {
     const { endpoints, ...project } = fixture
@@ -143,6 +147,11 @@ export async function createRestedState(baseUrl: string): Promise<RestedState> {
   }
   return state
 }
+
+const NEVER = () => Infinity
+/** Fixture records (users, the secure note) are seeded with fixture unique ids and never evicted. */
+const isFixture = (record: { uniqueId: string }) => fixtureIds.has(record.uniqueId)
+const fixtureIds = new Set(restedProjects.flatMap((_, p) => [...restedUsers.map((u) => fixtureUniqueId(p, u.index)), fixtureUniqueId(p, 99)]))
 
 /** Issues an access token for a user (an insert: O(1)). */
 export async function issueToken(state: RestedState, user: RestedUser, ttlSeconds: number, clock: Clock, random: Random): Promise<RestedToken> {

@@ -41,7 +41,7 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
   operations: [signinOperation, meOperation, logoutOperation],
   catalogue: [...signinBehaviours, ...meBehaviours, ...logoutBehaviours],
   schemas: webmixhubSchemas,
-  createState: ({ config }) => createWebmixhubState(config),
+  createState: ({ config, limits }) => createWebmixhubState(config, limits),
   snapshot: snapshotWebmixhub,
   trustForwardedFor: (config) => config.trustForwardedFor,
   /**

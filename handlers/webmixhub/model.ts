@@ -7,6 +7,8 @@
  * a map by user id, not in the user record: an @msw/data update scans the whole collection (model/table.ts).
  */
 import { createTable, type Table } from '../../model/table.ts'
+import { createExpiringTable } from '../../model/expiring-table.ts'
+import type { StoreLimits } from '../../model/limits.ts'
 import { createRateLimiter, type RateLimiter } from '../platform/rate-limit.ts'
 import { signJwt } from '../platform/jwt.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -36,6 +38,8 @@ export interface WebmixhubUser {
   restrictedCapabilities: WebmixhubCapability[]
   /** How the user was created. */
   createdWith: SigninMethod | 'fixture'
+  /** Platform-clock time of creation, epoch ms. */
+  createdAt: number
 }
 
 export interface WebmixhubState {
@@ -52,13 +56,21 @@ export const emailLogin = (tenantId: string, email: string) => `${tenantId}|emai
 /**
  * Builds the model from the fixtures (called at start and on every reset); every fixture user starts `logged_out`.
  * @example
- * const state = await createWebmixhubState(webmixhubDefaults)
+ * const state = await createWebmixhubState(webmixhubDefaults, storeLimits(clock))
  * state.tenants.get('token', 'demo-tenant-token')?.id // 'tnt_demo'
  */
-export async function createWebmixhubState(config: WebmixhubConfig): Promise<WebmixhubState> {
+export async function createWebmixhubState(config: WebmixhubConfig, limits: StoreLimits): Promise<WebmixhubState> {
   const tenants = createTable<WebmixhubTenant, 'token' | 'id'>(['token', 'id'])
   for (const t of webmixhubTenants) await tenants.create({ ...t, restrictedCapabilities: [...t.restrictedCapabilities] })
-  const users = createTable<WebmixhubUser, 'id' | 'login'>(['id', 'login'])
+  const statuses = new Map<string, UserStatus>()
+  // Users made by social, OTP or guest sign-in are bounded by the store's cap (fixtures are never evicted); a guest
+  // account is good only for its tokens, so it goes when its refresh token has expired. Its status goes with it.
+  const users = createExpiringTable<WebmixhubUser, 'id' | 'login'>('webmixhub.users', ['id', 'login'], {
+    limits,
+    expiresAt: (u) => (u.createdWith === 'guest' ? u.createdAt + config.refreshTokenTtl * 1000 : Infinity),
+    pinned: (u) => u.createdWith === 'fixture',
+    onRemove: (u) => statuses.delete(u.id),
+  })
   for (const u of webmixhubUsers) {
     const tenant = tenants.get('token', u.tenantToken)!
     await users.create({
@@ -69,9 +81,10 @@ export async function createWebmixhubState(config: WebmixhubConfig): Promise<Web
       password: u.password,
       restrictedCapabilities: [...u.restrictedCapabilities],
       createdWith: 'fixture',
+      createdAt: 0,
     })
   }
-  return { tenants, users, statuses: new Map(), limiter:  createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }
+  return { tenants, users, statuses, limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }
 }
 
 export interface IssuedTokens {

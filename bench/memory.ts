@@ -1,0 +1,73 @@
+/**
+ * Bytes of heap each live login keeps, per provider (part of `npm run bench`; run alone with
+ * `node --expose-gc bench/memory.ts`). Each provider gets its own instance; N real logins go through its msw handlers
+ * (`getResponse`, no sockets), and the heap is compared after a full GC before and after. What a login leaves behind
+ * counts: the session or token, for Kratos also the login flow it completed (kept until the flow expires), and for
+ * WebmixHub a guest sign-in (its tokens are not stored: a guest account and its status are what grows).
+ *
+ * Target: ≤ 1 KiB per live Dreadnode, Rested.dev and WebmixHub login, ≤ 2 KiB per Kratos login (session with its
+ * three secrets, plus the completed flow). Measured before the expiring stores: 1824, 845, 2284 and 1601 B
+ * (20,000 logins each).
+ */
+import { getResponse } from 'msw'
+import { createLogoutMocks, type LogoutMocks } from '../handlers/index.ts'
+import { RESTED_API_KEY } from '../fixtures/rested.ts'
+import { DEMO_TENANT_TOKEN } from '../fixtures/webmixhub.ts'
+
+const N = Number(process.env.BENCH_MEMORY_LOGINS ?? 60_000)
+const TARGET_BYTES: Record<string, number> = { dreadnode: 1024, rested: 1024, webmixhub: 1024, kratos: 2048 }
+const json = { 'Content-Type': 'application/json' }
+
+type Login = (mocks: LogoutMocks, base: string, i: number) => Promise<number>
+const send = async (mocks: LogoutMocks, request: Request) => (await getResponse(mocks.handlers, request))?.status ?? 0
+
+const logins: Record<string, Login> = {
+  dreadnode: (m, base) =>
+    send(m, new Request(`${base}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'alice@example.com', password: 'alice-password-1' }) })),
+  rested: (m, base) =>
+    send(m, new Request(`${base}/api/1/ce/examples/auth?key=${RESTED_API_KEY}&login=true`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'alice', password: 'alice-password-1' }) })),
+  webmixhub: (m, base) =>
+    send(m, new Request(`${base}/auth/signin`, { method: 'POST', headers: { ...json, 'x-tenant-token': DEMO_TENANT_TOKEN }, body: JSON.stringify({ method: 'guest' }) })),
+  kratos: async (m, base) => {
+    const flow = await getResponse(m.handlers, new Request(`${base}/self-service/login/api`))
+    const action = ((await flow!.json()) as { ui: { action: string } }).ui.action
+    return send(m, new Request(action, { method: 'POST', headers: { ...json, Accept: 'application/json' }, body: JSON.stringify({ method: 'password', identifier: 'alice', password: 'alice-password-1' }) }))
+  },
+}
+
+const gc = (globalThis as { gc?: () => void }).gc
+function heap(): number {
+  gc?.()
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+/**
+ * Measures and prints bytes per live login for every provider; returns them by provider id.
+ * @example
+ * const perLogin = await measureMemory() // { dreadnode: 812, … }
+ */
+export async function measureMemory(): Promise<Record<string, number>> {
+  if (!gc) console.log('memory: run node with --expose-gc for exact numbers (measuring without a forced GC)')
+  console.log(`\nmemory: heap kept per live login (${N} logins per provider, after a full GC)`)
+  const out: Record<string, number> = {}
+  for (const [id, login] of Object.entries(logins)) {
+    const mocks = createLogoutMocks({ only: [id], limits: { maxRecords: N * 2 } })
+    await mocks.ready
+    const base = mocks.providers[0].baseUrl
+    for (let i = 0; i < 50; i++) await login(mocks, base, i) // warm-up: code paths compiled, caches filled
+    const before = heap()
+    for (let i = 0; i < N; i++) {
+      const status = await login(mocks, base, i)
+      if (status !== 200) throw new Error(`${id} login ${i} answered ${status}`)
+    }
+    const bytes = Math.round((heap() - before) / N)
+    out[id] = bytes
+    const target = TARGET_BYTES[id]
+    console.log(`  ${id.padEnd(10)} ${String(bytes).padStart(6)} B/login   target ≤ ${target} B   ${bytes <= target ? 'met' : 'MISSED'}`)
+    void mocks // kept alive until measured
+  }
+  return out
+}
+
+if (import.meta.main) await measureMemory()
