@@ -5,6 +5,7 @@
 import type { HttpHandler } from 'msw'
 import { indexCatalogue, type CatalogueIndex } from './catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './clock.ts'
+import { createCookieJar, defaultCookieMode, type CookieMode, type CookieView } from './cookie-jar.ts'
 import { createCoverage, type CoverageReport } from './coverage.ts'
 import { FAULTS, type Fault } from './forcing.ts'
 import { createJournal, type Journal } from './journal.ts'
@@ -27,6 +28,8 @@ export interface PlatformOptions {
   /** Seed for ids and tokens: the same seed gives the same sequence. */
   seed?: number
   clock?: ClockOptions
+  /** `jar`: keep and send the mocks' cookies as a browser would (default in a browser page); `off`: never (default in Node). */
+  cookies?: CookieMode
 }
 
 export interface ScenarioRequest {
@@ -61,6 +64,8 @@ export interface LogoutMocks {
     clear(): void
   }
   readonly clock: Clock
+  /** The instance's cookie jar (see `cookies` option): its mode and live cookies. */
+  readonly cookies: { readonly mode: CookieMode; list(): CookieView[] }
   readonly journal: Journal
   coverage(): CoverageReport
   /** The models of every provider, as JSON. */
@@ -114,6 +119,9 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
   const meta = createRequestMeta()
+  const cookieMode = options.cookies ?? defaultCookieMode()
+  if (cookieMode !== 'jar' && cookieMode !== 'off') throw new TypeError(`cookies must be 'jar' or 'off', got ${JSON.stringify(cookieMode)}`)
+  const cookies = createCookieJar({ mode: cookieMode, clock })
 
   let ready: Promise<void> = Promise.resolve()
   const runtimes: Runtime[] = providers.map((provider) => {
@@ -132,6 +140,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       clock,
       random,
       meta,
+      cookies,
     }
     return rt
   })
@@ -188,6 +197,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       journal.clear()
       coverage.clear()
       scenarioStore.clear()
+      cookies.clear()
       ready = load()
       await ready
     },
@@ -226,6 +236,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       clear: () => scenarioStore.clear(),
     },
     clock,
+    cookies: { mode: cookieMode, list: () => cookies.list() },
     journal,
     coverage: () => coverage.report(),
     state() {
