@@ -24,6 +24,7 @@ const CURRENT_USER = '/api/v1/user/me'
 const ALICE = { email: 'alice@example.com', password: 'alice-password-1' }
 
 let project: string
+let bundle: string
 let site: { origin: string; close(): Promise<void> }
 let browser: Browser
 let page: Page
@@ -37,6 +38,8 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, [path.join(dir, 'node_modules/msw', msw.bin.msw), 'init', 'public', '--no-save'], { cwd: dir })
   const outDir = path.join(dir, 'dist')
   await build({ root: dir, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, minify: false, target: 'es2022' } })
+  const assets = path.join(outDir, 'assets')
+  bundle = (await Promise.all((await fs.readdir(assets)).filter((f) => f.endsWith('.js')).map((f) => fs.readFile(path.join(assets, f), 'utf8')))).join('\n')
   site = await serveStatic(outDir)
   browser = await launchChromium()
   page = await browser.newPage()
@@ -54,6 +57,13 @@ afterAll(async () => {
 })
 
 describe('cookie logins in the page, through the jar', () => {
+  it('the page bundle holds the package, msw and tough-cookie, and no Node-only module', () => {
+    expect(bundle).toContain('Cookie is SameSite but this is a cross-origin request') // tough-cookie, bundled
+    expect(bundle).toContain('[logout-mocks]')
+    expect(bundle).not.toContain('__vite-browser-external')
+    expect(bundle).not.toMatch(/from\s*["']node:/)
+  })
+
   it('Dreadnode (same origin): login → current user 200 → logout 200 (both cookies gone) → current user 401', async () => {
     const r = await page.evaluate(
       async ({ currentUser, alice }) => {
