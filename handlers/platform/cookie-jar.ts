@@ -156,8 +156,13 @@ export function createCookieJar(options: { mode: CookieMode; clock: Clock }): In
       }
       const cookies = matching(url, sameSiteContext(pageOrigin, url))
       if (cookies.length === 0) return
+      // The request's own Cookie header first; a copy of an attached request (forcing's stripped URL) has ours already.
+      const own = request.headers.get('cookie')
+      const present = new Set(own?.split(';').map((p) => p.trim()))
+      const added = cookies.map((c) => c.cookieString()).filter((pair) => !present.has(pair))
+      if (added.length === 0) return
       const headers = new Headers(request.headers)
-      headers.set('cookie', [request.headers.get('cookie'), ...cookies.map((c) => c.cookieString())].filter(Boolean).join('; '))
+      headers.set('cookie', [own, ...added].filter(Boolean).join('; '))
       ownHeaders.set(request, original ?? request.headers)
       // A Request's own headers refuse `Cookie` in a browser (a forbidden header); a plain Headers object takes it.
       Object.defineProperty(request, 'headers', { value: headers, configurable: true })

@@ -12,6 +12,9 @@ import { getResponse } from 'msw'
 import { createLogoutMocks } from '../../handlers/index.ts'
 import { handleControl } from '../../handlers/platform/control-api.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
+import { createClock } from '../../handlers/platform/clock.ts'
+import { createCookieJar } from '../../handlers/platform/cookie-jar.ts'
+import { createResponse } from '../../handlers/platform/response.ts'
 
 const DREADNODE = 'https://app.dreadnode.io'
 /** Dreadnode's current-user route (one constant: its path is moving to `GET /api/v1/user`). */
@@ -145,5 +148,33 @@ describe('off by default in Node', () => {
 
   it('refuses an unknown mode', () => {
     expect(() => createLogoutMocks({ cookies: 'browser' as 'jar' })).toThrow(/cookies must be 'jar' or 'off'/)
+  })
+})
+
+describe('attaching', () => {
+  it('a copy of an attached request (forcing strips its query twins into one) carries each cookie once', () => {
+    const jar = createCookieJar({ mode: 'jar', clock: createClock() })
+    const headers = new Headers()
+    headers.append('Set-Cookie', 'sid=s1; Path=/; HttpOnly; Secure')
+    jar.store(new Request(`${DREADNODE}/login`), createResponse(null, { status: 200, headers }))
+    const request = new Request(`${DREADNODE}${CURRENT_USER}?__code=200`, { headers: { cookie: 'theme=dark' } })
+    jar.attach(request)
+    expect(request.headers.get('cookie')).toBe('theme=dark; sid=s1')
+    const copy = new Request(`${DREADNODE}${CURRENT_USER}`, request)
+    jar.attach(copy)
+    expect(copy.headers.get('cookie')).toBe('theme=dark; sid=s1')
+    // Attaching the same request again starts from its own headers.
+    jar.attach(request)
+    expect(request.headers.get('cookie')).toBe('theme=dark; sid=s1')
+  })
+
+  it("'off' leaves requests alone and keeps nothing", () => {
+    const jar = createCookieJar({ mode: 'off', clock: createClock() })
+    const headers = new Headers({ 'Set-Cookie': 'sid=s1; Path=/' })
+    jar.store(new Request(`${DREADNODE}/login`), createResponse(null, { status: 200, headers }))
+    const request = new Request(DREADNODE + CURRENT_USER)
+    jar.attach(request)
+    expect(request.headers.get('cookie')).toBeNull()
+    expect(jar.list()).toEqual([])
   })
 })
