@@ -84,14 +84,15 @@ function siteOf(origin: URL): string {
 }
 
 /**
- * Creates the cookie jar of one instance.
+ * Creates the cookie jar of one instance (`mode` omitted: `defaultCookieMode()`; anything else but the two modes throws).
  * @example
  * const jar = createCookieJar({ mode: 'jar', clock })
  * jar.store(loginRequest, loginResponse)
  * jar.attach(nextRequest) // nextRequest.headers.get('cookie') → 'sid=…'
  */
-export function createCookieJar(options: { mode: CookieMode; clock: Clock }): InstanceCookieJar {
-  const { mode, clock } = options
+export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): InstanceCookieJar {
+  const { mode = defaultCookieMode(), clock } = options
+  if (mode !== 'jar' && mode !== 'off') throw new TypeError(`cookies must be 'jar' or 'off', got ${JSON.stringify(mode)}`)
   const memory = new MemoryCookieStore()
   const jar = new CookieJar(memory, { rejectPublicSuffixes: true, allowSpecialUseDomain: true, allowSecureOnLocal: true, prefixSecurity: 'strict' })
   const hinted = new Set<string>()

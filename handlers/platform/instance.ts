@@ -5,7 +5,7 @@
 import type { HttpHandler } from 'msw'
 import { indexCatalogue, type CatalogueIndex } from './catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './clock.ts'
-import { createCookieJar, defaultCookieMode, type CookieMode, type CookieView } from './cookie-jar.ts'
+import { createCookieJar, type CookieMode, type CookieView } from './cookie-jar.ts'
 import { createCoverage, type CoverageReport } from './coverage.ts'
 import { FAULTS, type Fault } from './forcing.ts'
 import { createJournal, type Journal } from './journal.ts'
@@ -119,9 +119,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
   const meta = createRequestMeta()
-  const cookieMode = options.cookies ?? defaultCookieMode()
-  if (cookieMode !== 'jar' && cookieMode !== 'off') throw new TypeError(`cookies must be 'jar' or 'off', got ${JSON.stringify(cookieMode)}`)
-  const cookies = createCookieJar({ mode: cookieMode, clock })
+  const cookies = createCookieJar({ mode: options.cookies, clock })
 
   let ready: Promise<void> = Promise.resolve()
   const runtimes: Runtime[] = providers.map((provider) => {
@@ -236,7 +234,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       clear: () => scenarioStore.clear(),
     },
     clock,
-    cookies: { mode: cookieMode, list: () => cookies.list() },
+    cookies: { mode: cookies.mode, list: () => cookies.list() },
     journal,
     coverage: () => coverage.report(),
     state() {
