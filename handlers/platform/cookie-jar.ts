@@ -104,15 +104,26 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
   const remove = (c: Cookie) => void memory.removeCookie(c.domain ?? '', c.path ?? '/', c.key, () => {})
   const sameSiteContext = (pageOrigin: string, url: URL) => (siteOf(new URL(pageOrigin)) === siteOf(url) ? 'strict' : 'none')
 
-  const hint = (url: URL, request: Request, what: string) => {
+  /** One console line per origin, naming the fix: the browser refuses these silently (DevTools shows an issue). */
+  const hintOnce = (url: URL, message: string) => {
     if (hinted.has(url.origin)) return
     hinted.add(url.origin)
-    console.warn(
-      `[logout-mocks] ${what} for ${url.origin}: this cross-origin request has credentials: '${request.credentials ?? 'same-origin'}'. ` +
+    console.warn(`[logout-mocks] ${message}`)
+  }
+  const credentialsHint = (url: URL, request: Request, what: string) =>
+    hintOnce(
+      url,
+      `${what} for ${url.origin}: this cross-origin request has credentials: '${request.credentials ?? 'same-origin'}'. ` +
         `A browser sends and stores another origin's cookies only with fetch(url, { credentials: 'include' }) ` +
         `(axios: withCredentials: true), or serve the API same-origin through your dev server's proxy.`,
     )
-  }
+  const sameSiteHint = (url: URL, pageOrigin: string, cookie: Cookie) =>
+    hintOnce(
+      url,
+      `the SameSite=${cookie.sameSite} cookie "${cookie.key}" of ${url.origin} was refused: the page (${pageOrigin}) is on another site, ` +
+        `and a cross-site response may set only SameSite=None; Secure cookies. Mount the mocks on the page's origin ` +
+        `(createLogoutMocks({ origin: location.origin })) or serve the API same-origin through your dev server's proxy.`,
+    )
 
   const all = (): Cookie[] => {
     let out: Cookie[] = []
@@ -152,7 +163,7 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
       if (original) Object.defineProperty(request, 'headers', { value: original, configurable: true })
       const pageOrigin = pageOriginOf(request, url)
       if (!credentialsIncluded(request, pageOrigin, url)) {
-        if (pageOrigin !== url.origin && matching(url, 'strict').length > 0) hint(url, request, 'cookies in the jar were not sent')
+        if (pageOrigin !== url.origin && matching(url, 'strict').length > 0) credentialsHint(url, request, 'cookies in the jar were not sent')
         return
       }
       const cookies = matching(url, sameSiteContext(pageOrigin, url))
@@ -175,7 +186,7 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
       const url = new URL(request.url)
       const pageOrigin = pageOriginOf(request, url)
       if (!credentialsIncluded(request, pageOrigin, url)) {
-        if (pageOrigin !== url.origin) hint(url, request, 'the response’s Set-Cookie was ignored')
+        if (pageOrigin !== url.origin) credentialsHint(url, request, 'the response’s Set-Cookie was ignored')
         return
       }
       const context = sameSiteContext(pageOrigin, url)
@@ -191,7 +202,9 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
         try {
           jar.setCookieSync(cookie, url.href, { http: true, sameSiteContext: context, now: new Date(clock.now()) })
         } catch {
-          continue // refused as a browser refuses it: wrong domain, public suffix, prefix rules, Secure over http, SameSite
+          // Refused as a browser refuses it: wrong domain, public suffix, prefix rules, Secure over http, SameSite.
+          if (context === 'none' && cookie.sameSite !== 'none') sameSiteHint(url, pageOrigin, cookie)
+          continue
         }
         if (expired(cookie)) remove(cookie)
         mirror(cookie)
