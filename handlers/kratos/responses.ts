@@ -5,6 +5,7 @@
  */
 import { orderedError, type HerodotError } from './herodot.ts'
 import { goJson, htmlEscape } from './go.ts'
+import { createResponse } from '../platform/response.ts'
 
 export const NO_CACHE = 'private, no-cache, no-store, must-revalidate'
 
@@ -26,13 +27,13 @@ export function herodotResponse(error: HerodotError, request: Request, headers: 
   headers.set('Content-Type', 'application/json')
   headers.set('Ory-Error-Id', error.id ?? '')
   const body = { error: orderedError(error, request.headers.get('x-request-id')), ...extra }
-  return new Response(goJson(body), { status: error.code, headers })
+  return createResponse(goJson(body), { status: error.code, headers })
 }
 
 /** A successful herodot JSON write (`application/json; charset=utf-8`). */
 export function jsonResponse(status: number, body: unknown, headers: Headers): Response {
   headers.set('Content-Type', 'application/json; charset=utf-8')
-  return new Response(goJson(body), { status, headers })
+  return createResponse(goJson(body), { status, headers })
 }
 
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
@@ -40,10 +41,10 @@ export function seeOther(location: string, request: Request, headers: Headers): 
   headers.set('Location', location)
   if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
   const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null
-  return new Response(body, { status: 303, headers })
+  return createResponse(body, { status: 303, headers })
 }
 
 /** 204, no body, no Content-Type. */
 export function noContent(headers: Headers): Response {
-  return new Response(null, { status: 204, headers })
+  return createResponse(null, { status: 204, headers })
 }

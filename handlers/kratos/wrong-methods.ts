@@ -11,6 +11,7 @@ import { documented, jsonError, methodSuffix, routeStart, type KratosBehaviour, 
 import { csrfErrorReason } from './csrf.ts'
 import { CSRF_EXAMPLE } from './herodot.ts'
 import type { KratosState } from './model.ts'
+import { createResponse } from '../platform/response.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
@@ -51,7 +52,7 @@ function methodNotAllowed(method: HttpMethod, path: string, base: string, allow:
         headers.set('Allow', allow)
         headers.set('Content-Type', 'text/plain; charset=utf-8')
         headers.set('X-Content-Type-Options', 'nosniff')
-        return new Response('Method Not Allowed\n', { status: 405, headers })
+        return createResponse('Method Not Allowed\n', { status: 405, headers })
       },
     },
   }

@@ -101,7 +101,7 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
         return json(mocks.coverage())
       case 'GET /__mock/state':
         await mocks.ready
-        return json(mocks.state())
+        return json({ ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } })
       case 'POST /__mock/sessions': {
         const input = await jsonInput(request)
         if (typeof input.provider !== 'string' || typeof input.user !== 'string') throw new ControlError('POST /__mock/sessions needs {"provider": "<id>", "user": "<email or username>"}')

@@ -5,6 +5,7 @@
 import type { HttpHandler } from 'msw'
 import { indexCatalogue, type CatalogueIndex } from './catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './clock.ts'
+import { createCookieJar, type CookieMode, type CookieView } from './cookie-jar.ts'
 import { createCoverage, type CoverageReport } from './coverage.ts'
 import { FAULTS, type Fault } from './forcing.ts'
 import { createJournal, type Journal } from './journal.ts'
@@ -33,6 +34,8 @@ export interface PlatformOptions {
    * evicted with one log line), and expired records kept `keepExpiredMs` (default one day) before they are dropped.
    */
   limits?: { maxRecords?: number; keepExpiredMs?: number }
+  /** `jar`: keep and send the mocks' cookies as a browser would (default in a browser page); `off`: never (default in Node). */
+  cookies?: CookieMode
 }
 
 export interface ScenarioRequest {
@@ -67,6 +70,8 @@ export interface LogoutMocks {
     clear(): void
   }
   readonly clock: Clock
+  /** The instance's cookie jar (see `cookies` option): its mode and live cookies. */
+  readonly cookies: { readonly mode: CookieMode; list(): CookieView[] }
   readonly journal: Journal
   coverage(): CoverageReport
   /** The models of every provider, as JSON. */
@@ -121,6 +126,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
   const meta = createRequestMeta()
+  const cookies = createCookieJar({ mode: options.cookies, clock })
 
   let ready: Promise<void> = Promise.resolve()
   const runtimes: Runtime[] = providers.map((provider) => {
@@ -139,6 +145,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       clock,
       random,
       meta,
+      cookies,
     }
     return rt
   })
@@ -195,6 +202,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       journal.clear()
       coverage.clear()
       scenarioStore.clear()
+      cookies.clear()
       ready = load()
       await ready
     },
@@ -233,6 +241,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
       clear: () => scenarioStore.clear(),
     },
     clock,
+    cookies: { mode: cookies.mode, list: () => cookies.list() },
     journal,
     coverage: () => coverage.report(),
     state() {

@@ -12,6 +12,7 @@ import { mockError } from './mock-error.ts'
 import type { RequestMetaStore } from './request-meta.ts'
 import type { ScenarioStore } from './scenarios.ts'
 import type { Clock } from './clock.ts'
+import type { InstanceCookieJar } from './cookie-jar.ts'
 import type { Random } from './random.ts'
 import type { AnyProvider, Behaviour, Operation, RequestContext } from './types.ts'
 
@@ -32,6 +33,7 @@ export interface OperationRuntime {
   readonly clock: Clock
   readonly random: Random
   readonly meta: RequestMetaStore
+  readonly cookies: InstanceCookieJar
 }
 
 type Choice =
@@ -115,6 +117,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
 
   return http[method](rt.baseUrl + op.path, async ({ request, params }) => {
     const started = performance.now()
+    rt.cookies.attach(request) // [cookie-jar] the cookies a browser would send, before any provider logic reads the request
     await rt.ready()
     const url = new URL(request.url)
     const forcing = readForcing(request, url)
@@ -133,7 +136,10 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     }
     // `accepts` sees the URL and headers only: the body must stay unread for the next handler if it declines.
     if (op.accepts && !op.accepts(base)) return undefined
-    if (forcing.strippedUrl) base = { ...base, request: new Request(forcing.strippedUrl, request) }
+    if (forcing.strippedUrl) {
+      base = { ...base, request: new Request(forcing.strippedUrl, request) }
+      rt.cookies.attach(base.request) // [cookie-jar] a browser's copy drops the Cookie header: attach again
+    }
     const scenario = forcing.via === null && !isPreflight(request) ? rt.scenarios.take(opKey) : undefined
 
     let choice: Choice =
@@ -195,6 +201,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     if (typeof delayMs === 'number' && delayMs > 0) await mswDelay(delayMs)
     if (fault === 'hang') await mswDelay('infinite')
     if (fault === 'network-error' || fault === 'connection-reset') return HttpResponse.error()
+    rt.cookies.store(request, response) // [cookie-jar] keep the response's Set-Cookie as a browser would
     return response
   })
 }

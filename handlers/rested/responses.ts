@@ -4,6 +4,7 @@
  */
 import type { Ctx } from './gate.ts'
 import { applyCors } from './cors.ts'
+import { createResponse } from '../platform/response.ts'
 
 /**
  * An error response with the reason text: `{"message": reason}` (errorFormat `json`) or the bare text (`text`).
@@ -24,7 +25,7 @@ export function restedError(ctx: Ctx, status: number, message: string): Response
 export function restedJson(ctx: Ctx, status: number, body: unknown, extra: readonly (readonly [string, string])[] = []): Response {
   const headers = applyCors(ctx, new Headers({ 'Content-Type': 'application/json' }))
   for (const [name, value] of extra) headers.append(name, value)
-  return new Response(JSON.stringify(body), { status, headers })
+  return createResponse(JSON.stringify(body), { status, headers })
 }
 
 /**
@@ -35,5 +36,5 @@ export function restedJson(ctx: Ctx, status: number, body: unknown, extra: reado
 export function restedNoContent(ctx: Ctx, extra: readonly (readonly [string, string])[] = []): Response {
   const headers = applyCors(ctx, new Headers())
   for (const [name, value] of extra) headers.append(name, value)
-  return new Response(null, { status: 204, headers })
+  return createResponse(null, { status: 204, headers })
 }

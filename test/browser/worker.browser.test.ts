@@ -1,63 +1,185 @@
 /**
- * The handlers in a real browser: the test bundle is built with Vite, served on 127.0.0.1 with msw's service worker,
- * and driven in Debian's Chromium through playwright-core. Requests from the page to the vendors' real URLs are
- * answered by the worker — the same catalogue, model and JWT code as in Node, with no Node-only API.
- * Needs /usr/bin/chromium (`apt-get install chromium`); run with `npm run test:browser`.
+ * The packed package in a real browser: `npm pack`, a temporary project that installs the tarball (plus msw and the
+ * Ory SDK), a page bundled there by Vite (test/browser/page), msw's worker from `msw init`, served on 127.0.0.1 and
+ * driven in Debian's Chromium through playwright-core. Requests from the page are answered by the worker with the
+ * same catalogue, model, JWT code and cookie jar as in Node, with no Node-only API.
+ * Needs /usr/bin/chromium (`apt-get install chromium`) and the npm registry; run with `npm run test:browser`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import http from 'node:http'
+import { execFile } from 'node:child_process'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { build } from 'vite'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { installPackedPackage } from '../support/packed-package.ts'
+import { launchChromium, serveStatic } from './chromium.ts'
+import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 
-const HERE = path.dirname(fileURLToPath(import.meta.url))
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-let outDir: string
-let server: http.Server
-let origin: string
+const PAGE = fileURLToPath(new URL('./page/', import.meta.url))
+const ROOT_MANIFEST = JSON.parse(await fs.readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { devDependencies: Record<string, string> }
+/** Dreadnode's current-user route (one constant: its path is moving to `GET /api/v1/user`). */
+const CURRENT_USER = '/api/v1/user'
+const ALICE = { email: 'alice@example.com', password: 'alice-password-1' }
+
+let project: string
+let bundle: string
+let site: { origin: string; close(): Promise<void> }
 let browser: Browser
 let page: Page
+const hints: string[] = []
 
 beforeAll(async () => {
-  await fs.access(CHROMIUM).catch(() => {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`)
-  })
-  outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'logout-mocks-browser-'))
-  await build({ root: HERE, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, minify: false, target: 'es2022' } })
-  const workerScript = await fs.readFile(fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js')))
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    if (url.pathname === '/mockServiceWorker.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(workerScript)
-      return
-    }
-    const file = path.join(outDir, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname))
-    if (!file.startsWith(outDir)) return void res.writeHead(403).end()
-    try {
-      const body = await fs.readFile(file)
-      res.writeHead(200, { 'Content-Type': file.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  const { dir } = await installPackedPackage({ extraDeps: { '@ory/client-fetch': ROOT_MANIFEST.devDependencies['@ory/client-fetch'] } })
+  project = dir
+  for (const file of await fs.readdir(PAGE)) await fs.copyFile(path.join(PAGE, file), path.join(dir, file))
+  const msw = JSON.parse(await fs.readFile(path.join(dir, 'node_modules/msw/package.json'), 'utf8')) as { bin: { msw: string } }
+  await promisify(execFile)(process.execPath, [path.join(dir, 'node_modules/msw', msw.bin.msw), 'init', 'public', '--no-save'], { cwd: dir })
+  const outDir = path.join(dir, 'dist')
+  await build({ root: dir, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, minify: false, target: 'es2022' } })
+  const assets = path.join(outDir, 'assets')
+  bundle = (await Promise.all((await fs.readdir(assets)).filter((f) => f.endsWith('.js')).map((f) => fs.readFile(path.join(assets, f), 'utf8')))).join('\n')
+  site = await serveStatic(outDir)
+  browser = await launchChromium()
   page = await browser.newPage()
-  await page.goto(origin)
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().startsWith('[logout-mocks]')) hints.push(m.text())
+  })
+  await page.goto(site.origin)
   await page.evaluate(() => window.mocksReady)
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
   await browser?.close()
-  server?.close()
-  if (outDir) await fs.rm(outDir, { recursive: true, force: true })
+  await site?.close()
+  if (project) await fs.rm(project, { recursive: true, force: true })
+})
+
+describe('cookie logins in the page, through the jar', () => {
+  it('the page bundle holds the package, msw and tough-cookie, and no Node-only module', () => {
+    expect(bundle).toContain('Cookie is SameSite but this is a cross-origin request') // tough-cookie, bundled
+    expect(bundle).toContain('[logout-mocks]')
+    expect(bundle).not.toContain('__vite-browser-external')
+    expect(bundle).not.toMatch(/from\s*["']node:/)
+  })
+
+  it('Dreadnode (same origin): login → current user 200 → logout 200 (both cookies gone) → current user 401', async () => {
+    const r = await page.evaluate(
+      async ({ currentUser, alice }) => {
+        const base = location.origin
+        const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+        const afterLogin = window.here.cookies.list().map((c) => `${c.name}:${c.httpOnly}:${c.secure}:${c.sameSite}`)
+        const me = await fetch(base + currentUser)
+        const meBody = await me.json()
+        const out = await fetch(`${base}/api/v1/auth/logout`, { method: 'POST' })
+        const afterLogout = window.here.cookies.list()
+        const meAfter = await fetch(base + currentUser)
+        return { login: login.status, afterLogin, me: me.status, email: meBody.email_address, out: out.status, outBody: await out.json(), afterLogout, meAfter: meAfter.status, documentCookie: document.cookie }
+      },
+      { currentUser: CURRENT_USER, alice: ALICE },
+    )
+    expect(r.login).toBe(200)
+    expect(r.afterLogin).toEqual(['access_token:true:true:lax', 'refresh_token:true:true:lax'])
+    expect([r.me, r.email]).toEqual([200, 'alice@example.com'])
+    expect([r.out, r.outBody]).toEqual([200, {}])
+    expect(r.afterLogout).toEqual([])
+    expect(r.meAfter).toBe(401)
+    expect(r.documentCookie).toBe('') // HttpOnly cookies are never script-visible
+  })
+
+  it('Rested.dev cookie mode (same origin): login → secure endpoint 200 → logout 204 → secure endpoint 401', async () => {
+    const r = await page.evaluate(
+      async ({ key, alice }) => {
+        const base = `${location.origin}/api/1/ce/examples`
+        const login = await fetch(`${base}/auth?key=${key}&login=true`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+        const cookie = window.here.cookies.list().map((c) => c.name)
+        const secure = await fetch(`${base}/secure?key=${key}`)
+        const out = await fetch(`${base}/auth?key=${key}&logout=true`, { method: 'POST' })
+        const after = await fetch(`${base}/secure?key=${key}`)
+        return { login: login.status, cookie, secure: secure.status, out: out.status, outBody: await out.text(), jar: window.here.cookies.list().length, after: after.status }
+      },
+      { key: RESTED_API_KEY, alice: ALICE },
+    )
+    expect(r.login).toBe(200)
+    expect(r.cookie).toEqual(['__Secure-rested-access-token'])
+    expect(r.secure).toBe(200)
+    expect([r.out, r.outBody]).toEqual([204, ''])
+    expect(r.jar).toBe(0)
+    expect(r.after).toBe(401)
+  })
+
+  it('Kratos browser flow with the Ory SDK: login flow + submit → whoami 200 by cookie → createBrowserLogoutFlow → follow logout_url → whoami 401', async () => {
+    const r = await page.evaluate(async () => {
+      const whoami = () => fetch(`${location.origin}/auth/sessions/whoami`, { headers: { Accept: 'application/json' } })
+      const flow = await window.ory.createBrowserLoginFlow()
+      const csrfNode = flow.ui.nodes.find((n) => (n.attributes as { name?: string }).name === 'csrf_token')!
+      const csrf = (csrfNode.attributes as { value: string }).value
+      const afterFlow = window.here.cookies.list().map((c) => `${c.name}:${c.httpOnly}`)
+      // The CSRF cookie is what a browser sends: without it (credentials omitted) the submit is a CSRF violation.
+      const noCookie = await fetch(`${location.origin}/auth/self-service/login?flow=${flow.id}`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ method: 'password', identifier: 'alice@example.com', password: 'alice-password-1', csrf_token: csrf }),
+      })
+      const login = await window.ory.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: 'password', identifier: 'alice@example.com', password: 'alice-password-1', csrf_token: csrf } })
+      const session = await window.ory.toSession()
+      const before = await whoami()
+      const { logout_url: logoutUrl } = await window.ory.createBrowserLogoutFlow()
+      const followed = await fetch(logoutUrl)
+      const after = await whoami()
+      return {
+        afterFlow,
+        noCookie: [noCookie.status, (await noCookie.json()).error?.id],
+        loginIdentity: login.session.identity?.traits,
+        session: session.active,
+        before: before.status,
+        logoutUrl,
+        // The 303 of the logout, followed by the browser to the return URL (the page itself).
+        logoutServed: window.here.journal.list().filter((e) => e.operation === 'updateLogoutFlow').map((e) => e.status),
+        followed: [followed.url, followed.status],
+        jar: window.here.cookies.list().map((c) => c.name),
+        after: after.status,
+        documentCookie: document.cookie,
+      }
+    })
+    expect(r.afterFlow).toHaveLength(1)
+    expect(r.afterFlow[0]).toMatch(/^csrf_token_[0-9a-f]+:true$/)
+    expect(r.noCookie).toEqual([403, 'security_csrf_violation'])
+    expect(r.loginIdentity).toMatchObject({ email: 'alice@example.com' })
+    expect(r.session).toBe(true)
+    expect(r.before).toBe(200)
+    expect(r.logoutUrl).toMatch(new RegExp(`^${site.origin}/auth/self-service/logout\\?token=`))
+    expect(r.logoutServed).toEqual([303])
+    expect(r.followed).toEqual([`${site.origin}/`, 200])
+    expect(r.jar.some((n) => n === 'ory_kratos_session')).toBe(false)
+    expect(r.after).toBe(401)
+    expect(r.documentCookie).toBe('')
+  })
+
+  it("Dreadnode from another origin with credentials: 'omit' fails as the real API would, and the jar says why once", async () => {
+    const r = await page.evaluate(
+      async ({ currentUser, alice }) => {
+        const base = 'https://app.dreadnode.io'
+        const init = { credentials: 'omit' } as const
+        const login = await fetch(`${base}/api/v1/auth/login`, { ...init, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+        const jar = window.vendor.cookies.list().length
+        const me = await fetch(base + currentUser, init)
+        const out = await fetch(`${base}/api/v1/auth/logout`, { ...init, method: 'POST' })
+        // With include, the cross-site SameSite=Lax cookies are still refused: only a same-site page logs in.
+        const included = await fetch(`${base}/api/v1/auth/login`, { credentials: 'include', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+        return { login: login.status, jar, me: [me.status, await me.json()], out: out.status, included: included.status, jarAfterInclude: window.vendor.cookies.list().length }
+      },
+      { currentUser: CURRENT_USER, alice: ALICE },
+    )
+    expect(r.login).toBe(200)
+    expect(r.jar).toBe(0)
+    expect(r.me).toEqual([401, { code: 401, detail: 'Authentication failed', type: 'authentication_error' }])
+    expect(r.out).toBe(401)
+    expect([r.included, r.jarAfterInclude]).toEqual([200, 0])
+    expect(hints.filter((h) => h.includes('https://app.dreadnode.io'))).toEqual([expect.stringMatching(/Set-Cookie was ignored for https:\/\/app\.dreadnode\.io: .*credentials: 'omit'.*credentials: 'include'/)])
+  })
 })
 
 describe('in a browser, behind setupWorker', () => {
