@@ -1,7 +1,7 @@
 /**
  * How Kratos's responses look on the wire: herodot JSON (errors without charset and with `Ory-Error-Id`, successes
  * with `; charset=utf-8`), Go's `http.Redirect` 303s, bare 204s, and the headers every public route adds —
- * `Cache-Control` on GETs (httprouterx) and `Vary: Cookie` where nosurf runs (contracts/kratos.md §0.3, §0.6).
+ * `Cache-Control` on GETs (httprouterx) and `Vary: Cookie` where nosurf runs (ory/herodot json.go, oryx/httprouterx, nosurf).
  */
 import { orderedError, type HerodotError } from './herodot.ts'
 import { goJson, htmlEscape } from './go.ts'
@@ -35,10 +35,20 @@ export function jsonResponse(status: number, body: unknown, headers: Headers): R
   return new Response(goJson(body), { status, headers })
 }
 
+/**
+ * The media type of Go's `http.Redirect` answer to a method: `text/html` (with the small "See Other" link body) on
+ * GET and HEAD, nothing on other methods (a form POST's 303 is bare).
+ * @example
+ * seeOtherContentType('GET') // 'text/html'
+ */
+export function seeOtherContentType(method: string): 'text/html' | null {
+  return method === 'GET' || method === 'HEAD' ? 'text/html' : null
+}
+
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
 export function seeOther(location: string, request: Request, headers: Headers): Response {
   headers.set('Location', location)
-  if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
+  if (seeOtherContentType(request.method)) headers.set('Content-Type', 'text/html; charset=utf-8')
   const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null
   return new Response(body, { status: 303, headers })
 }
