@@ -8,7 +8,7 @@ import type { KratosConfig } from './config.ts'
 import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
 import { INTERNAL_ERROR, orderedError, type HerodotError } from './herodot.ts'
 import { storeError, type KratosState, type SessionWithIdentity } from './model.ts'
-import { herodotResponse, routeHeaders, seeOther, seeOtherContentType } from './responses.ts'
+import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './responses.ts'
 import { docSection } from './sources.ts'
 import type { KratosCtx } from './session-auth.ts'
 import { sampleSession } from './session-json.ts'
@@ -137,7 +137,7 @@ async function errorUiLocation(ctx: KratosCtx, error: HerodotError): Promise<str
 
 /** The browser variant of an error: stored, then 303 to the error UI (`GET /self-service/errors?id=` serves it). */
 export function browserError(spec: ErrorSpec): KratosBehaviour {
-  return entry({ ...spec, status: 303, contentType: seeOtherContentType(spec.route.method) }, async (ctx, raw) => {
+  return entry({ ...spec, status: 303, ...seeOtherDeclaration(spec.route.method) }, async (ctx, raw) => {
     const { d, headers } = errorStart(ctx, spec, raw)
     return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
   })

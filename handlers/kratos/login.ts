@@ -17,7 +17,7 @@ import { decodeJsonInto } from './json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
 import { findIdentity, startSession, type KratosLoginFlow, type KratosState, type SessionWithIdentity } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
-import { herodotResponse, jsonResponse, seeOther } from './responses.ts'
+import { herodotResponse, jsonResponse, seeOther, seeOtherDeclaration } from './responses.ts'
 import { activeSession, type KratosCtx } from './session-auth.ts'
 import { sessionJson } from './session-json.ts'
 
@@ -91,7 +91,7 @@ function redirect(route: Route, name: string, title: string, trigger: string, so
     title,
     trigger,
     source,
-    contentType: null,
+    ...seeOtherDeclaration(route.method),
     primary,
     respond(ctx, raw) {
       const d = raw as { setCookies?: string[] } | undefined

@@ -36,19 +36,19 @@ export function jsonResponse(status: number, body: unknown, headers: Headers): R
 }
 
 /**
- * The media type of Go's `http.Redirect` answer to a method: `text/html` (with the small "See Other" link body) on
- * GET and HEAD, nothing on other methods (a form POST's 303 is bare).
+ * What a 303 entry declares for Go's `http.Redirect` answer to a method: the `text/html` link body (schema
+ * `seeOtherHtml`) on GET, nothing on other methods (a form POST's 303 is bare; HEAD twins declare no body).
  * @example
- * seeOtherContentType('GET') // 'text/html'
+ * seeOtherDeclaration('GET') // { contentType: 'text/html', schema: 'seeOtherHtml' }
  */
-export function seeOtherContentType(method: string): 'text/html' | null {
-  return method === 'GET' || method === 'HEAD' ? 'text/html' : null
+export function seeOtherDeclaration(method: string): { contentType: 'text/html' | null; schema?: 'seeOtherHtml' } {
+  return method === 'GET' ? { contentType: 'text/html', schema: 'seeOtherHtml' } : { contentType: null }
 }
 
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
 export function seeOther(location: string, request: Request, headers: Headers): Response {
   headers.set('Location', location)
-  if (seeOtherContentType(request.method)) headers.set('Content-Type', 'text/html; charset=utf-8')
+  if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
   const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null
   return new Response(body, { status: 303, headers })
 }

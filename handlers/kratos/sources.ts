@@ -1,46 +1,38 @@
 /**
  * Where each Kratos behaviour comes from, as links a user can open: the upstream source at a named commit (Ory
- * Kratos b86338da0, v26.2.0+; herodot da75ef0, the version Kratos pins; ory/nosurf v1.2.4), Ory's OpenAPI document
- * in that commit, or the section of the project's own provider page (docs/providers/kratos.md) that states an
- * assumption.
+ * Kratos b86338da0, v26.2.0+), Ory's OpenAPI document in that commit, or the section of the project's own provider
+ * page (docs/providers/kratos.md) that states an assumption. The page also links herodot and nosurf at the versions
+ * read.
  */
 
 const KRATOS_COMMIT = 'b86338da04a040247a07f46100a86dcfb3875909'
-const HERODOT_COMMIT = 'da75ef0fbc220f321857fa0a044081a6db5aa1c3'
-/** ory/nosurf v1.2.4 (Kratos pins v1.2.7, whose tag is not published in the repository; the logic read is this one). */
-const NOSURF_COMMIT = '23c700bf2a0971cd1e00094a50bd566133d99630'
 
 const lines = (from: number, to?: number) => `#L${from}${to === undefined ? '' : `-L${to}`}`
 const kratos = (file: string, from: number, to?: number) => `https://github.com/ory/kratos/blob/${KRATOS_COMMIT}/${file}${lines(from, to)}`
-const herodot = (file: string, from: number, to?: number) => `https://github.com/ory/herodot/blob/${HERODOT_COMMIT}/${file}${lines(from, to)}`
-const nosurf = (file: string, from: number, to?: number) => `https://github.com/ory/nosurf/blob/${NOSURF_COMMIT}/${file}${lines(from, to)}`
 /** A path of Ory's OpenAPI document (spec/api.json), by its line range. */
 const openApi = (from: number, to: number) => kratos('spec/api.json', from, to)
 
 /** The project's own provider page: its assumptions and the mock-only choices. */
-export const KRATOS_DOC = 'docs/providers/kratos.md'
+const KRATOS_DOC = 'docs/providers/kratos.md'
 
 const LOGOUT = 'selfservice/flow/logout/handler.go'
-const LOGIN = 'selfservice/flow/login/handler.go'
 
 /** Every upstream location a Kratos catalogue entry cites, by what it shows. */
 export const KRATOS_REFS = {
   // createBrowserLogoutFlow
   logoutBrowserSession: kratos(LOGOUT, 139, 144),
-  logoutBrowserReturnTo: kratos(LOGOUT, 150, 164),
   logoutBrowserCreated: kratos(LOGOUT, 166, 175),
   logoutBrowserSpec: openApi(7695, 7765),
   // updateLogoutFlow
   logoutTokenMissing: kratos(LOGOUT, 317, 322),
   logoutSessionInactive: kratos(LOGOUT, 324, 331),
   logoutTokenMismatch: kratos(LOGOUT, 333, 336),
-  logoutReturnTo: kratos(LOGOUT, 348, 359),
   logoutDone: kratos(LOGOUT, 338, 375),
   // performNativeLogout
   nativeLogoutDecode: kratos(LOGOUT, 233, 240),
   nativeLogoutUnknown: kratos(LOGOUT, 241, 246),
   nativeLogoutDone: kratos(LOGOUT, 241, 255),
-  nativeLogoutDbError: kratos(LOGOUT, 247, 249),
+  nativeLogoutDbError: kratos(LOGOUT, 242, 250),
   // toSession
   whoamiMethods: kratos('session/handler.go', 119, 121),
   whoamiDelete: kratos('session/handler.go', 789, 795),
@@ -63,17 +55,12 @@ export const KRATOS_REFS = {
   flowId: kratos('selfservice/flow/flow.go', 32, 38),
   flowExpired: kratos('selfservice/flow/error.go', 143, 152),
   notFound: kratos('oryx/sqlcon/error.go', 30, 38),
-  loginSubmit: kratos(LOGIN, 894, 931),
   // cross-cutting
   returnToForbidden: kratos('x/redir/secure_redirect.go', 140, 156),
   returnToUnparseable: kratos('x/redir/secure_redirect.go', 135, 138),
   csrfFailure: kratos('x/nosurfx/nosurf.go', 226, 261),
-  /** nosurf runs every request; ignored paths skip it; RegenerateToken sets one cookie per response at most. */
-  nosurfMiddleware: nosurf('handler.go', 121, 193),
-  nosurfRegenerate: nosurf('handler.go', 209, 224),
   /** Kratos's router registers `METHOD /path` patterns on Go's http.ServeMux, which answers other methods 405. */
   serveMux405: kratos('oryx/httprouterx/router.go', 103, 106),
-  herodotWriteError: herodot('json.go', 149, 194),
 } as const
 
 /**

@@ -11,7 +11,7 @@ import { goQuery } from './go.ts'
 import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
-import { noContent, seeOther } from './responses.ts'
+import { noContent, seeOther, seeOtherDeclaration } from './responses.ts'
 import { secureRedirectTo } from './return-to.ts'
 import { returnToErrors } from './return-to-errors.ts'
 import { activeSession, purgeFromRequest, type KratosCtx } from './session-auth.ts'
@@ -59,7 +59,7 @@ interface LoggedOutSpec {
 
 /** The success builders: cookies of the purge, optional Clear-Site-Data, then 204 or 303. */
 function loggedOut(spec: LoggedOutSpec): KratosBehaviour {
-  return entry({ ...spec, route, source: documented(KRATOS_REFS.logoutDone), contentType: null, primary: spec.primary ?? true }, (ctx, raw) => {
+  return entry({ ...spec, route, source: documented(KRATOS_REFS.logoutDone), ...(spec.status === 303 ? seeOtherDeclaration(route.method) : { contentType: null }), primary: spec.primary ?? true }, (ctx, raw) => {
     const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: logoutCookies(ctx, route, true), location: spec.forcedLocation?.(ctx) }
     const { headers } = routeStart(ctx, route, d.setCookies)
     if (clearsSiteData(ctx)) headers.set('Clear-Site-Data', '"cookies", "storage", "cache"')

@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import { alice } from '../../fixtures/users.ts'
+import { buildOpenApi } from '../../handlers/platform/openapi.ts'
 import { describeBothModes } from '../support/modes.ts'
 import { browserLogin, E, jsonOf, nativeLogin, pair, setCookieFor } from './support.ts'
 
@@ -228,5 +229,19 @@ describeBothModes('kratos edges', { only: ['kratos'] }, (t) => {
         updated_at: '0001-01-01T00:00:00Z',
       })
     }
+  })
+
+  it('OpenAPI: a GET 303 declares Go’s text/html redirect body, a POST 303 and every HEAD answer no body, the 405 text/plain', () => {
+    type Responses = Record<string, { content?: Record<string, { schema?: { $ref: string } }> }>
+    const paths = buildOpenApi(t().mocks, 'kratos').paths as Record<string, Record<string, { responses: Responses }>>
+    const html = { 'text/html': { schema: { $ref: '#/components/schemas/seeOtherHtml' } } }
+    expect(paths['/self-service/logout'].get.responses['303'].content).toEqual(html)
+    expect(paths['/self-service/login/browser'].get.responses['303'].content).toEqual(html)
+    expect(paths['/self-service/login'].post.responses['303'].content).toBeUndefined()
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const response of Object.values(ops.head?.responses ?? {})) expect(response.content, path).toBeUndefined()
+    }
+    expect(paths['/self-service/logout'].options.responses['405'].content).toEqual({ 'text/plain': {} })
+    expect(Object.keys(paths['/sessions/whoami']).sort()).toEqual(['delete', 'get', 'head', 'options', 'patch', 'post', 'put'])
   })
 })
