@@ -1,6 +1,6 @@
 /**
  * Methods Kratos does not route on its paths, answered as Kratos answers them:
- * - an unsafe method (POST, PUT, PATCH, DELETE) on a browser logout path meets nosurf first: without the CSRF cookie
+ * - an unsafe method (POST, PUT, PATCH, DELETE) on a GET path nosurf covers meets nosurf first: without the CSRF cookie
  *   and a masked token for it, 403 `security_csrf_violation` (always JSON); with them, nosurf lets it through and
  *   Go's ServeMux answers 405 with `Allow: GET, HEAD`;
  * - a safe method nobody registered (OPTIONS on a GET route) goes through nosurf to the ServeMux: 405;
@@ -113,11 +113,9 @@ const GET_ROUTES: readonly [path: string, base: string][] = [
 ]
 
 const parts: WrongMethod[] = [
-  ...UNSAFE.map((m) => unsafeMethod(m, '/self-service/logout', 'updateLogoutFlowWrongMethod')),
-  ...UNSAFE.map((m) => unsafeMethod(m, '/self-service/logout/browser', 'createBrowserLogoutFlowWrongMethod')),
-  ...GET_ROUTES.map(([path, base]) => unrouted('OPTIONS', path, base, GET_ONLY, true)),
-  // `/self-service/login/api` is IgnorePath'd: no nosurf headers or cookie on its 405.
-  unrouted('OPTIONS', '/self-service/login/api', 'createNativeLoginFlowWrongMethod', GET_ONLY, false),
+  ...GET_ROUTES.flatMap(([path, base]) => [...UNSAFE.map((m) => unsafeMethod(m, path, base)), unrouted('OPTIONS', path, base, GET_ONLY, true)]),
+  // `/self-service/login/api` is IgnorePath'd: no CSRF check, no nosurf headers or cookie on its 405.
+  ...[...UNSAFE, 'OPTIONS' as const].map((m) => unrouted(m, '/self-service/login/api', 'createNativeLoginFlowWrongMethod', GET_ONLY, false)),
   ...(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'OPTIONS'] as HttpMethod[]).map((m) => unrouted(m, '/self-service/logout/api', 'performNativeLogoutWrongMethod', 'DELETE', false)),
 ]
 

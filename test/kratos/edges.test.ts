@@ -98,7 +98,7 @@ describeBothModes('kratos edges', { only: ['kratos'] }, (t) => {
       ['PUT + form field', { method: 'PUT', headers: { Cookie: csrfCookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `csrf_token=${encodeURIComponent(token)}` }],
       ['PATCH + multipart field', { method: 'PATCH', headers: { Cookie: csrfCookie }, body: multipart }],
     ]
-    for (const path of ['/self-service/logout', '/self-service/logout/browser']) {
+    for (const path of ['/self-service/logout', '/self-service/logout/browser', '/self-service/errors', '/self-service/login/browser']) {
       for (const [what, init] of cases) {
         const response = await fetch(`${base()}${path}`, init)
         expect(response.status, `${path} ${what}`).toBe(405)
@@ -172,10 +172,14 @@ describeBothModes('kratos edges', { only: ['kratos'] }, (t) => {
       expect(response.headers.getSetCookie()[0]).toMatch(/^csrf_token_[0-9a-f]{64}=/)
       expect(await response.text()).toBe('Method Not Allowed\n')
     }
-    const api = await fetch(`${base()}/self-service/login/api`, { method: 'OPTIONS' })
-    expect(api.status).toBe(405)
-    expect(api.headers.get('vary')).toBeNull()
-    expect(api.headers.getSetCookie()).toEqual([])
+    // IgnorePath'd: no CSRF check on unsafe methods either, no nosurf headers or cookie
+    for (const method of ['OPTIONS', 'POST', 'DELETE']) {
+      const api = await fetch(`${base()}/self-service/login/api`, { method })
+      expect(api.status, method).toBe(405)
+      expect(api.headers.get('allow')).toBe(ALLOW_GET)
+      expect(api.headers.get('vary')).toBeNull()
+      expect(api.headers.getSetCookie()).toEqual([])
+    }
     const native = await fetch(`${base()}/self-service/logout/api`, { method: 'OPTIONS' })
     expect(native.status).toBe(405)
     expect(native.headers.get('allow')).toBe('DELETE')
