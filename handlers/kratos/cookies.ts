@@ -19,7 +19,7 @@ const TOKEN_BYTES = 32
  * The CSRF cookie name for a public base URL (computed once per instance, see site.ts). Kratos hashes
  * `serve.public.base_url` as a string; the mock hashes the resolved base URL **with a trailing slash**
  * (`http://127.0.0.1:4433/`), which is the string Kratos's own default base URL (`http://<host>:4433/`, path `/`)
- * produces, and the one the contract's example hashes.
+ * produces (`csrf_token_806060ca…` for the default `http://127.0.0.1:4433/`).
  * @example
  * csrfCookieName('http://127.0.0.1:4433') // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
  */

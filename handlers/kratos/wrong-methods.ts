@@ -21,7 +21,7 @@ import { KRATOS_REFS } from './sources.ts'
 type Op = Operation<KratosState, KratosConfig>
 
 /** What Go's ServeMux allows on a GET-only path (a GET pattern also serves HEAD). */
-export const GET_ONLY = 'GET, HEAD'
+const GET_ONLY = 'GET, HEAD'
 
 /**
  * Go's ServeMux 405: `Allow`, then `http.Error`'s plain-text body with `X-Content-Type-Options: nosniff`.

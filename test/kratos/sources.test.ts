@@ -23,6 +23,11 @@ describe('kratos sources', () => {
     }
   })
 
+  it('the provider page documents every option and names every path Kratos routes', () => {
+    for (const option of kratos.options) expect(page, option.name).toContain(`\`${option.name}\``)
+    for (const op of kratos.operations) expect(page, op.id).toContain(op.path)
+  })
+
   it('the provider names its page and the upstream tree, not private notes', () => {
     expect(kratos.docs).toContain(PAGE)
     expect(kratos.docs).not.toMatch(/contracts\/|seeds\//)
