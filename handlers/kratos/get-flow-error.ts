@@ -1,5 +1,5 @@
 /**
- * `GET {prefix}/self-service/errors?id=` — getFlowError (selfservice/errorx/handler.go): the error a browser was
+ * `GET {prefix}/self-service/errors?error=` (or `?id=`) — getFlowError (selfservice/errorx/handler.go): the error a browser was
  * redirected to, `{id, error: <inner error>, created_at, updated_at}`; an unknown id is sqlcon's 404.
  */
 import type { Operation } from '../platform/types.ts'
