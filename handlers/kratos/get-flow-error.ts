@@ -1,6 +1,7 @@
 /**
- * `GET {prefix}/self-service/errors?error=` (or `?id=`) — getFlowError (selfservice/errorx/handler.go): the error a browser was
- * redirected to, `{id, error: <inner error>, created_at, updated_at}`; an unknown id is sqlcon's 404.
+ * `GET {prefix}/self-service/errors?error=` (or `?id=`) — getFlowError (selfservice/errorx/handler.go): the error a
+ * browser was redirected to, `{id, error: <inner error>, created_at, updated_at}`, or the `stub:500` one; an unknown
+ * id is sqlcon's 404.
  */
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
