@@ -37,7 +37,8 @@ function checkAgainstCatalogue(providerId: string, b: Behaviour, response: Respo
   }
   expect(response.headers.get('content-type')?.split(';')[0], b.id).toBe(b.contentType.split(';')[0])
   if (b.schema) {
-    const errors = validators.get(providerId)!.errors(b.schema, JSON.parse(text))
+    // A JSON body is validated as the value it encodes, any other text (an HTML redirect body) as a string.
+    const errors = validators.get(providerId)!.errors(b.schema, /json/.test(b.contentType) ? JSON.parse(text) : text)
     expect(errors, `${b.id} body ${text}`).toBeNull()
   }
 }
@@ -70,6 +71,8 @@ describeBothModes('catalogue', FROZEN, (t) => {
         const undocumented = await force(t(), provider.id, op, { header: 'code=418' })
         expect(undocumented.response.status).toBe(400)
         expect(undocumented.response.headers.get('content-type')).toBe('application/problem+json')
+        // A HEAD answer has no body to read the problem from: its status and media type are all it carries.
+        if (op.method === 'HEAD') return expect(undocumented.text).toBe('')
         const problem = JSON.parse(undocumented.text)
         expect(problem.type).toBe('urn:logout-mocks:problem:unknown-forced-status')
         expect(problem.validCodes).toEqual([...new Set(behaviours.map((b) => b.status))].sort((a, b) => a - b))

@@ -1,33 +1,32 @@
 /**
  * Building blocks of the Kratos catalogue: sources, the nosurf middleware's headers, and the two shapes every Kratos
  * error takes — herodot JSON for API clients, or (through `SelfServiceErrorManager().Forward`) a stored error and a
- * 303 to the error UI for browsers (contracts/kratos.md §0.2).
+ * 303 to the error UI for browsers (selfservice/errorx/manager.go).
  */
-import type { Behaviour, Source } from '../platform/types.ts'
+import type { Behaviour, HttpMethod, Source } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
-import { orderedError, type HerodotError } from './herodot.ts'
-import { storeError, type KratosState } from './model.ts'
-import { herodotResponse, routeHeaders, seeOther } from './responses.ts'
+import { INTERNAL_ERROR, orderedError, type HerodotError } from './herodot.ts'
+import { storeError, type KratosState, type SessionWithIdentity } from './model.ts'
+import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './responses.ts'
+import { docSection } from './sources.ts'
 import type { KratosCtx } from './session-auth.ts'
-import { sampleSession, type SessionWithIdentity } from './session-json.ts'
+import { sampleSession } from './session-json.ts'
 
 export type KratosBehaviour = Behaviour<KratosState, KratosConfig>
 
-const CONTRACT = 'contracts/kratos.md'
 /**
- * A documented behaviour: a section of the contract (established from the Kratos source) or Ory's OpenAPI, with the
- * parts the mock approximates, if any.
+ * A documented behaviour: the upstream source or OpenAPI lines it follows (see sources.ts).
  * @example
- * documented('§0.5', ['a request that would pass nosurf is rejected too'])
+ * documented(KRATOS_REFS.logoutTokenMissing)
  */
-export const documented = (section: string, assumptions?: readonly string[]): Source => ({
-  kind: 'documented',
-  ref: `${CONTRACT} ${section}`,
-  ...(assumptions ? { assumptions: assumptions.map((what) => ({ what })) } : {}),
-})
-/** A mock assumption, with the option that switches it if any. */
-export const assumed = (what: string, option?: string): Source => ({ kind: 'assumed', ref: `${CONTRACT}: ASSUMPTION — ${what}`, option })
+export const documented = (ref: string): Source => ({ kind: 'documented', ref })
+/**
+ * A mock assumption: the section of docs/providers/kratos.md that states it, and the option that switches it if any.
+ * @example
+ * assumed('assumptions')
+ */
+export const assumed = (anchor: string, option?: string): Source => ({ kind: 'assumed', ref: docSection(anchor), option })
 
 /**
  * The suffix an operation id takes for another method on the same path.
@@ -36,9 +35,11 @@ export const assumed = (what: string, option?: string): Source => ({ kind: 'assu
  */
 export const methodSuffix = (method: string): string => method[0] + method.slice(1).toLowerCase()
 
-/** Whether a route sits behind nosurf (Vary: Cookie, CSRF cookie minted when missing) or is IgnorePath'd. */
+/** An operation as its behaviours see it: its method, and whether nosurf covers it or it is IgnorePath'd. */
 export interface Route {
   readonly operation: string
+  readonly method: HttpMethod
+  /** Behind nosurf: Vary: Cookie, and a CSRF cookie minted when the request has no valid one. */
   readonly nosurf: boolean
 }
 
@@ -73,7 +74,7 @@ export interface EntrySpec extends Omit<KratosBehaviour, 'id' | 'operation' | 'r
 /**
  * A catalogue entry `kratos.<operation>.<name>` with its builder.
  * @example
- * entry({ route, name: 'revoked', status: 204, title: '…', trigger: '…', source: documented('§3'), contentType: null }, (ctx) => noContent(new Headers()))
+ * entry({ route, name: 'revoked', status: 204, title: '…', trigger: '…', source: documented(KRATOS_REFS.nativeLogoutDone), contentType: null }, (ctx) => noContent(new Headers()))
  */
 export function entry(spec: EntrySpec, respond: KratosBehaviour['respond']): KratosBehaviour {
   const { route, name, status, title, trigger, source, contentType, schema, primary, forceable } = spec
@@ -107,7 +108,7 @@ function errorStart(ctx: KratosCtx, spec: ErrorSpec, raw: unknown) {
 /**
  * The JSON-client variant of an error: herodot body with the error's status.
  * @example
- * jsonError({ route, name: 'sessionInactive', title: '…', trigger: '…', source: documented('§1'), example: () => SESSION_INACTIVE })
+ * jsonError({ route, name: 'sessionInactive', title: '…', trigger: '…', source: documented(KRATOS_REFS.logoutBrowserSession), example: () => SESSION_INACTIVE })
  */
 export function jsonError(spec: ErrorSpec & { status: number }): KratosBehaviour {
   return entry({ ...spec, contentType: 'application/json', schema: spec.schema ?? 'errorGeneric' }, (ctx, raw) => {
@@ -136,7 +137,7 @@ async function errorUiLocation(ctx: KratosCtx, error: HerodotError): Promise<str
 
 /** The browser variant of an error: stored, then 303 to the error UI (`GET /self-service/errors?id=` serves it). */
 export function browserError(spec: ErrorSpec): KratosBehaviour {
-  return entry({ ...spec, status: 303, contentType: null }, async (ctx, raw) => {
+  return entry({ ...spec, status: 303, ...seeOtherDeclaration(spec.route.method) }, async (ctx, raw) => {
     const { d, headers } = errorStart(ctx, spec, raw)
     return seeOther(await errorUiLocation(ctx, d.error ?? spec.example(ctx)), ctx.request, headers)
   })
@@ -160,13 +161,6 @@ export function sessionSuccess(spec: SessionSpec): KratosBehaviour {
     const { headers } = routeStart(ctx, spec.route, spec.cookies?.(ctx, d))
     return spec.build(ctx, d, headers)
   })
-}
-
-/** herodot's ErrInternalServerError (the `default`/500 response every operation documents; forced only). */
-const INTERNAL_ERROR: HerodotError = {
-  code: 500,
-  status: 'Internal Server Error',
-  message: 'An internal server error occurred, please contact the system administrator',
 }
 
 /** The forced-only 500 of an operation (a database failure in Kratos; the mock has none). */

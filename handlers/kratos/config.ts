@@ -1,5 +1,5 @@
 /**
- * Kratos options (contracts/kratos.md §9) and their defaults, which are Kratos's own unless noted. Every absolute URL
+ * Kratos options (docs/providers/kratos.md#options) and their defaults, which are Kratos's own unless noted. Every absolute URL
  * the provider emits derives from the resolved `baseUrl` (Kratos's `serve.public.base_url`, prefix included).
  */
 import type { OptionDoc } from '../platform/types.ts'

@@ -1,5 +1,5 @@
 /**
- * Kratos's cookies (contracts/kratos.md §0.5, §0.7), serialised in Go's `http.Cookie.String()` order — Path, Domain,
+ * Kratos's cookies (x/nosurfx/nosurf.go, session/manager_http.go), serialised in Go's `http.Cookie.String()` order — Path, Domain,
  * Expires, Max-Age, HttpOnly, Secure, SameSite:
  * - the session cookie `ory_kratos_session` (configurable), issued at login and cleared at logout with the same
  *   Path/Domain/Secure/SameSite it was issued with;
@@ -19,7 +19,7 @@ const TOKEN_BYTES = 32
  * The CSRF cookie name for a public base URL (computed once per instance, see site.ts). Kratos hashes
  * `serve.public.base_url` as a string; the mock hashes the resolved base URL **with a trailing slash**
  * (`http://127.0.0.1:4433/`), which is the string Kratos's own default base URL (`http://<host>:4433/`, path `/`)
- * produces, and the one the contract's example hashes.
+ * produces (`csrf_token_806060ca…` for the default `http://127.0.0.1:4433/`).
  * @example
  * csrfCookieName('http://127.0.0.1:4433') // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
  */
@@ -59,15 +59,33 @@ export function maskCsrfToken(real: Uint8Array, random: Random): string {
   return toBase64(Uint8Array.from([...otp, ...real.map((b, i) => b ^ otp[i])]))
 }
 
-/** nosurf `VerifyToken`: the sent token (masked or raw) unmasks to the cookie's real token. */
+/** nosurf's `unmaskToken`: a 64-byte sent token is otp ‖ (otp ⊕ real). */
+function unmask(masked: Uint8Array): Uint8Array {
+  return masked.slice(TOKEN_BYTES).map((b, i) => b ^ masked[i])
+}
+
+/**
+ * nosurf's exported `VerifyToken`, which Kratos's flows use for their `csrf_token` field: the sent token, masked or
+ * raw, stands for the cookie's real token.
+ * @example
+ * verifyCsrfToken(real, maskCsrfToken(real, random)) // true
+ */
 export function verifyCsrfToken(real: Uint8Array, sent: string): boolean {
   const bytes = fromBase64(sent)
   if (!bytes) return false
-  let unmasked: Uint8Array
-  if (bytes.length === TOKEN_BYTES * 2) unmasked = bytes.slice(TOKEN_BYTES).map((b, i) => b ^ bytes[i])
-  else if (bytes.length === TOKEN_BYTES) unmasked = bytes
-  else return false
-  return equalBytes(unmasked, real)
+  if (bytes.length === TOKEN_BYTES * 2) return equalBytes(unmask(bytes), real)
+  return bytes.length === TOKEN_BYTES && equalBytes(bytes, real)
+}
+
+/**
+ * The middleware's own check (nosurf's unexported `verifyToken`): only a masked token passes — the raw cookie value
+ * sent back as `X-CSRF-Token` does not.
+ * @example
+ * verifyMaskedCsrfToken(real, maskCsrfToken(real, random)) // true
+ */
+export function verifyMaskedCsrfToken(real: Uint8Array, sent: string): boolean {
+  const bytes = fromBase64(sent)
+  return bytes !== null && bytes.length === TOKEN_BYTES * 2 && equalBytes(unmask(bytes), real)
 }
 
 /** The CSRF cookie as nosurf sets it (SameSite forced to Lax when not secure). */

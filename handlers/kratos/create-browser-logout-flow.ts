@@ -1,10 +1,11 @@
 /**
- * `GET {prefix}/self-service/logout/browser` — createBrowserLogoutFlow (contracts/kratos.md §1): session first, then
+ * `GET {prefix}/self-service/logout/browser` — createBrowserLogoutFlow (selfservice/flow/logout/handler.go): session first, then
  * return_to; success is 200 JSON for everyone, errors are JSON or a 303 to the error UI.
  */
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { browserError, documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { KRATOS_REFS } from './sources.ts'
 import { goQuery } from './go.ts'
 import { SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState } from './model.ts'
@@ -15,7 +16,7 @@ import { returnToErrors } from './return-to-errors.ts'
 import { activeSession } from './session-auth.ts'
 import { logoutUrl } from './logout-urls.ts'
 
-const route: Route = { operation: 'createBrowserLogoutFlow', nosurf: true }
+const route: Route = { operation: 'createBrowserLogoutFlow', method: 'GET', nosurf: true }
 
 export const createBrowserLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
   id: route.operation,
@@ -41,7 +42,7 @@ export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
     status: 200,
     title: 'logoutFlow: logout_url (with the validated return_to) and the session’s stable logout_token',
     trigger: 'an active session (cookie, X-Session-Token or Bearer); return_to absent or allowed — JSON and browsers alike',
-    source: documented('§1 (handler.go:166-175)'),
+    source: documented(KRATOS_REFS.logoutBrowserCreated),
     contentType: 'application/json',
     schema: 'logoutFlow',
     primary: true,
@@ -56,8 +57,8 @@ export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
     name: 'sessionInactive',
     status: 401,
     title: 'E1 401 session_inactive',
-    trigger: 'JSON client (§0.1) without an active session: no cookie, unknown, revoked or expired',
-    source: documented('§1, §5 E1'),
+    trigger: 'JSON client (Accept: application/json) without an active session: no cookie, unknown, revoked or expired',
+    source: documented(KRATOS_REFS.logoutBrowserSession),
     example: () => SESSION_INACTIVE,
     primary: true,
   }),
@@ -65,11 +66,11 @@ export const createBrowserLogoutFlowBehaviours: KratosBehaviour[] = [
     route,
     name: 'sessionInactiveBrowser',
     title: '303 to the error UI with E1 stored',
-    trigger: 'browser (§0.1) without an active session',
-    source: documented('§0.2, §1'),
+    trigger: 'browser (not a JSON client) without an active session',
+    source: documented(KRATOS_REFS.forward),
     example: () => SESSION_INACTIVE,
     primary: true,
   }),
-  ...returnToErrors({ route, section: '§1', primary: true }),
-  internalError(route, '§1 (spec lists 500)'),
+  ...returnToErrors({ route, primary: true }),
+  internalError(route, KRATOS_REFS.logoutBrowserSpec),
 ]

@@ -1,5 +1,5 @@
 /**
- * Kratos's errors as ory/herodot writes them (contracts/kratos.md §0.3, §5): `{"error":{…}}` with the keys in Go
+ * Kratos's errors as ory/herodot writes them (json.go, error_default.go): `{"error":{…}}` with the keys in Go
  * field order — id, code, status, request, reason, debug, details, message — omitting the empty ones, plus the
  * `Ory-Error-Id` header (empty when the error has no id) and `Content-Type: application/json` without charset.
  */
@@ -37,6 +37,13 @@ export function orderedError(e: HerodotError, requestId?: string | null): Record
 const BAD_REQUEST = { code: 400, status: 'Bad Request', message: 'The request was malformed or contained invalid parameters' } as const
 /** herodot's ErrForbidden (no reason). */
 export const FORBIDDEN: HerodotError = { code: 403, status: 'Forbidden', message: 'The requested action was forbidden' }
+
+/** herodot's ErrInternalServerError (the `default`/500 response every operation documents). */
+export const INTERNAL_ERROR: HerodotError = {
+  code: 500,
+  status: 'Internal Server Error',
+  message: 'An internal server error occurred, please contact the system administrator',
+}
 
 /** E1 — session/manager.go: no active session. */
 export const SESSION_INACTIVE: HerodotError = {
@@ -85,10 +92,11 @@ export const AAL2_REQUIRED: HerodotError = {
 export const NOT_FOUND: HerodotError = { code: 404, status: 'Not Found', message: 'Unable to locate the resource' }
 /** flow.GetFlowID: `?flow=` missing or not a UUID. */
 export const FLOW_ID_MISSING: HerodotError = { ...BAD_REQUEST, reason: 'The flow query parameter is missing or malformed.' }
-/** login: a valid session already exists. */
+/** login: a valid session already exists (`ErrAlreadyLoggedIn`: its own message, not herodot's generic 400 one). */
 export const SESSION_ALREADY_AVAILABLE: HerodotError = {
   id: 'session_already_available',
   ...BAD_REQUEST,
+  message: 'you are already logged in',
   reason: 'A valid session was detected and thus login is not possible. Did you forget to set `?refresh=true`?',
 }
 /** decoderx: request bodies the native logout (and login) cannot read. */

@@ -1,5 +1,5 @@
 /**
- * The Ory Kratos provider (contracts/kratos.md; seed 002, Kratos mounted under `/auth`): the three self-service
+ * The Ory Kratos provider (docs/providers/kratos.md; Kratos mounted under `/auth` by default): the three self-service
  * logout operations with every documented status in Kratos's check order, whoami, the error UI endpoint, and the
  * password login flows (native and browser/SPA) so clients reach a logged-in state offline.
  */
@@ -16,32 +16,37 @@ import { getFlowErrorBehaviours, getFlowErrorOperation } from './get-flow-error.
 import { loginBehaviours, loginOperations } from './login.ts'
 import { wrongMethodBehaviours, wrongMethodOperations } from './wrong-methods.ts'
 import { logoutUrl } from './logout-urls.ts'
+import { headTwin } from './head.ts'
+
+/** The operations Kratos's router serves, and their catalogue. */
+const routes = [
+  createBrowserLogoutFlowOperation,
+  updateLogoutFlowOperation,
+  performNativeLogoutOperation,
+  ...toSessionOperations,
+  getFlowErrorOperation,
+  ...loginOperations,
+]
+const routesCatalogue = [
+  ...createBrowserLogoutFlowBehaviours,
+  ...updateLogoutFlowBehaviours,
+  ...performNativeLogoutBehaviours,
+  ...toSessionBehaviours,
+  ...getFlowErrorBehaviours,
+  ...loginBehaviours,
+]
+/** Every GET route answers HEAD too (Go's ServeMux). */
+const heads = routes.filter((op) => op.method === 'GET').map((op) => headTwin(op, routesCatalogue))
 
 export const kratos: ProviderDefinition<KratosState, KratosConfig> = {
   id: 'kratos',
   title: 'Ory Kratos (self-service logout)',
-  docs: 'seeds/002_e86fa6b6e25164a4.txt, contracts/kratos.md, contracts/ory-kratos-openapi.json',
+  docs: 'docs/providers/kratos.md; https://github.com/ory/kratos/tree/b86338da04a040247a07f46100a86dcfb3875909 (source and spec/api.json)',
   defaults: kratosDefaults,
   options: kratosOptions,
   mount: mountKratos,
-  operations: [
-    createBrowserLogoutFlowOperation,
-    updateLogoutFlowOperation,
-    performNativeLogoutOperation,
-    ...toSessionOperations,
-    getFlowErrorOperation,
-    ...loginOperations,
-    ...wrongMethodOperations,
-  ],
-  catalogue: [
-    ...createBrowserLogoutFlowBehaviours,
-    ...updateLogoutFlowBehaviours,
-    ...performNativeLogoutBehaviours,
-    ...toSessionBehaviours,
-    ...getFlowErrorBehaviours,
-    ...loginBehaviours,
-    ...wrongMethodBehaviours,
-  ],
+  operations: [...routes, ...heads.map((h) => h.operation), ...wrongMethodOperations],
+  catalogue: [...routesCatalogue, ...heads.flatMap((h) => h.behaviours), ...wrongMethodBehaviours],
   schemas: kratosSchemas,
   createState: ({ config, limits }) => createKratosState(config, limits),
   snapshot: snapshotKratos,

@@ -8,23 +8,24 @@ import type { Operation } from '../platform/types.ts'
 import { mediaType, readBody } from '../platform/body.ts'
 import type { KratosConfig } from './config.ts'
 import { browserError, documented, assumed, internalError, jsonError, routeStart, sessionSuccess, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
+import { KRATOS_REFS } from './sources.ts'
 import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from './cookies.ts'
-import { csrfErrorReason } from './csrf.ts'
+import { csrfErrorReason, regenerateCsrfCookie } from './csrf.ts'
 import { goQuery, goTime } from './go.ts'
 import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
 import { decodeJsonInto } from './json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
-import { findIdentity, startSession, type KratosLoginFlow, type KratosState } from './model.ts'
+import { findIdentity, startSession, type KratosLoginFlow, type KratosState, type SessionWithIdentity } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
-import { herodotResponse, jsonResponse, seeOther } from './responses.ts'
+import { herodotResponse, jsonResponse, seeOther, seeOtherDeclaration } from './responses.ts'
 import { activeSession, type KratosCtx } from './session-auth.ts'
-import { sessionJson, type SessionWithIdentity } from './session-json.ts'
+import { sessionJson } from './session-json.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
-const nativeInit: Route = { operation: 'createNativeLoginFlow', nosurf: false }
-const browserInit: Route = { operation: 'createBrowserLoginFlow', nosurf: true }
-const submit: Route = { operation: 'updateLoginFlow', nosurf: false }
+const nativeInit: Route = { operation: 'createNativeLoginFlow', method: 'GET', nosurf: false }
+const browserInit: Route = { operation: 'createBrowserLoginFlow', method: 'GET', nosurf: true }
+const submit: Route = { operation: 'updateLoginFlow', method: 'POST', nosurf: false }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -69,7 +70,7 @@ function flowCreated(route: Route, type: KratosLoginFlow['type']): KratosBehavio
     status: 200,
     title: `loginFlow (${type})${type === 'browser' ? ' with the csrf_token node, CSRF cookie set when missing' : ''}`,
     trigger: type === 'browser' ? 'no active session, Accept: application/json' : 'no active session token',
-    source: documented('OpenAPI ' + route.operation + ' 200; contract summary "a way to log in"'),
+    source: documented(type === 'browser' ? KRATOS_REFS.browserLoginSpec : KRATOS_REFS.nativeLoginSpec),
     contentType: 'application/json',
     schema: 'loginFlow',
     primary: true,
@@ -90,7 +91,7 @@ function redirect(route: Route, name: string, title: string, trigger: string, so
     title,
     trigger,
     source,
-    contentType: null,
+    ...seeOtherDeclaration(route.method),
     primary,
     respond(ctx, raw) {
       const d = raw as { setCookies?: string[] } | undefined
@@ -181,17 +182,24 @@ const updateLoginFlowOperation: Op = {
   },
 }
 
-const sessionCookieFor = (ctx: KratosCtx, { session: s }: SessionWithIdentity) => [sessionSetCookie(s.cookieValue, s.expiresAt, ctx.config.sessionLifespanSeconds, ctx.config)]
+/**
+ * `IssueCookie` of a browser login: the CSRF token rotates first (no prior session of this identity, which is always
+ * the case here: a request with an active session gets session_already_available), then the session cookie.
+ */
+const sessionCookieFor = (ctx: KratosCtx, { session: s }: SessionWithIdentity) => [
+  ...regenerateCsrfCookie(ctx, submit),
+  sessionSetCookie(s.cookieValue, s.expiresAt, ctx.config.sessionLifespanSeconds, ctx.config),
+]
 
 /** A 400 that re-renders the flow with messages (JSON) — Kratos writes it with the success writer. */
-function flowWithMessages(name: string, title: string, trigger: string, section: string, sample: (ctx: KratosCtx) => LoginUiState, primary = false): KratosBehaviour {
+function flowWithMessages(name: string, title: string, trigger: string, ref: string, sample: (ctx: KratosCtx) => LoginUiState, primary = false): KratosBehaviour {
   return {
     id: `kratos.${submit.operation}.${name}`,
     operation: submit.operation,
     status: 400,
     title,
     trigger,
-    source: documented(section),
+    source: documented(ref),
     contentType: 'application/json',
     schema: 'loginFlow',
     primary,
@@ -214,7 +222,7 @@ const submitBehaviours: KratosBehaviour[] = [
     status: 200,
     title: 'successfulNativeLogin: session_token ory_st_…, the session, continue_with set_ory_session_token',
     trigger: 'API flow, method password, identifier + password of a fixture identity',
-    source: documented('OpenAPI updateLoginFlow 200 (successfulNativeLogin)'),
+    source: documented(KRATOS_REFS.submitLoginSpec),
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
     primary: true,
@@ -231,7 +239,7 @@ const submitBehaviours: KratosBehaviour[] = [
     status: 200,
     title: 'Browser flow, JSON client: the session, ory_kratos_session cookie set, continue_with redirect_browser_to',
     trigger: 'browser flow submitted with Accept or Content-Type application/json, valid csrf_token + CSRF cookie, right password',
-    source: documented('OpenAPI updateLoginFlow 200; Kratos browser flows for SPAs'),
+    source: documented(KRATOS_REFS.loginIssueCookie),
     contentType: 'application/json',
     schema: 'successfulNativeLogin',
     cookies: sessionCookieFor,
@@ -244,58 +252,58 @@ const submitBehaviours: KratosBehaviour[] = [
     status: 303,
     title: '303 to the default return URL with the ory_kratos_session cookie',
     trigger: 'browser flow posted as a form (not JSON), valid CSRF, right password',
-    source: documented('OpenAPI updateLoginFlow 303'),
+    source: documented(KRATOS_REFS.loginIssueCookie),
     contentType: null,
     primary: true,
     cookies: sessionCookieFor,
     build: (ctx, _d, headers) => seeOther(toReturnUrl(ctx), ctx.request, headers),
   }),
-  flowWithMessages('invalidCredentials', 'loginFlow 400 with ui.messages 4000006 (invalid credentials)', 'unknown identifier or wrong password', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4000006', () => ({ identifier: 'alice@example.com', messages: [UI_TEXT.invalidCredentials] }), true),
-  flowWithMessages('missingFields', 'loginFlow 400 with node messages 4000002 (property missing)', 'identifier or password missing/empty', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4000002', () => ({ nodeMessages: { password: [UI_TEXT.missing('password')] } })),
-  flowWithMessages('noStrategy', 'loginFlow 400 with ui.messages 4010002 (no strategy)', 'method is not "password"', 'OpenAPI updateLoginFlow 400 (loginFlow); text id 4010002', () => ({ messages: [UI_TEXT.noStrategy] })),
-  redirect(submit, 'invalidCredentialsBrowser', '303 back to the login UI (?flow=) with the messages in the flow', 'browser flow posted as a form, wrong password', documented('OpenAPI updateLoginFlow 303'), toLoginUi),
-  redirect(submit, 'missingFieldsBrowser', '303 back to the login UI (?flow=)', 'browser form post with identifier or password missing', documented('OpenAPI updateLoginFlow 303'), toLoginUi),
-  redirect(submit, 'noStrategyBrowser', '303 back to the login UI (?flow=)', 'browser form post with a method other than password', documented('OpenAPI updateLoginFlow 303'), toLoginUi),
-  redirect(submit, 'flowExpiredBrowser', '303 to the login UI with a new flow', 'browser form post of a flow past loginFlowLifespanSeconds', documented('OpenAPI updateLoginFlow 303 (flow.ExpiredError)'), toLoginUi),
-  jsonError({ route: submit, name: 'badRequest', status: 400, title: '400: body not decodable (decoderx)', trigger: 'empty body, unsupported Content-Type or malformed JSON', source: documented('OpenAPI updateLoginFlow default (decoderx)'), example: () => badBody("Unable to decode JSON payload: invalid character '}' looking for beginning of object key string") }),
-  browserError({ route: submit, name: 'badRequestBrowser', title: '303 to the error UI (body not decodable)', trigger: 'browser flow, non-JSON client, undecodable body', source: documented('§0.2'), example: () => badBody('Unable to decode HTTP Request Body because its HTTP Header "Content-Length" is zero.') }),
-  jsonError({ route: submit, name: 'flowIdMissing', status: 400, title: '400: ?flow= missing or not a UUID', trigger: 'no or malformed ?flow=', source: documented('flow.GetFlowID'), example: () => FLOW_ID_MISSING }),
-  browserError({ route: submit, name: 'flowIdMissingBrowser', title: '303 to the error UI (flow id missing)', trigger: 'browser, no or malformed ?flow=', source: documented('§0.2'), example: () => FLOW_ID_MISSING }),
-  jsonError({ route: submit, name: 'flowNotFound', status: 404, title: '404: unknown flow', trigger: '?flow= of no flow', source: documented('sqlcon ErrNoRows'), example: () => NOT_FOUND, primary: true }),
-  browserError({ route: submit, name: 'flowNotFoundBrowser', title: '303 to the error UI (unknown flow)', trigger: 'browser, ?flow= of no flow', source: documented('§0.2'), example: () => NOT_FOUND }),
+  flowWithMessages('invalidCredentials', 'loginFlow 400 with ui.messages 4000006 (invalid credentials)', 'unknown identifier or wrong password', KRATOS_REFS.submitLoginSpec, () => ({ identifier: 'alice@example.com', messages: [UI_TEXT.invalidCredentials] }), true),
+  flowWithMessages('missingFields', 'loginFlow 400 with node messages 4000002 (property missing)', 'identifier or password missing/empty', KRATOS_REFS.submitLoginSpec, () => ({ nodeMessages: { password: [UI_TEXT.missing('password')] } })),
+  flowWithMessages('noStrategy', 'loginFlow 400 with ui.messages 4010002 (no strategy)', 'method is not "password"', KRATOS_REFS.submitLoginSpec, () => ({ messages: [UI_TEXT.noStrategy] })),
+  redirect(submit, 'invalidCredentialsBrowser', '303 back to the login UI (?flow=) with the messages in the flow', 'browser flow posted as a form, wrong password', documented(KRATOS_REFS.submitLoginSpec), toLoginUi),
+  redirect(submit, 'missingFieldsBrowser', '303 back to the login UI (?flow=)', 'browser form post with identifier or password missing', documented(KRATOS_REFS.submitLoginSpec), toLoginUi),
+  redirect(submit, 'noStrategyBrowser', '303 back to the login UI (?flow=)', 'browser form post with a method other than password', documented(KRATOS_REFS.submitLoginSpec), toLoginUi),
+  redirect(submit, 'flowExpiredBrowser', '303 to the login UI with a new flow', 'browser form post of a flow past loginFlowLifespanSeconds', documented(KRATOS_REFS.submitLoginSpec), toLoginUi),
+  jsonError({ route: submit, name: 'badRequest', status: 400, title: '400: body not decodable (decoderx)', trigger: 'empty body, unsupported Content-Type or malformed JSON', source: documented(KRATOS_REFS.submitLoginSpec), example: () => badBody("Unable to decode JSON payload: invalid character '}' looking for beginning of object key string") }),
+  browserError({ route: submit, name: 'badRequestBrowser', title: '303 to the error UI (body not decodable)', trigger: 'browser flow, non-JSON client, undecodable body', source: documented(KRATOS_REFS.forward), example: () => badBody('Unable to decode HTTP Request Body because its HTTP Header "Content-Length" is zero.') }),
+  jsonError({ route: submit, name: 'flowIdMissing', status: 400, title: '400: ?flow= missing or not a UUID', trigger: 'no or malformed ?flow=', source: documented(KRATOS_REFS.flowId), example: () => FLOW_ID_MISSING }),
+  browserError({ route: submit, name: 'flowIdMissingBrowser', title: '303 to the error UI (flow id missing)', trigger: 'browser, no or malformed ?flow=', source: documented(KRATOS_REFS.forward), example: () => FLOW_ID_MISSING }),
+  jsonError({ route: submit, name: 'flowNotFound', status: 404, title: '404: unknown flow', trigger: '?flow= of no flow', source: documented(KRATOS_REFS.notFound), example: () => NOT_FOUND, primary: true }),
+  browserError({ route: submit, name: 'flowNotFoundBrowser', title: '303 to the error UI (unknown flow)', trigger: 'browser, ?flow= of no flow', source: documented(KRATOS_REFS.forward), example: () => NOT_FOUND }),
   {
-    ...jsonError({ route: submit, name: 'flowExpired', status: 410, title: '410 self_service_flow_expired with use_flow_id of a new flow', trigger: 'submitting past loginFlowLifespanSeconds (platform clock)', source: documented('OpenAPI updateLoginFlow 410; flow.NewFlowExpiredError'), schema: 'selfServiceFlowExpiredError', example: () => flowExpired(60_000) }),
+    ...jsonError({ route: submit, name: 'flowExpired', status: 410, title: '410 self_service_flow_expired with use_flow_id of a new flow', trigger: 'submitting past loginFlowLifespanSeconds (platform clock)', source: documented(KRATOS_REFS.flowExpired), schema: 'selfServiceFlowExpiredError', example: () => flowExpired(60_000) }),
     respond(ctx, raw) {
       const d = (raw as ErrorDetail | undefined) ?? { error: flowExpired(60_000), extra: expiredExtra(ctx) }
       const { headers } = routeStart(ctx, submit)
       return herodotResponse(d.error!, ctx.request, headers, d.extra)
     },
   },
-  jsonError({ route: submit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'submitting while an active session is sent', source: documented('Kratos login: session already available'), example: () => SESSION_ALREADY_AVAILABLE }),
-  redirect(submit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser form post with an active session cookie', documented('OpenAPI updateLoginFlow 303'), toReturnUrl),
-  jsonError({ route: submit, name: 'csrfViolation', status: 403, title: '403 security_csrf_violation', trigger: 'browser flow without the CSRF cookie or with a csrf_token that does not match it', source: documented('§0.5; flow.EnsureCSRF'), schema: 'errorGenericWithDetails', example: () => CSRF_EXAMPLE }),
-  browserError({ route: submit, name: 'csrfViolationBrowser', title: '303 to the error UI (CSRF)', trigger: 'browser form post failing the CSRF check', source: documented('§0.2, §0.5'), example: () => CSRF_EXAMPLE }),
+  jsonError({ route: submit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'submitting while an active session is sent', source: documented(KRATOS_REFS.alreadyLoggedIn), example: () => SESSION_ALREADY_AVAILABLE }),
+  redirect(submit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser form post with an active session cookie', documented(KRATOS_REFS.submitLoginSpec), toReturnUrl),
+  jsonError({ route: submit, name: 'csrfViolation', status: 403, title: '403 security_csrf_violation', trigger: 'browser flow without the CSRF cookie or with a csrf_token that does not match it', source: documented(KRATOS_REFS.loginFlowCsrf), schema: 'errorGenericWithDetails', example: () => CSRF_EXAMPLE }),
+  browserError({ route: submit, name: 'csrfViolationBrowser', title: '303 to the error UI (CSRF)', trigger: 'browser form post failing the CSRF check', source: documented(KRATOS_REFS.forward), example: () => CSRF_EXAMPLE }),
   jsonError({
     route: submit,
     name: 'browserLocationChangeRequired',
     status: 422,
     title: '422 browser_location_change_required (forced only)',
     trigger: 'forced only (OIDC/WebAuthn flows, not simulated)',
-    source: assumed('documented by the OpenAPI (422 errorBrowserLocationChangeRequired) but not reachable with the password method'),
+    source: assumed('forced-only-entries'),
     example: (ctx) => ({ id: 'browser_location_change_required', code: 422, status: 'Unprocessable Entity', reason: `In order to complete this flow please redirect the browser to: ${toReturnUrl(ctx)}`, message: 'browser location change required' }),
   }),
-  internalError(submit, 'OpenAPI updateLoginFlow default'),
+  internalError(submit, KRATOS_REFS.submitLoginSpec),
 ]
 
 const initBehaviours: KratosBehaviour[] = [
   flowCreated(nativeInit, 'api'),
-  jsonError({ route: nativeInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'X-Session-Token of an active session', source: documented('OpenAPI createNativeLoginFlow 400'), example: () => SESSION_ALREADY_AVAILABLE }),
-  internalError(nativeInit, 'OpenAPI createNativeLoginFlow default'),
+  jsonError({ route: nativeInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'X-Session-Token of an active session', source: documented(KRATOS_REFS.alreadyLoggedIn), example: () => SESSION_ALREADY_AVAILABLE }),
+  internalError(nativeInit, KRATOS_REFS.nativeLoginSpec),
   flowCreated(browserInit, 'browser'),
-  redirect(browserInit, 'redirectToUi', '303 to the login UI with ?flow=', 'browser navigation (not a JSON client)', documented('OpenAPI createBrowserLoginFlow 303'), toLoginUi, true),
-  jsonError({ route: browserInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'JSON client with an active session cookie', source: documented('OpenAPI createBrowserLoginFlow 400'), example: () => SESSION_ALREADY_AVAILABLE }),
-  redirect(browserInit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser with an active session cookie', documented('OpenAPI createBrowserLoginFlow 303'), toReturnUrl),
-  internalError(browserInit, 'OpenAPI createBrowserLoginFlow default'),
+  redirect(browserInit, 'redirectToUi', '303 to the login UI with ?flow=', 'browser navigation (not a JSON client)', documented(KRATOS_REFS.browserLoginSpec), toLoginUi, true),
+  jsonError({ route: browserInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'JSON client with an active session cookie', source: documented(KRATOS_REFS.alreadyLoggedIn), example: () => SESSION_ALREADY_AVAILABLE }),
+  redirect(browserInit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser with an active session cookie', documented(KRATOS_REFS.browserLoginSpec), toReturnUrl),
+  internalError(browserInit, KRATOS_REFS.browserLoginSpec),
 ]
 
 export const loginOperations: Op[] = [createNativeLoginFlowOperation, createBrowserLoginFlowOperation, updateLoginFlowOperation]

@@ -2,7 +2,9 @@
  * URLs and cookies shared by the logout operations: the logout URL handed out by createBrowserLogoutFlow, and the
  * cookies a successful logout sets (session cookie cleared, CSRF token regenerated — the "principal change").
  */
-import { csrfSetCookie, mintCsrfToken, sessionClearCookie } from './cookies.ts'
+import type { Route } from './behaviours.ts'
+import { sessionClearCookie } from './cookies.ts'
+import { regenerateCsrfCookie } from './csrf.ts'
 import { goQueryEscape } from './go.ts'
 import type { KratosCtx } from './session-auth.ts'
 
@@ -16,10 +18,14 @@ export function logoutUrl(baseUrl: string, logoutToken: string, returnTo?: strin
   return `${baseUrl}/self-service/logout?${query}`
 }
 
-/** The Set-Cookies of a successful purge: the cleared session cookie (when a cookie was purged) and a fresh CSRF cookie. */
-export function logoutCookies(ctx: KratosCtx, clearedSession: boolean): string[] {
-  const csrf = csrfSetCookie(ctx.state.site.csrfCookieName, mintCsrfToken(ctx.random), ctx.config)
-  return clearedSession ? [sessionClearCookie(ctx.config), csrf] : [csrf]
+/**
+ * The Set-Cookies of a successful purge: the cleared session cookie (when a cookie was purged), then the regenerated
+ * CSRF cookie — none when nosurf already minted one for this response (one CSRF cookie per response).
+ * @example
+ * logoutCookies(ctx, route, true) // ['ory_kratos_session=; Path=/; …', 'csrf_token_…=…']
+ */
+export function logoutCookies(ctx: KratosCtx, route: Route, clearedSession: boolean): string[] {
+  return [...(clearedSession ? [sessionClearCookie(ctx.config)] : []), ...regenerateCsrfCookie(ctx, route)]
 }
 
 /** `Clear-Site-Data` applies only when configured and the request is https (X-Forwarded-Proto respected). */

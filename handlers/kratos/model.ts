@@ -40,6 +40,12 @@ export interface KratosSession {
   via: 'api' | 'browser' | 'control'
 }
 
+/** A session and its identity, as login returns them and whoami finds them. */
+export interface SessionWithIdentity {
+  session: KratosSession
+  identity: KratosIdentity
+}
+
 export interface KratosLoginFlow {
   id: string
   type: 'api' | 'browser'

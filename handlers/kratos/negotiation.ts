@@ -1,5 +1,5 @@
 /**
- * Kratos's "JSON client or browser?" decision (`x.IsJSONRequest`, contracts/kratos.md §0.1): golang/gddo's
+ * Kratos's "JSON client or browser?" decision (`x.IsJSONRequest`, x/isjsonrequest.go): golang/gddo's
  * `NegotiateContentType` over the offers text/html, text/*, * /*, application/json with default text/html, or a
  * `Content-Type` of exactly `application/json`. gddo's Accept parser gives up on a whole header at the first
  * parameter that is not `q=`, which is why `application/json; charset=utf-8` counts as a browser.

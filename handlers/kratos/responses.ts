@@ -1,7 +1,7 @@
 /**
  * How Kratos's responses look on the wire: herodot JSON (errors without charset and with `Ory-Error-Id`, successes
  * with `; charset=utf-8`), Go's `http.Redirect` 303s, bare 204s, and the headers every public route adds —
- * `Cache-Control` on GETs (httprouterx) and `Vary: Cookie` where nosurf runs (contracts/kratos.md §0.3, §0.6).
+ * `Cache-Control` on GETs (httprouterx) and `Vary: Cookie` where nosurf runs (ory/herodot json.go, oryx/httprouterx, nosurf).
  */
 import { orderedError, type HerodotError } from './herodot.ts'
 import { goJson, htmlEscape } from './go.ts'
@@ -34,6 +34,16 @@ export function herodotResponse(error: HerodotError, request: Request, headers: 
 export function jsonResponse(status: number, body: unknown, headers: Headers): Response {
   headers.set('Content-Type', 'application/json; charset=utf-8')
   return createResponse(goJson(body), { status, headers })
+}
+
+/**
+ * What a 303 entry declares for Go's `http.Redirect` answer to a method: the `text/html` link body (schema
+ * `seeOtherHtml`) on GET, nothing on other methods (a form POST's 303 is bare; HEAD twins declare no body).
+ * @example
+ * seeOtherDeclaration('GET') // { contentType: 'text/html', schema: 'seeOtherHtml' }
+ */
+export function seeOtherDeclaration(method: string): { contentType: 'text/html' | null; schema?: 'seeOtherHtml' } {
+  return method === 'GET' ? { contentType: 'text/html', schema: 'seeOtherHtml' } : { contentType: null }
 }
 
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */

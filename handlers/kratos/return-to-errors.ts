@@ -1,9 +1,10 @@
 /**
- * The four return_to errors both logout routes report (contracts/kratos.md §0.8): not allowed (E4) or unparseable
+ * The four return_to errors both logout routes report (x/redir/secure_redirect.go): not allowed (E4) or unparseable
  * (400 without id), each as JSON or as a browser 303 to the error UI. updateLogoutFlow reports them after the
- * session is revoked, so its forced responses carry the logout cookies too (§2 row f).
+ * session is revoked, so its forced responses carry the logout cookies too.
  */
 import { browserError, documented, jsonError, type KratosBehaviour, type Route } from './behaviours.ts'
+import { KRATOS_REFS } from './sources.ts'
 import { returnToForbidden, returnToUnparseable } from './herodot.ts'
 import type { KratosCtx } from './session-auth.ts'
 
@@ -12,8 +13,6 @@ const unparseableExample = () => returnToUnparseable('parse "%zz": invalid URL e
 
 interface ReturnToErrorsAt {
   readonly route: Route
-  /** The contract section of the route (`§1`, `§2 row f`). */
-  readonly section: string
   /** Whether the JSON E4 is the route's representative 400. */
   readonly primary: boolean
   /** For updateLogoutFlow: the Set-Cookies of the logout that already happened. */
@@ -22,7 +21,7 @@ interface ReturnToErrorsAt {
 
 /**
  * @example
- * returnToErrors({ route, section: '§1', primary: true })
+ * returnToErrors({ route, primary: true })
  */
 export function returnToErrors(at: ReturnToErrorsAt): KratosBehaviour[] {
   const { route, afterLogout: forcedCookies } = at
@@ -35,7 +34,7 @@ export function returnToErrors(at: ReturnToErrorsAt): KratosBehaviour[] {
       status: 400,
       title: `E4 400 self_service_flow_return_to_forbidden${after}`,
       trigger: `JSON client, ${when}, return_to outside allowedReturnUrls and <baseUrl>/self-service`,
-      source: documented(`§0.8, ${at.section}, §5 E4`),
+      source: documented(KRATOS_REFS.returnToForbidden),
       example: forbiddenExample,
       forcedCookies,
       primary: at.primary,
@@ -45,7 +44,7 @@ export function returnToErrors(at: ReturnToErrorsAt): KratosBehaviour[] {
       name: 'returnToForbiddenBrowser',
       title: `303 to the error UI with E4 stored${after}`,
       trigger: `browser, ${when}, return_to not allowed`,
-      source: documented(`§0.2, §0.8, ${at.section}`),
+      source: documented(KRATOS_REFS.forward),
       example: forbiddenExample,
       forcedCookies,
     }),
@@ -55,7 +54,7 @@ export function returnToErrors(at: ReturnToErrorsAt): KratosBehaviour[] {
       status: 400,
       title: `400 (no id): return_to is not a URL Go can parse${after}`,
       trigger: `JSON client, ${when}, return_to such as %25zz (decodes to %zz) or with a control character`,
-      source: documented(`§0.8, ${at.section}`),
+      source: documented(KRATOS_REFS.returnToUnparseable),
       example: unparseableExample,
       forcedCookies,
     }),
@@ -64,7 +63,7 @@ export function returnToErrors(at: ReturnToErrorsAt): KratosBehaviour[] {
       name: 'returnToUnparseableBrowser',
       title: `303 to the error UI with the parse error stored${after}`,
       trigger: `browser, ${when}, unparseable return_to`,
-      source: documented(`§0.2, §0.8, ${at.section}`),
+      source: documented(KRATOS_REFS.forward),
       example: unparseableExample,
       forcedCookies,
     }),

@@ -1,5 +1,5 @@
 /**
- * `redir.SecureRedirectTo` (x/redir/secure_redirect.go, contracts/kratos.md §0.8): a return_to is parsed the Go way,
+ * `redir.SecureRedirectTo` (x/redir/secure_redirect.go): a return_to is parsed the Go way,
  * completed with the default URL's scheme and host, then must match an allow-list entry — scheme and host
  * (case-insensitive, port included, `*.` wildcard) and a path prefix. The rules are parsed once per instance.
  */

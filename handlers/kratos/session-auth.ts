@@ -1,5 +1,5 @@
 /**
- * Kratos's session manager for HTTP requests (session/manager_http.go, contracts/kratos.md §0.4, §0.7):
+ * Kratos's session manager for HTTP requests (session/manager_http.go):
  * - `extractToken`: `X-Session-Token`, else the session cookie, else `Authorization: Bearer`. The Bearer fallback
  *   also applies when a cookie is sent but yields no session token (gorilla cannot decode it: for the mock, a cookie
  *   value no session ever had). A cookie that decodes — a session that exists, even revoked or expired — is used and
@@ -10,8 +10,7 @@ import { bearerToken } from '../platform/authorization.ts'
 import { parseCookies } from '../platform/cookies.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { isActive, type KratosSession, type KratosState } from './model.ts'
-import type { SessionWithIdentity } from './session-json.ts'
+import { isActive, type KratosSession, type KratosState, type SessionWithIdentity } from './model.ts'
 
 export type KratosCtx = RequestContext<KratosState, KratosConfig>
 

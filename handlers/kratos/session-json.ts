@@ -4,7 +4,7 @@
  */
 import { kratosIdentities } from '../../fixtures/kratos.ts'
 import { goTime } from './go.ts'
-import { fixtureIdentity, sessionRecord, type KratosIdentity, type KratosSession } from './model.ts'
+import { fixtureIdentity, sessionRecord, type KratosIdentity, type KratosSession, type SessionWithIdentity } from './model.ts'
 import type { KratosCtx } from './session-auth.ts'
 
 /** The public identity JSON. */
@@ -44,12 +44,6 @@ export function sessionJson(s: KratosSession, identity: KratosIdentity, baseUrl:
     identity: identityJson(identity, baseUrl),
     devices: [{ id: s.deviceId, ip_address: s.ipAddress, user_agent: s.userAgent, location: '' }],
   }
-}
-
-/** A session and its identity, as login returns them and whoami finds them. */
-export interface SessionWithIdentity {
-  session: KratosSession
-  identity: KratosIdentity
 }
 
 /**

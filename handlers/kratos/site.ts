@@ -12,7 +12,7 @@ export interface KratosSite {
   readonly csrfCookieName: string
   /** `selfservice.default_browser_return_url`, else `<origin of baseUrl>/` (login and "already logged in"). */
   readonly browserReturnUrl: string
-  /** The logout-specific return URL, else browserReturnUrl (§0.8, §2 row d). */
+  /** The logout-specific return URL, else browserReturnUrl (`SelfServiceFlowLogoutRedirectURL`). */
   readonly logoutReturnUrl: string
   /** SecureRedirectTo's rules for both logout routes: relative return_to values complete from logoutReturnUrl. */
   readonly logoutRedirect: RedirectRules

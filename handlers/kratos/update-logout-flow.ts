@@ -1,22 +1,23 @@
 /**
- * `GET {prefix}/self-service/logout?token=…&return_to=…` — updateLogoutFlow (contracts/kratos.md §2), in Kratos's
+ * `GET {prefix}/self-service/logout?token=…&return_to=…` — updateLogoutFlow (selfservice/flow/logout/handler.go), in Kratos's
  * order: (a) token present → (b) active session → (c) token matches → revoke + clear cookie → regenerate CSRF →
  * return_to → 204 / 303. A disallowed return_to (row f) comes after the revoke: the user is logged out anyway.
  */
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { browserError, documented, entry, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { KRATOS_REFS } from './sources.ts'
 import { goQuery } from './go.ts'
 import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from './herodot.ts'
 import type { KratosState } from './model.ts'
 import { isJsonRequest } from './negotiation.ts'
-import { noContent, seeOther } from './responses.ts'
+import { noContent, seeOther, seeOtherDeclaration } from './responses.ts'
 import { secureRedirectTo } from './return-to.ts'
 import { returnToErrors } from './return-to-errors.ts'
 import { activeSession, purgeFromRequest, type KratosCtx } from './session-auth.ts'
 import { clearsSiteData, logoutCookies } from './logout-urls.ts'
 
-const route: Route = { operation: 'updateLogoutFlow', nosurf: true }
+const route: Route = { operation: 'updateLogoutFlow', method: 'GET', nosurf: true }
 
 export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
   id: route.operation,
@@ -32,7 +33,7 @@ export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
     if (!auth) return { behaviour: `sessionInactive${suffix}` }
     if (auth.session.logoutToken !== token) return { behaviour: `tokenMismatch${suffix}` }
     const cleared = await purgeFromRequest(ctx)
-    const setCookies = logoutCookies(ctx, cleared)
+    const setCookies = logoutCookies(ctx, route, cleared)
     const returnTo = query.get('return_to') ?? ''
     const verdict = secureRedirectTo(returnTo, ctx.state.site.logoutRedirect)
     if (!verdict.ok) return { behaviour: `${verdict.behaviour}${suffix}`, detail: { error: verdict.error, setCookies } }
@@ -51,7 +52,6 @@ interface LoggedOutSpec {
   readonly status: 204 | 303
   readonly title: string
   readonly trigger: string
-  readonly section: string
   /** Where a forced 303 points. */
   readonly forcedLocation?: (ctx: KratosCtx) => string
   readonly primary?: boolean
@@ -59,8 +59,8 @@ interface LoggedOutSpec {
 
 /** The success builders: cookies of the purge, optional Clear-Site-Data, then 204 or 303. */
 function loggedOut(spec: LoggedOutSpec): KratosBehaviour {
-  return entry({ ...spec, route, source: documented(spec.section), contentType: null, primary: spec.primary ?? true }, (ctx, raw) => {
-    const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: logoutCookies(ctx, true), location: spec.forcedLocation?.(ctx) }
+  return entry({ ...spec, route, source: documented(KRATOS_REFS.logoutDone), ...(spec.status === 303 ? seeOtherDeclaration(route.method) : { contentType: null }), primary: spec.primary ?? true }, (ctx, raw) => {
+    const d = (raw as LoggedOutDetail | undefined) ?? { setCookies: logoutCookies(ctx, route, true), location: spec.forcedLocation?.(ctx) }
     const { headers } = routeStart(ctx, route, d.setCookies)
     if (clearsSiteData(ctx)) headers.set('Clear-Site-Data', '"cookies", "storage", "cache"')
     return spec.status === 204 ? noContent(headers) : seeOther(d.location!, ctx.request, headers)
@@ -73,14 +73,12 @@ export const updateLogoutFlowBehaviours: KratosBehaviour[] = [
     status: 204,
     title: 'Logged out (JSON client): session revoked, cookie cleared, CSRF cookie regenerated',
     trigger: 'rows d/e, JSON client: valid token and session, return_to absent or allowed (ignored)',
-    section: '§2 rows d, e',
   }),
   loggedOut({
     name: 'loggedOutBrowser',
     status: 303,
     title: '303 to the logout default return URL; cookie cleared',
     trigger: 'row d, browser: valid token and session, no return_to',
-    section: '§2 row d',
     forcedLocation: (ctx) => ctx.state.site.logoutReturnUrl,
   }),
   loggedOut({
@@ -88,15 +86,14 @@ export const updateLogoutFlowBehaviours: KratosBehaviour[] = [
     status: 303,
     title: '303 to the allowed return_to; cookie cleared',
     trigger: 'row e, browser: valid token and session, allowed return_to',
-    section: '§2 row e',
     forcedLocation: (ctx) => `${ctx.baseUrl}/self-service/login/browser`,
     primary: false,
   }),
-  jsonError({ route, name: 'tokenMissing', status: 400, title: 'E2 400: token missing', trigger: 'row a, JSON client: no or empty ?token= (checked before the session)', source: documented('§2 row a, §5 E2'), example: () => LOGOUT_TOKEN_MISSING, primary: true }),
-  browserError({ route, name: 'tokenMissingBrowser', title: '303 to the error UI with E2 stored', trigger: 'row a, browser', source: documented('§2 row a'), example: () => LOGOUT_TOKEN_MISSING }),
-  jsonError({ route, name: 'sessionInactive', status: 401, title: 'E1 401 session_inactive', trigger: 'row b, JSON client: no cookie, unknown, revoked or expired session (a second use of a logout URL)', source: documented('§2 row b, §5 E1'), example: () => SESSION_INACTIVE }),
-  browserError({ route, name: 'sessionInactiveBrowser', title: '303 to the error UI with E1 stored', trigger: 'row b, browser', source: documented('§2 row b'), example: () => SESSION_INACTIVE }),
-  jsonError({ route, name: 'tokenMismatch', status: 403, title: 'E3 403: logout token does not match the session', trigger: 'row c, JSON client: garbage token or another session’s token', source: documented('§2 row c, §5 E3'), example: () => LOGOUT_TOKEN_MISMATCH }),
-  browserError({ route, name: 'tokenMismatchBrowser', title: '303 to the error UI with E3 stored', trigger: 'row c, browser', source: documented('§2 row c'), example: () => LOGOUT_TOKEN_MISMATCH }),
-  ...returnToErrors({ route, section: '§2 row f', primary: false, afterLogout: (ctx) => logoutCookies(ctx, true) }),
+  jsonError({ route, name: 'tokenMissing', status: 400, title: 'E2 400: token missing', trigger: 'row a, JSON client: no or empty ?token= (checked before the session)', source: documented(KRATOS_REFS.logoutTokenMissing), example: () => LOGOUT_TOKEN_MISSING, primary: true }),
+  browserError({ route, name: 'tokenMissingBrowser', title: '303 to the error UI with E2 stored', trigger: 'row a, browser', source: documented(KRATOS_REFS.forward), example: () => LOGOUT_TOKEN_MISSING }),
+  jsonError({ route, name: 'sessionInactive', status: 401, title: 'E1 401 session_inactive', trigger: 'row b, JSON client: no cookie, unknown, revoked or expired session (a second use of a logout URL)', source: documented(KRATOS_REFS.logoutSessionInactive), example: () => SESSION_INACTIVE }),
+  browserError({ route, name: 'sessionInactiveBrowser', title: '303 to the error UI with E1 stored', trigger: 'row b, browser', source: documented(KRATOS_REFS.forward), example: () => SESSION_INACTIVE }),
+  jsonError({ route, name: 'tokenMismatch', status: 403, title: 'E3 403: logout token does not match the session', trigger: 'row c, JSON client: garbage token or another session’s token', source: documented(KRATOS_REFS.logoutTokenMismatch), example: () => LOGOUT_TOKEN_MISMATCH }),
+  browserError({ route, name: 'tokenMismatchBrowser', title: '303 to the error UI with E3 stored', trigger: 'row c, browser', source: documented(KRATOS_REFS.forward), example: () => LOGOUT_TOKEN_MISMATCH }),
+  ...returnToErrors({ route, primary: false, afterLogout: (ctx) => logoutCookies(ctx, route, true) }),
 ]

@@ -1,69 +1,124 @@
 /**
- * Methods Kratos does not route on the logout paths, answered as Kratos does (contracts/kratos.md §0.5, §3):
- * - unsafe methods on the browser logout paths hit nosurf first → 403 `security_csrf_violation` (always JSON). An
- *   approximation: one that would pass nosurf (valid CSRF cookie and token) still gets the 403 here, with nosurf's
- *   mismatch reason, where Kratos would route it on to its router's 404/405;
- * - other methods on `/self-service/logout/api` (CSRF-ignored) reach Go's ServeMux → 405 `Method Not Allowed`.
+ * Methods Kratos does not route on its paths, answered as Kratos answers them:
+ * - an unsafe method (POST, PUT, PATCH, DELETE) on a GET path nosurf covers meets nosurf first: without the CSRF cookie
+ *   and a masked token for it, 403 `security_csrf_violation` (always JSON); with them, nosurf lets it through and
+ *   Go's ServeMux answers 405 with `Allow: GET, HEAD`;
+ * - a safe method nobody registered (OPTIONS on a GET route) goes through nosurf to the ServeMux: 405;
+ * - any other method on the CSRF-ignored `/self-service/logout/api` reaches the ServeMux: 405 `Allow: DELETE`.
+ * A CORS preflight is not a wrong method: it is left to the platform's CORS (Kratos's CORS middleware, when enabled,
+ * answers preflights before the router).
  */
+import { isPreflight } from '../platform/forcing.ts'
 import type { HttpMethod, Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { documented, jsonError, methodSuffix, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { csrfErrorReason } from './csrf.ts'
+import { documented, entry, jsonError, methodSuffix, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { nosurfCheck } from './csrf.ts'
 import { CSRF_EXAMPLE } from './herodot.ts'
+import { withoutBody } from './head.ts'
 import type { KratosState } from './model.ts'
+import { KRATOS_REFS } from './sources.ts'
 import { createResponse } from '../platform/response.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
-/** An unsafe method on a nosurf-protected path: the CSRF failure handler answers. */
-function csrfRejected(method: HttpMethod, path: string, base: string): { operation: Op; behaviour: KratosBehaviour } {
-  const route: Route = { operation: `${base}${methodSuffix(method)}`, nosurf: true }
-  return {
-    operation: { id: route.operation, method, path, summary: `${method} ${path}: rejected by nosurf before routing`, run: (ctx) => ({ behaviour: 'csrfViolation', detail: { error: csrfErrorReason(ctx, '') } }) },
-    behaviour: jsonError({
+/** What Go's ServeMux allows on a GET-only path (a GET pattern also serves HEAD). */
+const GET_ONLY = 'GET, HEAD'
+
+/**
+ * Go's ServeMux 405: `Allow`, then `http.Error`'s plain-text body with `X-Content-Type-Options: nosniff`.
+ * @example
+ * methodNotAllowed(route, 'GET, HEAD', 'OPTIONS without CORS preflight headers')
+ */
+export function methodNotAllowed(route: Route, allow: string, trigger: string): KratosBehaviour {
+  return entry(
+    {
       route,
-      name: 'csrfViolation',
-      status: 403,
-      title: '403 security_csrf_violation (nosurf runs before the router)',
-      trigger: `any ${method} (no cookie, no CSRF cookie, token not sent, or mismatch) — also one that would pass nosurf, see the assumption`,
-      source: documented('§0.5', [`a ${method} with a valid CSRF cookie and token passes nosurf in Kratos and reaches the router (404/405); the mock answers it 403 with the mismatch reason`]),
-      schema: 'errorGenericWithDetails',
-      example: () => CSRF_EXAMPLE,
-    }),
+      name: 'methodNotAllowed',
+      status: 405,
+      title: `405 Method Not Allowed from Go’s ServeMux, Allow: ${allow}`,
+      trigger,
+      source: documented(KRATOS_REFS.serveMux405),
+      // A HEAD answer carries the headers only (Go eats the body).
+      contentType: route.method === 'HEAD' ? null : 'text/plain',
+    },
+    (ctx) => {
+      const { headers } = routeStart(ctx, route)
+      headers.set('Allow', allow)
+      headers.set('Content-Type', 'text/plain; charset=utf-8')
+      headers.set('X-Content-Type-Options', 'nosniff')
+      const response = createResponse('Method Not Allowed\n', { status: 405, headers })
+      return route.method === 'HEAD' ? withoutBody(response) : response
+    },
+  )
+}
+
+interface WrongMethod {
+  readonly operation: Op
+  readonly behaviours: KratosBehaviour[]
+}
+
+/** An unsafe method on a nosurf-protected GET path: the CSRF failure, or — with a valid token — the router's 405. */
+function unsafeMethod(method: HttpMethod, path: string, base: string): WrongMethod {
+  const route: Route = { operation: `${base}${methodSuffix(method)}`, method, nosurf: true }
+  return {
+    operation: {
+      id: route.operation,
+      method,
+      path,
+      summary: `${method} ${path}: nosurf's CSRF check, then Go's ServeMux (405)`,
+      async run(ctx) {
+        const error = await nosurfCheck(ctx)
+        return error ? { behaviour: 'csrfViolation', detail: { error } } : { behaviour: 'methodNotAllowed' }
+      },
+    },
+    behaviours: [
+      jsonError({
+        route,
+        name: 'csrfViolation',
+        status: 403,
+        title: '403 security_csrf_violation (nosurf runs before the router)',
+        trigger: `a ${method} without the CSRF cookie, or without a masked token for it in X-CSRF-Token or the csrf_token form field`,
+        source: documented(KRATOS_REFS.csrfFailure),
+        schema: 'errorGenericWithDetails',
+        example: () => CSRF_EXAMPLE,
+      }),
+      methodNotAllowed(route, GET_ONLY, `a ${method} with the CSRF cookie and a masked token for it (a flow's csrf_token) in X-CSRF-Token or the csrf_token form field`),
+    ],
   }
 }
 
-/** A method Go's ServeMux does not route on a CSRF-ignored path: plain-text 405 with Allow. */
-function methodNotAllowed(method: HttpMethod, path: string, base: string, allow: string): { operation: Op; behaviour: KratosBehaviour } {
-  const route: Route = { operation: `${base}${methodSuffix(method)}`, nosurf: false }
+/** A method the ServeMux does not route on `path`, with nosurf in front or not; CORS preflights are declined. */
+function unrouted(method: HttpMethod, path: string, base: string, allow: string, nosurf: boolean): WrongMethod {
+  const route: Route = { operation: `${base}${methodSuffix(method)}`, method, nosurf }
   return {
-    operation: { id: route.operation, method, path, summary: `${method} ${path}: not routed (405)`, run: () => ({ behaviour: 'methodNotAllowed' }) },
-    behaviour: {
-      id: `kratos.${route.operation}.methodNotAllowed`,
-      operation: route.operation,
-      status: 405,
-      title: '405 Method Not Allowed from Go’s ServeMux',
-      trigger: `any ${method}`,
-      source: documented('§3 (other methods go to the router, 405)'),
-      contentType: 'text/plain',
-      respond(ctx) {
-        const { headers } = routeStart(ctx, route)
-        headers.delete('Cache-Control')
-        headers.set('Allow', allow)
-        headers.set('Content-Type', 'text/plain; charset=utf-8')
-        headers.set('X-Content-Type-Options', 'nosniff')
-        return createResponse('Method Not Allowed\n', { status: 405, headers })
-      },
+    operation: {
+      id: route.operation,
+      method,
+      path,
+      summary: `${method} ${path}: not routed (405)`,
+      accepts: (ctx) => !isPreflight(ctx.request),
+      run: () => ({ behaviour: 'methodNotAllowed' }),
     },
+    behaviours: [methodNotAllowed(route, allow, method === 'OPTIONS' ? 'an OPTIONS that is not a CORS preflight' : `any ${method}`)],
   }
 }
 
 const UNSAFE: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE']
-const parts = [
-  ...UNSAFE.map((m) => csrfRejected(m, '/self-service/logout', 'updateLogoutFlowWrongMethod')),
-  ...UNSAFE.map((m) => csrfRejected(m, '/self-service/logout/browser', 'createBrowserLogoutFlowWrongMethod')),
-  ...(['GET', 'POST', 'PUT', 'PATCH'] as HttpMethod[]).map((m) => methodNotAllowed(m, '/self-service/logout/api', 'performNativeLogoutWrongMethod', 'DELETE')),
+
+/** The browser-facing GET routes behind nosurf, by the base of their wrong-method operation ids. */
+const GET_ROUTES: readonly [path: string, base: string][] = [
+  ['/self-service/logout', 'updateLogoutFlowWrongMethod'],
+  ['/self-service/logout/browser', 'createBrowserLogoutFlowWrongMethod'],
+  ['/self-service/errors', 'getFlowErrorWrongMethod'],
+  ['/self-service/login/browser', 'createBrowserLoginFlowWrongMethod'],
+]
+
+const parts: WrongMethod[] = [
+  ...GET_ROUTES.flatMap(([path, base]) => [...UNSAFE.map((m) => unsafeMethod(m, path, base)), unrouted('OPTIONS', path, base, GET_ONLY, true)]),
+  // `/self-service/login/api` is IgnorePath'd: no CSRF check, no nosurf headers or cookie on its 405.
+  ...[...UNSAFE, 'OPTIONS' as const].map((m) => unrouted(m, '/self-service/login/api', 'createNativeLoginFlowWrongMethod', GET_ONLY, false)),
+  ...(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'OPTIONS'] as HttpMethod[]).map((m) => unrouted(m, '/self-service/logout/api', 'performNativeLogoutWrongMethod', 'DELETE', false)),
 ]
 
 export const wrongMethodOperations: Op[] = parts.map((p) => p.operation)
-export const wrongMethodBehaviours: KratosBehaviour[] = parts.map((p) => p.behaviour)
+export const wrongMethodBehaviours: KratosBehaviour[] = parts.flatMap((p) => p.behaviours)

@@ -1,5 +1,6 @@
 /**
- * Regenerates the Kratos JSON Schemas from Ory's OpenAPI document (`../shared/contracts/ory-kratos-openapi.json`):
+ * Regenerates the Kratos JSON Schemas from Ory's OpenAPI document, `spec/api.json` of ory/kratos at b86338da0
+ * (https://github.com/ory/kratos/blob/b86338da04a040247a07f46100a86dcfb3875909/spec/api.json):
  * each root schema becomes one self-contained JSON Schema file with its transitive `$ref`s under `$defs`.
  *
  * OpenAPI 3.0 → JSON Schema, nothing else changed:
@@ -8,13 +9,18 @@
  *   branches are already told apart by their `node_type` / `action` enums);
  * - `format: uuid4` (not a JSON Schema format) becomes `uuid`.
  *
- * Run: `node schemas/kratos/extract.ts` (from the repository root, with the project's Node 22).
+ * Run: `node schemas/kratos/extract.ts <path to that spec/api.json>` (from the repository root, with the project's
+ * Node 22).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
-const SOURCE = new URL('../../../shared/contracts/ory-kratos-openapi.json', import.meta.url)
+const SOURCE = process.argv[2]
+if (!SOURCE) {
+  console.error('usage: node schemas/kratos/extract.ts <path to ory/kratos spec/api.json>')
+  process.exit(2)
+}
 const ROOTS = ['errorGeneric', 'logoutFlow', 'session', 'loginFlow', 'successfulNativeLogin', 'flowError', 'performNativeLogoutBody', 'selfServiceFlowExpiredError']
 
 const spec = JSON.parse(readFileSync(SOURCE, 'utf8')) as { components: { schemas: Record<string, Json> } }

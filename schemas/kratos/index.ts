@@ -27,6 +27,16 @@ const errorGenericWithDetails = {
   },
 }
 
+/**
+ * The body of Go's `http.Redirect` on GET: a link to the Location, HTML-escaped, then "See Other". Not Ory's (its
+ * OpenAPI declares the 303s as emptyResponse); it describes the bytes Kratos really sends.
+ */
+const seeOtherHtml = {
+  $comment: "Go's http.Redirect body for a 303 to a GET or HEAD request (net/http server.go); HEAD responses carry no body",
+  type: 'string',
+  pattern: '^<a href="[^"<>]*">See Other</a>\\.\n\n$',
+}
+
 export const kratosSchemas = {
   errorGeneric,
   errorGenericWithDetails,
@@ -37,4 +47,5 @@ export const kratosSchemas = {
   selfServiceFlowExpiredError,
   session,
   successfulNativeLogin,
+  seeOtherHtml,
 } as const

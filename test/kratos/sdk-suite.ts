@@ -40,8 +40,11 @@ async function sdkBrowserLogin(api: FrontendApi, user: typeof alice) {
     'successfulNativeLogin',
   )
   expect(done.value.session_token).toBeUndefined()
-  const sessionCookie = pair(done.raw.headers.getSetCookie().find((c) => c.startsWith('ory_kratos_session='))!)
-  return `${sessionCookie}; ${csrfCookie}`
+  // IssueCookie rotates the CSRF token first, then sets the session cookie; a browser keeps the rotated one.
+  const [rotated, session] = done.raw.headers.getSetCookie()
+  expect(pair(rotated).split('=')[0]).toBe(csrfCookie.split('=')[0])
+  expect(pair(rotated)).not.toBe(csrfCookie)
+  return `${pair(session)}; ${pair(rotated)}`
 }
 
 /**
@@ -65,6 +68,21 @@ export function sdkSuite(name: string, base: () => string): void {
       const after = await sdkError(api.toSession({ xSessionToken: login.session_token }))
       expect(after.status).toBe(401)
       expect(after.text).toBe(E.E9)
+    })
+
+    it('native: logging in again with an active session token is 400 session_already_available, "you are already logged in"', async () => {
+      const api = jsonApi()
+      const flow = await api.createNativeLoginFlow()
+      const { session_token } = await api.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: 'password', identifier: alice.email, password: alice.password } })
+      const again = await sdkError(api.createNativeLoginFlow({ xSessionToken: session_token }))
+      expect(again.status).toBe(400)
+      expect(again.response.headers.get('ory-error-id')).toBe('session_already_available')
+      expect(JSON.parse(again.text).error).toMatchObject({ id: 'session_already_available', message: 'you are already logged in' })
+    })
+
+    it('getFlowError serves the stub:500 error an error UI is built against', async () => {
+      const stub = (await checked(jsonApi().getFlowErrorRaw({ id: 'stub:500' }), 'flowError')).value
+      expect(stub.error).toEqual({ code: 500, status: 'Internal Server Error', reason: 'This is a stub error.', message: 'An internal server error occurred, please contact the system administrator' })
     })
 
     it('native: a wrong password is a 400 loginFlow with message 4000006', async () => {

@@ -1,6 +1,6 @@
 /**
  * Kratos test support: schema checks against Ory's definitions, login helpers through real HTTP, and the exact
- * error bodies of contracts/kratos.md §5.
+ * error bodies Kratos sends (docs/providers/kratos.md#error-bodies).
  */
 import { expect } from 'vitest'
 import { kratos } from '../../handlers/kratos/index.ts'
@@ -58,20 +58,28 @@ export async function nativeLogin(base: string, user: FixtureUser) {
   return { sessionToken: body.session_token, sessionId: body.session.id }
 }
 
-/** Logs in through the browser (SPA) flow; returns the Cookie header (session + CSRF), the pairs and the Set-Cookie lines. */
+/**
+ * Logs in through the browser (SPA) flow as a browser would: the login response rotates the CSRF cookie, and the
+ * rotated one replaces the first. Returns the Cookie header (session + current CSRF), the pairs and the Set-Cookie
+ * lines.
+ */
 export async function browserLogin(base: string, user: FixtureUser) {
   const init = await fetch(`${base}/self-service/login/browser`, { headers: { Accept: 'application/json' } })
   expect(init.status).toBe(200)
-  const csrfCookie = init.headers.getSetCookie().find((c) => c.startsWith('csrf_token_'))!
+  const initCsrf = init.headers.getSetCookie().find((c) => c.startsWith('csrf_token_'))!
   const flow = await jsonOf<{ ui: { action: string; nodes: { attributes: { name: string; value?: string } }[] } }>(init, 'loginFlow')
   const csrfToken = flow.ui.nodes.find((n) => n.attributes.name === 'csrf_token')!.attributes.value!
   const response = await fetch(flow.ui.action, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: pair(csrfCookie) },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: pair(initCsrf) },
     body: JSON.stringify({ method: 'password', identifier: user.email, password: user.password, csrf_token: csrfToken }),
   })
   expect(response.status).toBe(200)
-  const sessionCookie = setCookieFor(response, 'ory_kratos_session')!
+  const [csrfCookie, sessionCookie, ...rest] = response.headers.getSetCookie()
+  expect(rest).toEqual([])
+  expect(sessionCookie).toMatch(/^ory_kratos_session=/)
+  expect(pair(csrfCookie).split('=')[0]).toBe(pair(initCsrf).split('=')[0])
+  expect(pair(csrfCookie)).not.toBe(pair(initCsrf))
   await jsonOf(response, 'successfulNativeLogin')
   return {
     cookie: `${pair(sessionCookie)}; ${pair(csrfCookie)}`,
