@@ -2,14 +2,13 @@
  * Every Kratos catalogue source resolves to something a user can open: an upstream file and line range at a named
  * commit, or a section of the project's own provider page that exists. None cites the project's private notes.
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { kratos } from '../../handlers/kratos/index.ts'
+import { readDocPage } from '../support/doc-page.ts'
 
 const PAGE = 'docs/providers/kratos.md'
-const page = readFileSync(new URL(`../../${PAGE}`, import.meta.url), 'utf8')
-/** GitHub's heading anchors: lowercased, punctuation dropped, spaces to dashes. */
-const anchors = new Set([...page.matchAll(/^#+ (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ /g, '-')))
+const { text, anchors } = readDocPage(PAGE)
+const page = text ?? ''
 const UPSTREAM = /^https:\/\/github\.com\/ory\/kratos\/blob\/[0-9a-f]{40}\/[\w./-]+#L\d+(-L\d+)?$/
 
 describe('kratos sources', () => {
