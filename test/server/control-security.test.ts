@@ -36,13 +36,16 @@ describe('control API security (default policy)', () => {
   beforeEach(() => server.mocks.reset())
   afterAll(() => server.close())
 
+  /** A browser's preflight for a credentialed JSON POST from `from`, asking for private-network access too. */
+  const preflight = (path: string, from: string) =>
+    fetch(origin + path, {
+      method: 'OPTIONS',
+      headers: { Origin: from, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Private-Network': 'true' },
+    })
   const clockNow = async () => ((await body(await fetch(`${origin}/__mock/clock`))).epochMs as number)
 
   it('a cross-origin preflight to the control API is denied, without CORS or Private-Network grants', async () => {
-    const pre = await fetch(`${origin}/__mock/sessions`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Private-Network': 'true' },
-    })
+    const pre = await preflight('/__mock/sessions', 'https://evil.example')
     expect(pre.status).toBe(403)
     expect(pre.headers.get('content-type')).toBe('application/problem+json')
     expect(pre.headers.get('access-control-allow-origin')).toBeNull()
@@ -61,10 +64,7 @@ describe('control API security (default policy)', () => {
   })
 
   it('an origin allowed with controlOrigins gets CORS with credentials, never Private-Network', async () => {
-    const pre = await fetch(`${origin}/__mock/clock`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type', 'Access-Control-Request-Private-Network': 'true' },
-    })
+    const pre = await preflight('/__mock/clock', 'http://localhost:5173')
     expect(pre.status).toBe(204)
     expect(pre.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
     expect(pre.headers.get('access-control-allow-credentials')).toBe('true')
