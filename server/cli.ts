@@ -14,7 +14,8 @@ Options:
   --providers <a,b>       serve only these providers (default: all)
   --set <p.option=value>  provider option, repeatable; value parsed as JSON when it can be
                           e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
-  --cors-origins <a,b>    allow only these origins (default: every origin reflected, with credentials)
+  --cors-origins <a,b>    provider routes: allow only these origins (default: every origin reflected, with
+                          credentials); the control API has its own --control-origins
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
   --clock <ISO date>      start the platform clock at this time
