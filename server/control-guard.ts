@@ -4,8 +4,9 @@
  * answers only
  * - requests whose `Host` is a loopback name, an IP address, the bound host or a configured name (DNS rebinding gives
  *   the attacker's name, never one of these): 403 otherwise;
- * - same-origin requests, requests without an `Origin` (curl, scripts) and origins allowed for the control plane
- *   (`--control-origins`): 403 otherwise, and CORS (never `Access-Control-Allow-Private-Network`) only for those;
+ * - same-origin requests, requests without an `Origin` (curl, scripts), top-level navigations (a link to the panel)
+ *   and origins allowed for the control plane (`--control-origins`): 403 otherwise, including a browser's cross-site
+ *   no-cors request; CORS (never `Access-Control-Allow-Private-Network`) only for the allowed origins;
  * - mutations (`POST`, `DELETE`) sent as `Content-Type: application/json`, which no HTML form and no preflight-free
  *   cross-origin request can send: 415 otherwise, even for a bodiless `POST /__mock/reset`;
  * - with a control token, requests that carry it: `Authorization: Bearer <token>`, or the cookie a browser gets by
@@ -144,8 +145,10 @@ export function guardControl(policy: ControlPolicy, req: IncomingMessage, target
   const sameOrigin = origin !== undefined && origin.toLowerCase() === `http://${host}`.toLowerCase()
   const listed = origin !== undefined && policy.origins.includes(origin)
   // A browser marks every request it sends for another site (even a no-cors <img> or <script> without an Origin).
+  // Following a link to the panel from another site is a top-level navigation: a read the other site cannot see.
   const fetchSite = req.headers['sec-fetch-site']
-  const crossSite = origin !== undefined ? !sameOrigin : fetchSite === 'cross-site' || fetchSite === 'same-site'
+  const navigation = (method === 'GET' || method === 'HEAD') && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document'
+  const crossSite = origin !== undefined ? !sameOrigin : (fetchSite === 'cross-site' || fetchSite === 'same-site') && !navigation
   if (crossSite && !listed) {
     return {
       pass: false,

@@ -59,8 +59,13 @@ describe('control API security (default policy)', () => {
     expect(r.headers.get('access-control-allow-origin')).toBeNull()
     expect(JSON.stringify(await body(r))).not.toContain('sessions')
     // A no-cors request carries no Origin, but the browser marks it cross-site.
-    const noCors = await fetch(`${origin}/__mock/state`, { headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    const noCors = await rawRequest(origin, '/__mock/state', { Host: new URL(origin).host, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'script' })
     expect(noCors.status).toBe(403)
+    const framed = await rawRequest(origin, '/__mock/state', { Host: new URL(origin).host, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'iframe' })
+    expect(framed.status).toBe(403)
+    // Following a link to the control API from another site is a top-level navigation the other site cannot read.
+    const link = await rawRequest(origin, '/__mock/clock', { Host: new URL(origin).host, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' })
+    expect(link.status).toBe(200)
   })
 
   it('an origin allowed with controlOrigins gets CORS with credentials, never Private-Network', async () => {
