@@ -12,6 +12,7 @@ import { handleControl } from '../handlers/platform/control-api.ts'
 import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
+import { exposureWarning, guardControl, type ControlPolicy } from './control-guard.ts'
 
 export interface ServerOptions {
   port?: number
@@ -22,6 +23,12 @@ export interface ServerOptions {
   corsOrigins?: readonly string[] | null
   /** Called with one line per request; default console.log. `null` silences it. */
   log?: ((line: string) => void) | null
+  /** Origins allowed to call the control API (`/__mock`) cross-origin (default: none; same-origin and curl work). */
+  controlOrigins?: readonly string[]
+  /** Host names the control API answers besides loopback names, IP addresses and the bound host. */
+  allowedHosts?: readonly string[]
+  /** When set, the control API requires `Authorization: Bearer <token>` (or the cookie `?token=` gives a browser). */
+  controlToken?: string | null
 }
 
 export interface RunningServer {
@@ -114,8 +121,9 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
  * const listener = createApp(createLogoutMocks({ origin: 'http://127.0.0.1:9090' }), 'http://127.0.0.1:9090')
  * http.createServer(listener).listen(9090)
  */
-export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: CorsPolicy; log?: ((line: string) => void) | null } = {}) {
+export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: CorsPolicy; control?: ControlPolicy; log?: ((line: string) => void) | null } = {}) {
   const cors = options.cors ?? { origins: null }
+  const controlPolicy = options.control ?? { origins: [], allowedHosts: [], boundHosts: [new URL(origin).host], token: null }
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log
   const control = express()
   control.disable('x-powered-by')
@@ -123,16 +131,16 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
   control.use('/__mock', async (req, res, next) => {
     const started = performance.now()
     try {
-      if (isPreflight(req)) {
-        res.writeHead(204, preflightHeaders(cors, req)).end()
-        return
-      }
-      const response = await handleControl(mocks, toFetchRequest(req, origin, req.originalUrl))
+      const verdict = guardControl(controlPolicy, req, req.originalUrl)
+      const response = verdict.pass ? await handleControl(mocks, toFetchRequest(req, origin, req.originalUrl)) : verdict.response
       if (!response) return next()
-      await writeFetchResponse(res, response, corsHeaders(cors, req))
+      await writeFetchResponse(res, response, verdict.pass ? verdict.headers : {}, req.method === 'HEAD')
       log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
     } catch (e) {
       next(e)
+    } finally {
+      // An unread body (over the limit, or refused) is drained so the next request on this connection is not stalled.
+      discardUnreadBody(req)
     }
   })
   control.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -194,7 +202,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await new Promise<void>((resolve) => server.close(() => resolve()))
     throw e
   }
-  server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, log: options.log }))
+  const control: ControlPolicy = { origins: options.controlOrigins ?? [], allowedHosts: options.allowedHosts ?? [], boundHosts: [host, new URL(origin).host], token: options.controlToken ?? null }
+  server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, control, log: options.log }))
+  const warning = exposureWarning(host, control.token !== null)
+  if (warning) console.warn(warning)
   return {
     origin,
     mocks,

@@ -14,7 +14,8 @@ Options:
   --providers <a,b>       serve only these providers (default: all)
   --set <p.option=value>  provider option, repeatable; value parsed as JSON when it can be
                           e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
-  --cors-origins <a,b>    allow only these origins (default: every origin reflected, with credentials)
+  --cors-origins <a,b>    provider routes: allow only these origins (default: every origin reflected, with
+                          credentials); the control API has its own --control-origins
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
   --max-records <n>       cap of each store that grows with traffic (sessions, tokens, flows…; default 100000):
@@ -22,10 +23,16 @@ Options:
   --keep-expired-ms <n>   how long an expired record is still recognised as expired (default 86400000, a day)
   --clock <ISO date>      start the platform clock at this time
   --quiet                 no per-request log lines
+  Control API security (/__mock answers same-origin requests and clients without an Origin, such as curl):
+  --control-origins <a,b> origins allowed to call /__mock cross-origin (default: none)
+  --allowed-hosts <a,b>   Host names /__mock answers besides localhost, *.localhost, IP addresses and the bound
+                          host (.example.com = it and its subdomains)
+  --control-token <t>     require Authorization: Bearer <t> on /__mock (env LOGOUT_MOCKS_CONTROL_TOKEN); a browser
+                          opens /__mock?token=<t> once and keeps it in an HttpOnly cookie
   -h, --help              this help
 
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
-coverage, state, sessions, openapi). Force any documented response with the header Prefer: code=<status> or
+coverage, state, sessions, openapi); POST and DELETE need -H 'Content-Type: application/json'. Force any documented response with the header Prefer: code=<status> or
 Prefer: example=<behaviour id> (or the query twins __code / __example).`
 
 export class UsageError extends Error {}
@@ -35,6 +42,14 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got "${value}"`)
   return n
+}
+
+/** The control-plane security flags (server/control-guard.ts). */
+function controlOptions(origins: string | undefined, hosts: string | undefined, token: string | undefined): Pick<ServerOptions, 'controlOrigins' | 'allowedHosts' | 'controlToken'> {
+  const list = (s: string | undefined) => s?.split(',').map((x) => x.trim()).filter(Boolean) ?? []
+  for (const o of list(origins)) if (!/^https?:\/\/[^/]+$/.test(o)) throw new UsageError(`--control-origins takes origins like http://localhost:5173, got "${o}"`)
+  if (token !== undefined && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError('--control-token must be at least 8 visible ASCII characters')
+  return { controlOrigins: list(origins), allowedHosts: list(hosts), controlToken: token ?? null }
 }
 
 /**
@@ -60,6 +75,9 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         clock: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        'control-origins': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        'control-token': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -90,6 +108,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? 9090,
       host: v.host ?? env.HOST ?? '127.0.0.1',
       corsOrigins: list(v['cors-origins']) ?? null,
+      ...controlOptions(v['control-origins'], v['allowed-hosts'], v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
       mocks: {
         only: list(v.providers),
         providers: providerOptions,

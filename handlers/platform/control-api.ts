@@ -8,6 +8,7 @@ import type { LogoutMocks, ScenarioRequest } from './instance.ts'
 import { mockError } from './mock-error.ts'
 import { describeCatalogue } from './catalogue-doc.ts'
 import { buildOpenApi } from './openapi.ts'
+import { CLOCK_RANGE } from './clock.ts'
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body, null, 2), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
@@ -30,9 +31,12 @@ const ROUTES = [
   'GET    /__mock/openapi/<provider>.json          OpenAPI 3.1 document generated from the catalogue',
 ]
 
+/** The largest control request body read (64 KiB); a larger one is a 413 problem. */
+const CONTROL_BODY_LIMIT = 64 * 1024
+
 async function jsonInput(request: Request): Promise<Record<string, unknown>> {
-  const body = await readBody(request, 64 * 1024)
-  if (!body.ok) throw new ControlError(body.reason === 'too-large' ? 'control request body over 64 KiB' : 'control request body unreadable')
+  const body = await readBody(request, CONTROL_BODY_LIMIT)
+  if (!body.ok) throw body.reason === 'too-large' ? new ControlError(`control request body over ${CONTROL_BODY_LIMIT / 1024} KiB`, 413, { limitBytes: CONTROL_BODY_LIMIT }) : new ControlError('control request body unreadable')
   if (body.text.trim() === '') return {}
   const parsed = parseJson(body.text)
   if (!parsed.ok) throw new ControlError(`control request body is not JSON: ${parsed.error}`)
@@ -87,14 +91,20 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
         return json(clockView(mocks))
       case 'POST /__mock/clock': {
         const input = await jsonInput(request)
-        if (input.advanceMs !== undefined) {
-          if (typeof input.advanceMs !== 'number' || !Number.isFinite(input.advanceMs)) throw new ControlError('"advanceMs" must be a finite number')
-          mocks.clock.advance(input.advanceMs)
-        } else if (input.set !== undefined) {
-          const t = typeof input.set === 'number' ? input.set : Date.parse(String(input.set))
-          if (Number.isNaN(t)) throw new ControlError('"set" must be an ISO date or epoch milliseconds')
-          mocks.clock.set(t)
-        } else throw new ControlError('POST /__mock/clock needs {"advanceMs": n} or {"set": "<ISO date>"}')
+        try {
+          if (input.advanceMs !== undefined) {
+            if (typeof input.advanceMs !== 'number' || !Number.isFinite(input.advanceMs)) throw new ControlError('"advanceMs" must be a finite number')
+            mocks.clock.advance(input.advanceMs)
+          } else if (input.set !== undefined) {
+            const t = typeof input.set === 'number' ? input.set : typeof input.set === 'string' ? Date.parse(input.set) : NaN
+            if (Number.isNaN(t)) throw new ControlError('"set" must be an ISO date or epoch milliseconds')
+            mocks.clock.set(t)
+          } else throw new ControlError('POST /__mock/clock needs {"advanceMs": n} or {"set": "<ISO date>"}')
+        } catch (e) {
+          // Out of the clock's range: refused before it moves, so the instance stays usable.
+          if (e instanceof RangeError) throw new ControlError(e.message, 400, { range: { min: new Date(CLOCK_RANGE.min).toISOString(), max: new Date(CLOCK_RANGE.max).toISOString() } })
+          throw e
+        }
         return json(clockView(mocks))
       }
       case 'GET /__mock/coverage':

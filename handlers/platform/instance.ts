@@ -260,8 +260,10 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
     async action(provider, name, input = {}) {
       await ready
       const rt = runtime(provider)
-      const action = rt.provider.actions?.[name]
-      if (!action) throw new ControlError(`${provider} has no action "${name}"`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
+      // Only declared actions: a name like `constructor` or `__proto__` must not reach Object.prototype.
+      const actions = rt.provider.actions ?? {}
+      const action = Object.hasOwn(actions, name) ? actions[name] : undefined
+      if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}"`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
       return action(rt.current, input, syntheticContext(rt))
     },
     catalogue: index,

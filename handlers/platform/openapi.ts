@@ -61,8 +61,9 @@ function responsesOf(behaviours: readonly Behaviour[]): Record<string, unknown> 
       schemasByMedia.set(media, names)
     }
     const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` })
+    // anyOf, not oneOf: one body may fit several of the schemas (a Rested.dev login body is a userRecord and a record).
     const content = Object.fromEntries(
-      [...schemasByMedia].map(([media, names]) => [media, names.size === 0 ? {} : { schema: names.size === 1 ? ref([...names][0]) : { oneOf: [...names].map(ref) } }]),
+      [...schemasByMedia].map(([media, names]) => [media, names.size === 0 ? {} : { schema: names.size === 1 ? ref([...names][0]) : { anyOf: [...names].map(ref) } }]),
     )
     responses[String(status)] = {
       description: group.map((b) => b.title).join(' | '),

@@ -212,7 +212,8 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
  * @example
  * createMethodNotAllowedHandler(runtime, '/api/v1/auth/logout', ['POST'])
  */
-export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string, allowed: readonly string[]): HttpHandler {
+export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string, methods: readonly string[]): HttpHandler {
+  const allowed = [...new Set(methods)] // several operations may share a method on one path (Rested.dev's POST)
   return http.all(rt.baseUrl + path, async ({ request }) => {
     if (request.method === 'OPTIONS' || allowed.includes(request.method)) return undefined
     const url = new URL(request.url)

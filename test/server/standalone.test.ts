@@ -48,12 +48,12 @@ describe('control API', () => {
     expect((await post('/api/v1/auth/logout')).status).toBe(401)
     await post('/__mock/scenarios', { operation: 'dreadnode.logout', fault: 'network-error' })
     expect((await json(await fetch(`${origin}/__mock/scenarios`))).scenarios).toHaveLength(1)
-    expect((await fetch(`${origin}/__mock/scenarios`, { method: 'DELETE' })).status).toBe(200)
+    expect((await fetch(`${origin}/__mock/scenarios`, { method: 'DELETE', headers: { 'Content-Type': 'application/json' } })).status).toBe(200)
     expect((await post('/api/v1/auth/logout')).status).toBe(401)
   })
 
   it('invalid control input is a 400 problem, never a crash', async () => {
-    const bad = await fetch(`${origin}/__mock/scenarios`, { method: 'POST', body: '{nope' })
+    const bad = await fetch(`${origin}/__mock/scenarios`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' })
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
     expect((await json(bad)).detail).toMatch(/not JSON/)
