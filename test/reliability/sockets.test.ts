@@ -101,7 +101,7 @@ describe('malformed HTTP on raw sockets', () => {
     ['binary garbage', Buffer.from([0, 1, 2, 255, 13, 10, 13, 10])],
     ['an HTTP/2 preface', 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'],
     ['a control byte in a header value', `GET /__mock HTTP/1.1\r\n${HOST}X-Bad: a\x01b\r\n\r\n`],
-    ['a space in a header name', `GET /api/v1/user/me HTTP/1.1\r\n${HOST}X Bad: ab\r\n\r\n`],
+    ['a space in a header name', `GET /api/v1/user HTTP/1.1\r\n${HOST}X Bad: ab\r\n\r\n`],
     ['chunked garbage (control)', `POST /__mock/clock HTTP/1.1\r\n${HOST}${JSON_CT}Transfer-Encoding: chunked\r\n\r\nZZZ\r\nhello\r\n0\r\n\r\n`],
     ['chunked garbage (provider)', `POST /api/v1/auth/login HTTP/1.1\r\n${HOST}${JSON_CT}Transfer-Encoding: chunked\r\n\r\nZZZ\r\nhello\r\n0\r\n\r\n`],
     ['Content-Length and Transfer-Encoding both', `POST /__mock/clock HTTP/1.1\r\n${HOST}${JSON_CT}Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`],
@@ -218,7 +218,7 @@ describe('pending in the perf branch (provider-path transport, issue 10 §2)', (
   })
 
   it.fails('HTTP/1.1 without Host (curl -H "Host:"): a 400 problem, not a bare 400', async () => {
-    const { replies } = await exchange(['GET /api/v1/user/me HTTP/1.1\r\nConnection: close\r\n\r\n'])
+    const { replies } = await exchange(['GET /api/v1/user HTTP/1.1\r\nConnection: close\r\n\r\n'])
     expectProblem(replies[0], 400)
   })
 
