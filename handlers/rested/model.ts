@@ -35,8 +35,16 @@ export interface RestedUser {
   /** `<projectId>:<lowercased email>` (null when registered by username only). */
   emailKey: string | null
   password: string
-  /** The user's fields as registered, password excluded. */
+  /** The user's fields as registered, password excluded (what `/__mock/state` shows). */
   data: Record<string, unknown>
+  /**
+   * The body as registered, password included and in the order sent: the docs' register example shows the password
+   * in `data` ("The password is not encrypted on the server side").
+   */
+  registered: Record<string, unknown>
+  /** Platform-clock times, epoch ms (the success bodies' `createdAt`/`updatedAt`). */
+  createdAt: number
+  updatedAt: number
 }
 
 export interface RestedRecord {
@@ -44,6 +52,9 @@ export interface RestedRecord {
   /** `<projectId>:<endpoint name>` */
   endpointKey: string
   data: Record<string, unknown>
+  /** Platform-clock times, epoch ms. */
+  createdAt: number
+  updatedAt: number
 }
 
 export interface RestedToken {
@@ -107,10 +118,11 @@ export function findUser(state: RestedState, projectId: string, who: UserName): 
 /**
  * Builds the model from the fixtures, for a provider served under `baseUrl`.
  * @example
- * const state = await createRestedState('https://app.rested.dev')
+ * const state = await createRestedState('https://app.rested.dev', clock)
  * state.projects.get('apiKey', 'd59eb2859c284168ac48aef65046d5dd')?.id // 'examples'
  */
-export async function createRestedState(baseUrl: string): Promise<RestedState> {
+export async function createRestedState(baseUrl: string, clock: Clock): Promise<RestedState> {
+  const now = clock.now()
   const allowedOrigins = new Map<string, ReadonlySet<string>>()
   const state: RestedState = {
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
@@ -134,17 +146,24 @@ export async function createRestedState(baseUrl: string): Promise<RestedState> {
         ...userKeys(project.id, u),
         password: u.password,
         data: { username: u.username, email: u.email, name: u.name },
+        registered: { username: u.username, email: u.email, password: u.password, name: u.name },
+        createdAt: now,
+        updatedAt: now,
       })
     }
     const secure = endpoints.find((e) => e.kind === 'data' && e.secure)
     if (secure) {
-      await state.records.create({ uniqueId: fixtureUniqueId(p, 99), endpointKey: scoped(project.id, secure.name), data: { title: `${project.name} secret note` } })
+      await state.records.create({ uniqueId: fixtureUniqueId(p, 99), endpointKey: scoped(project.id, secure.name), data: { title: `${project.name} secret note` }, createdAt: now, updatedAt: now })
     }
   }
   return state
 }
 
-/** Issues an access token for a user (an insert: O(1)). */
+/**
+ * Issues an access token for a user (an insert: O(1)).
+ * @example
+ * const { token } = await issueToken(state, user, 3600, clock, random)
+ */
 export async function issueToken(state: RestedState, user: RestedUser, ttlSeconds: number, clock: Clock, random: Random): Promise<RestedToken> {
   const now = clock.now()
   return state.tokens.create({ token: random.hex(64), userId: user.uniqueId, projectId: user.projectId, issuedAt: now, expiresAt: now + ttlSeconds * 1000 })
@@ -156,6 +175,8 @@ const redact = (secret: string) => `${secret.slice(0, 4)}…(${secret.length})`
 /**
  * The model as JSON for `GET /__mock/state`. API keys are shown (they travel in URLs and are fixtures anyway); master
  * keys and passwords are redacted; tokens are shown in full so QA can replay them, with their revoked/expired flags.
+ * @example
+ * snapshotRested(state, clock).tokens[0]?.revoked // false until its logout
  */
 export function snapshotRested(state: RestedState, clock: Clock) {
   const now = clock.now()

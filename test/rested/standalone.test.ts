@@ -8,6 +8,7 @@ import type { Socket } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
+import { docSections } from '../support/doc-sections.ts'
 import { ACCESS_COOKIE, AUTH, LOCKED_AUTH, MESSAGES, RESTED_LOCKED_ORIGIN, SECURE, createClient, errorOf } from './client.ts'
 
 const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
@@ -76,8 +77,10 @@ describe('rested (standalone only)', () => {
     expect(out.status).toBe(204)
     expect(out.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
     expect(out.headers.get('access-control-allow-credentials')).toBe('true')
-    expect(await c.accessToken()).toBeUndefined()
+    // "Cookies: None": the cookie stays in the jar, dead; the logged-in-user GET says so.
+    expect(await c.accessToken()).toBe(token)
     expect((await fetch(server.origin + SECURE, { headers: { cookie: `${ACCESS_COOKIE}=${token}` } })).status).toBe(401)
+    expect(await errorOf(await c.call(AUTH, { headers: { origin: 'http://localhost:5173' } }))).toEqual({ status: 401, message: 'Invalid credentials' })
   })
 
   it('the standalone CORS layer stays out: a locked project answers a foreign origin with no allow headers', async () => {
@@ -160,24 +163,34 @@ describe('rested (standalone only)', () => {
         if (option !== undefined) expect(options, `${id} names option ${option}`).toContain(option)
       }
     }
-    // The error entries declare the default (JSON) and say, in their source, that errorFormat "text" serves text/plain.
+    // The error entries declare the default (JSON) and say, in their source, that errorFormat "text" serves text/plain:
+    // documented ones in an assumption naming the option, assumed ones through the docs section their ref opens.
+    const sections = docSections('docs/providers/rested.md')
     const errors = entries.filter((e) => e.schema === 'error')
     expect(errors.length).toBeGreaterThan(30)
     for (const { id, contentType, source } of errors) {
       expect(contentType, id).toBe('application/json')
-      const note = source.kind === 'documented' ? source.assumptions?.find((a) => a.option === 'errorFormat')?.what : source.ref
-      expect(note, id).toMatch(/errorFormat "text".*text\/plain/)
+      const note = source.kind === 'documented' ? source.assumptions?.find((a) => a.option === 'errorFormat')?.what : sections.get(source.ref.split('#')[1] ?? '')
+      expect(note, id).toMatch(/errorFormat[\s\S]*"text"[\s\S]*text\/plain/)
     }
     expect(provider.options.find((o) => o.name === 'errorFormat')!.description).toMatch(/catalogue.*text\/plain/)
 
-    expect(byId.get('rested.logout.success')).toEqual({ kind: 'documented', ref: expect.stringContaining('Cookies: None') })
+    expect(byId.get('rested.logout.success')).toEqual({ kind: 'documented', ref: 'https://rested.dev/docs/authentication/authentication-logout' })
     expect(byId.get('rested.logout.successClearingCookie')).toMatchObject({ kind: 'assumed', option: 'clearCookieOnLogout' })
     expect(byId.get('rested.logout.unauthenticated')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
     expect(byId.get('rested.logout.idempotent')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
-    for (const id of ['rested.login.success', 'rested.login.successDataOnly']) expect(byId.get(id), id).toMatchObject({ kind: 'assumed', option: 'accessTokenTtl' })
-    for (const op of ['login', 'register']) {
-      expect(byId.get(`rested.${op}.usernameEmailRules`)?.kind, op).toBe('documented')
-      expect(byId.get(`rested.${op}.missingPassword`)?.kind, op).toBe('assumed')
+    for (const id of ['rested.login.success', 'rested.login.successDataOnly']) {
+      const source = byId.get(id)!
+      expect(source.kind, id).toBe('documented')
+      expect(source.assumptions?.map((a) => a.option), id).toEqual(expect.arrayContaining(['passwordInLoginBodies', 'accessTokenTtl']))
+    }
+    for (const op of ['login', 'register']) expect(byId.get(`rested.${op}.usernameEmailRules`)?.kind, op).toBe('documented')
+    // Round 2 of the docs: register's missing password and login's wrong credentials are documented; login's missing password is not.
+    expect(byId.get('rested.register.missingPassword')).toMatchObject({ kind: 'documented', ref: 'https://rested.dev/docs/authentication/authentication-register-user' })
+    expect(byId.get('rested.login.invalidCredentials')).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-login/' })
+    expect(byId.get('rested.login.missingPassword')).toMatchObject({ kind: 'assumed', ref: 'docs/providers/rested.md#login-without-a-password' })
+    for (const name of ['missingAccessToken', 'invalidCredentials', 'tokenExpired', 'noUserFound']) {
+      expect(byId.get(`rested.loggedInUser.${name}`), name).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-get-logged-in-user/' })
     }
     expect(byId.get('rested.logout.missingApiKey')?.kind).toBe('documented')
   })
