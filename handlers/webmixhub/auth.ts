@@ -1,5 +1,5 @@
 /**
- * Who is calling WebmixHub, in the contract's check order: the six client headers the docs require on every request
+ * Who is calling WebmixHub, in the documented check order: the six client headers the docs require on every request
  * (only with `requireClientHeaders`), the tenant (`x-tenant-token`), then on private routes the user (`x-token`, a raw
  * JWT signed with the tenant's secret). Both lookups go through indexes.
  */
@@ -55,7 +55,7 @@ interface UserCaller extends TenantCaller {
 }
 
 /**
- * The authentication every operation starts with (contract rows 2–5, after the client headers): the outcome of the
+ * The authentication every operation starts with (tenant, then user; after the client headers): the outcome of the
  * first failed check (`missingClientHeaders`, `missingTenantToken`, `invalidTenantToken`, `missingUserToken`,
  * `invalidToken`, `tokenExpired`), or the caller. A user token is valid when it is a well-formed HS256 JWT signed with
  * this tenant's secret, is an access token, has an `exp` still ahead on the platform clock (none counts as expired),

@@ -1,5 +1,6 @@
 /**
- * WebmixHub options and their defaults. Every ASSUMPTION of contracts/webmixhub.md that has an alternative is here.
+ * WebmixHub options and their defaults. Every assumption that has an alternative is here;
+ * docs/providers/webmixhub.md states each one.
  */
 import type { OptionDoc } from '../platform/types.ts'
 

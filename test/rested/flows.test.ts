@@ -97,7 +97,7 @@ describeBothModes('rested', {}, (target: () => Target) => {
     expect(await jsonOf(both, 'userData')).not.toHaveProperty('uniqueId')
   })
 
-  it('a session from the control API logs out through the seed URL', async () => {
+  it('a session from the control API logs out through the logout page’s example URL', async () => {
     const session = await target().mocks.sessions.create({ provider: 'rested', user: 'bob' })
     const headers = session.headers as Record<string, string>
     expect((await fetch(base() + SECURE, { headers })).status).toBe(200)

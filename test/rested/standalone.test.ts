@@ -1,5 +1,5 @@
 /**
- * Rested.dev against the real standalone server only: the seed page's example URL verbatim, and raw request targets
+ * Rested.dev against the real standalone server only: the logout page's example URL verbatim, and raw request targets
  * that a WHATWG client would normalise before sending (`%2e%2e`, `..`, `%2F`), sent byte-for-byte with node:http;
  * oversized and unread bodies on a keep-alive connection; the catalogue document's sources and assumptions.
  */
@@ -11,7 +11,7 @@ import type { RunningServer } from '../../server.ts'
 import { docSections } from '../support/doc-sections.ts'
 import { ACCESS_COOKIE, AUTH, LOCKED_AUTH, MESSAGES, RESTED_LOCKED_ORIGIN, SECURE, createClient, errorOf } from './client.ts'
 
-const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
+const DOCS_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
 
 /** Sends a raw request target (no URL parsing on the client side). */
 function raw(origin: string, method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -58,8 +58,8 @@ describe('rested (standalone only)', () => {
   beforeEach(() => server.mocks.reset())
   afterAll(() => server.close())
 
-  it("the seed's example URL works verbatim: 401 without a token, 204 with one, then the token is dead", async () => {
-    const anonymous = await fetch(server.origin + SEED_URL_PATH, { method: 'POST' })
+  it("the logout page's example URL works verbatim: 401 without a token, 204 with one, then the token is dead", async () => {
+    const anonymous = await fetch(server.origin + DOCS_URL_PATH, { method: 'POST' })
     expect(await errorOf(anonymous)).toEqual({ status: 401, message: 'Unauthorized' })
 
     const c = createClient(server.origin)
@@ -73,7 +73,7 @@ describe('rested (standalone only)', () => {
     const token = await c.accessToken()
     expect(token).toBeDefined()
 
-    const out = await c.call(SEED_URL_PATH, { method: 'POST', headers: { origin: 'http://localhost:5173' } })
+    const out = await c.call(DOCS_URL_PATH, { method: 'POST', headers: { origin: 'http://localhost:5173' } })
     expect(out.status).toBe(204)
     expect(out.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
     expect(out.headers.get('access-control-allow-credentials')).toBe('true')
@@ -118,7 +118,7 @@ describe('rested (standalone only)', () => {
       expect(JSON.parse(res.body).type).toBe('urn:logout-mocks:problem:not-found')
     }
     // And the server keeps serving.
-    expect((await raw(server.origin, 'POST', SEED_URL_PATH)).status).toBe(401)
+    expect((await raw(server.origin, 'POST', DOCS_URL_PATH)).status).toBe(401)
   })
 
   it('oversized and unread bodies get their 400 and the keep-alive connection serves the next request', async () => {
