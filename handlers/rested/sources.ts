@@ -3,7 +3,7 @@
  * the product's earlier name, yawe.dev, which show the error lists and bodies the rested.dev pages cut), and, for what
  * no page states, the section of the project's own provider page that states the assumption.
  */
-import type { Source } from '../platform/types.ts'
+import { sourceKit } from '../platform/sources.ts'
 
 /** The vendor pages the catalogue cites. */
 export const RESTED_PAGES = {
@@ -48,31 +48,5 @@ export const RESTED_ASSUMPTIONS = [
 
 export type RestedAssumption = (typeof RESTED_ASSUMPTIONS)[number]
 
-/** A part of a documented response that is our assumption, and the option that switches it (if any). */
-export interface Assumption {
-  readonly what: string
-  readonly option?: string
-}
-
-/**
- * A documented entry: the vendor page it comes from, and the parts of the response that are nevertheless assumptions.
- * @example
- * documented('register', [{ what: 'status 200' }]).ref // 'https://rested.dev/docs/authentication/authentication-register-user'
- */
-export function documented(page: RestedPage, assumptions: readonly Assumption[] = []): Source {
-  return { kind: 'documented', ref: RESTED_PAGES[page], ...(assumptions.length > 0 ? { assumptions } : {}) }
-}
-
-/**
- * The docs-page reference of an assumption: `docs/providers/rested.md#<anchor>`.
- * @example
- * assumptionRef('cors') // 'docs/providers/rested.md#cors'
- */
-export const assumptionRef = (anchor: RestedAssumption): string => `${RESTED_DOC_PAGE}#${anchor}`
-
-/**
- * An entry resting on an assumption: the docs section that states it, and the option that switches it.
- * @example
- * assumed('logout-without-a-usable-token', 'unauthenticatedLogout')
- */
-export const assumed = (anchor: RestedAssumption, option?: string): Source => ({ kind: 'assumed', ref: assumptionRef(anchor), ...(option ? { option } : {}) })
+/** The source builders (`documented(page, assumptions?)`, `assumed(anchor, option?)`, `assumptionRef(anchor)`). */
+export const { documented, assumed, assumptionRef } = sourceKit(RESTED_PAGES, RESTED_DOC_PAGE, RESTED_ASSUMPTIONS)

@@ -2,7 +2,7 @@
  * Where WebmixHub's behaviours come from: the vendor's public documentation pages, and, for what no page states, the
  * section of the project's own provider page that states the assumption.
  */
-import type { Source } from '../platform/types.ts'
+import { sourceKit } from '../platform/sources.ts'
 
 /** The vendor pages the catalogue cites. */
 export const WEBMIXHUB_PAGES = {
@@ -35,25 +35,5 @@ export const WEBMIXHUB_ASSUMPTIONS = [
 
 export type WebmixhubAssumption = (typeof WEBMIXHUB_ASSUMPTIONS)[number]
 
-/**
- * A documented source: the vendor page, and the parts of the response that are nevertheless assumptions.
- * @example
- * documented('logout').ref // 'https://docs.hub.webmix.app/auth/logout.html'
- */
-export function documented(page: WebmixhubPage, assumptions: readonly { what: string; option?: string }[] = []): Source {
-  return { kind: 'documented', ref: WEBMIXHUB_PAGES[page], ...(assumptions.length > 0 ? { assumptions } : {}) }
-}
-
-/**
- * The docs-page reference of an assumption: `docs/providers/webmixhub.md#<anchor>`.
- * @example
- * assumptionRef('client-headers') // 'docs/providers/webmixhub.md#client-headers'
- */
-export const assumptionRef = (anchor: WebmixhubAssumption): string => `${WEBMIXHUB_DOC_PAGE}#${anchor}`
-
-/**
- * An assumed source: the docs section that states it, and the option that switches it if any.
- * @example
- * assumed('client-headers', 'requireClientHeaders')
- */
-export const assumed = (anchor: WebmixhubAssumption, option?: string): Source => ({ kind: 'assumed', ref: assumptionRef(anchor), ...(option ? { option } : {}) })
+/** The source builders (`documented(page, assumptions?)`, `assumed(anchor, option?)`, `assumptionRef(anchor)`). */
+export const { documented, assumed, assumptionRef } = sourceKit(WEBMIXHUB_PAGES, WEBMIXHUB_DOC_PAGE, WEBMIXHUB_ASSUMPTIONS)

@@ -1,32 +1,16 @@
 /**
  * Every Rested.dev catalogue source can be opened by a user: a vendor page URL, or the section of
- * docs/providers/rested.md that states the assumption (its anchor exists); assumptions name real options.
+ * docs/providers/rested.md that states the assumption; the round-2 entries cite the pages that document them.
  */
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { rested } from '../../handlers/rested/index.ts'
-import { RESTED_ASSUMPTIONS, RESTED_PAGES, assumptionRef } from '../../handlers/rested/sources.ts'
-import { checkRef, docSections } from '../support/doc-sections.ts'
+import { RESTED_ASSUMPTIONS, RESTED_DOC_PAGE, RESTED_PAGES } from '../../handlers/rested/sources.ts'
+import { describeSources } from '../support/doc-sections.ts'
 
-const pages = Object.values(RESTED_PAGES)
-const options = new Set(rested.options.map((o) => o.name))
+describeSources(rested, Object.values(RESTED_PAGES), RESTED_DOC_PAGE, RESTED_ASSUMPTIONS)
 
-describe('rested sources', () => {
-  it.each(rested.catalogue.map((b) => [b.id, b.source] as const))('%s cites an openable source', (_id, source) => {
-    expect(checkRef(source.ref, pages)).toEqual({ ok: true })
-    if (source.kind === 'assumed' && source.option !== undefined) expect(options).toContain(source.option)
-    if (source.kind === 'documented') for (const a of source.assumptions ?? []) if (a.option !== undefined) expect(options).toContain(a.option)
-  })
-
-  it('every assumption anchor the code knows is a section of the docs page, and every option appears in it', () => {
-    const sections = docSections('docs/providers/rested.md')
-    for (const anchor of RESTED_ASSUMPTIONS) expect(checkRef(assumptionRef(anchor), pages), anchor).toEqual({ ok: true })
-    const page = [...sections.values()].join('')
-    for (const option of options) if (option !== 'baseUrl') expect(page, option).toContain(`\`${option}\``)
-  })
-
-  it('the check refuses what a user could not open', () => {
-    expect(checkRef('docs/providers/rested.md#no-such-section', pages).ok).toBe(false)
-    expect(checkRef('https://example.com/elsewhere', pages).ok).toBe(false)
-    expect(checkRef('contracts/rested.md', pages).ok).toBe(false)
-  })
+it('rested: the four 401s of the logged-in user cite the page that lists them', () => {
+  for (const name of ['missingAccessToken', 'invalidCredentials', 'tokenExpired', 'noUserFound']) {
+    expect(rested.catalogue.find((b) => b.id === `rested.loggedInUser.${name}`)?.source.ref, name).toBe('https://yawe.dev/docs/authentication/authentication-get-logged-in-user/')
+  }
 })

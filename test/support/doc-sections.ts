@@ -1,9 +1,12 @@
 /**
  * Test support: the sections of one of the project's Markdown pages, by the anchor GitHub gives their heading, so a
- * catalogue `source.ref` like `docs/providers/rested.md#cors` can be checked to open on real text.
+ * catalogue `source.ref` like `docs/providers/rested.md#cors` can be checked to open on real text; and the generic
+ * test of a provider's sources built on it.
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { AnyProvider } from '../../handlers/platform/types.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -60,4 +63,37 @@ export function checkRef(ref: string, pages: readonly string[]): RefCheck {
   const m = /^(docs\/[\w/.-]+\.md)#([\w-]+)$/.exec(ref)
   if (!m) return { ok: false, why: `${ref} is neither a URL nor docs/<page>.md#<anchor>` }
   return docSections(m[1]).has(m[2]) ? { ok: true } : { ok: false, why: `${m[1]} has no section #${m[2]}` }
+}
+
+/**
+ * The generic test of a provider's sources: every catalogue `source.ref` opens (a vendor page of `pages`, or a section
+ * of `docPage`), every docs reference inside an assumption's text too, every option named is real and appears on the
+ * page, and every assumption anchor the code knows is a section of it.
+ * @example
+ * describeSources(rested, Object.values(RESTED_PAGES), 'docs/providers/rested.md', RESTED_ASSUMPTIONS)
+ */
+export function describeSources(provider: AnyProvider, pages: readonly string[], docPage: string, anchors: readonly string[]): void {
+  const options = new Set(provider.options.map((o) => o.name))
+  describe(`${provider.id} sources`, () => {
+    it.each(provider.catalogue.map((b) => [b.id, b.source] as const))('%s cites an openable source', (_id, source) => {
+      expect(checkRef(source.ref, pages)).toEqual({ ok: true })
+      if (source.kind === 'assumed' && source.option !== undefined) expect(options).toContain(source.option)
+      for (const a of source.kind === 'documented' ? (source.assumptions ?? []) : []) {
+        if (a.option !== undefined) expect(options).toContain(a.option)
+        for (const ref of a.what.match(/docs\/[\w/.-]+\.md#[\w-]+/g) ?? []) expect(checkRef(ref, pages), a.what).toEqual({ ok: true })
+      }
+    })
+
+    it('every assumption anchor the code knows is a section of the docs page, and every option appears in it', () => {
+      for (const anchor of anchors) expect(checkRef(`${docPage}#${anchor}`, pages), anchor).toEqual({ ok: true })
+      const page = [...docSections(docPage).values()].join('')
+      for (const option of options) if (option !== 'baseUrl') expect(page, option).toContain(`\`${option}\``)
+    })
+
+    it('the check refuses what a user could not open', () => {
+      expect(checkRef(`${docPage}#no-such-section`, pages).ok).toBe(false)
+      expect(checkRef('https://example.com/elsewhere', pages).ok).toBe(false)
+      expect(checkRef(`contracts/${provider.id}.md`, pages).ok).toBe(false)
+    })
+  })
 }

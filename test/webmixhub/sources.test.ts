@@ -1,28 +1,15 @@
 /**
  * Every WebmixHub catalogue source can be opened by a user: a vendor page URL, or the section of
- * docs/providers/webmixhub.md that states the assumption (its anchor exists); assumptions name real options.
+ * docs/providers/webmixhub.md that states the assumption; the sign-up entries are marked assumed.
  */
 import { describe, expect, it } from 'vitest'
 import { webmixhub } from '../../handlers/webmixhub/index.ts'
-import { WEBMIXHUB_ASSUMPTIONS, WEBMIXHUB_PAGES, assumptionRef } from '../../handlers/webmixhub/sources.ts'
-import { checkRef, docSections } from '../support/doc-sections.ts'
+import { WEBMIXHUB_ASSUMPTIONS, WEBMIXHUB_DOC_PAGE, WEBMIXHUB_PAGES } from '../../handlers/webmixhub/sources.ts'
+import { describeSources } from '../support/doc-sections.ts'
 
-const pages = Object.values(WEBMIXHUB_PAGES)
-const options = new Set(webmixhub.options.map((o) => o.name))
+describeSources(webmixhub, Object.values(WEBMIXHUB_PAGES), WEBMIXHUB_DOC_PAGE, WEBMIXHUB_ASSUMPTIONS)
 
-describe('webmixhub sources', () => {
-  it.each(webmixhub.catalogue.map((b) => [b.id, b.source] as const))('%s cites an openable source', (_id, source) => {
-    expect(checkRef(source.ref, pages)).toEqual({ ok: true })
-    if (source.kind === 'assumed' && source.option !== undefined) expect(options).toContain(source.option)
-    if (source.kind === 'documented') for (const a of source.assumptions ?? []) if (a.option !== undefined) expect(options).toContain(a.option)
-  })
-
-  it('every assumption anchor the code knows is a section of the docs page, and every option appears in it', () => {
-    const page = [...docSections('docs/providers/webmixhub.md').values()].join('')
-    for (const anchor of WEBMIXHUB_ASSUMPTIONS) expect(checkRef(assumptionRef(anchor), pages), anchor).toEqual({ ok: true })
-    for (const option of options) if (option !== 'baseUrl') expect(page, option).toContain(`\`${option}\``)
-  })
-
+describe('webmixhub round-2 sources', () => {
   it('the sign-up entries are marked assumed, the error table documented', () => {
     const byId = new Map(webmixhub.catalogue.map((b) => [b.id, b.source]))
     for (const id of ['webmixhub.signup.success', 'webmixhub.signup.conflict', 'webmixhub.signup.validationError']) {
