@@ -2,7 +2,7 @@
  * `POST /auth/signin` (the sign-in page; tenant authentication only): check order client headers (optional) → tenant
  * → body → credentials. `password` checks the user's credentials; `google`, `facebook`, `apple`, `otp` and `guest`
  * sign a user in and create it when unknown. Returns signed access and refresh JWTs (an assumed response shape). A
- * public route: `x-token` is optional and ignored, so a stale one is no error.
+ * public route: `x-token` is optional and never an error (`publicRouteToken` says whether a valid one revives its user).
  *
  * How the mock identifies the external account (an assumption, docs/providers/webmixhub.md#the-sign-in-response): a social `token` that is an email address, or a JWT with
  * an `email` claim (an ID token), signs in the user with that email; any other token is an opaque account id. `otp`
@@ -15,7 +15,7 @@ import type { WebmixhubConfig } from './config.ts'
 import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubTenant, type WebmixhubUser } from './model.ts'
 import { gate, header, type Ctx } from './auth.ts'
 import { clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
-import { assumed, documented } from './sources.ts'
+import { documented } from './sources.ts'
 import { envelope } from './envelope.ts'
 import { EMAIL, readSigninRequest, type SigninRequest } from './signin-request.ts'
 import { REPRESENTATIVE_USER } from './me.ts'
@@ -134,7 +134,7 @@ export function signedInBehaviour(operation: string, spec: { user: PublicUser; n
   }
 }
 
-const PUBLIC_ROUTE = 'x-token optional and ignored (a stale, expired or foreign one is no error)'
+const PUBLIC_ROUTE = 'x-token optional, never an error (a stale, expired or foreign one is ignored; with publicRouteToken "relogin" a valid one marks its user logged_in)'
 
 export const signinBehaviours: WebmixhubBehaviour[] = [
   signedInBehaviour('signin', {
@@ -142,7 +142,10 @@ export const signinBehaviours: WebmixhubBehaviour[] = [
     newUser: false,
     title: 'Signed in: {meta, data:{accessToken, refreshToken, newUser, user:{id, email, status}}}',
     trigger: `valid tenant and body: password of an existing user, or any google/facebook/apple/otp/guest sign-in (unknown users are created, newUser true); ${PUBLIC_ROUTE}`,
-    source: assumed('the-sign-in-response'),
+    source: documented('signin', [
+      { what: 'the body {accessToken, refreshToken, newUser, user:{id, email, status}} (docs/providers/webmixhub.md#the-sign-in-response)' },
+      { what: 'what a valid optional x-token does (docs/providers/webmixhub.md#public-routes-ignore-x-token)', option: 'publicRouteToken' },
+    ]),
   }),
   errorBehaviour({
     operation: 'signin',

@@ -3,7 +3,7 @@
  * response are not shown, so they are assumed: docs/providers/webmixhub.md#the-sign-up-endpoint). Check order: client
  * headers (optional) → tenant → body `{email, password}` (password ≥ 8, as on sign-in) → an email already registered
  * in the tenant → 409 CONFLICT → the sign-in response with `newUser: true`, the user `logged_in`. A public route:
- * `x-token` is optional and ignored.
+ * `x-token` is optional and never an error (`publicRouteToken`).
  */
 import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
@@ -48,7 +48,7 @@ export const signupBehaviours: WebmixhubBehaviour[] = [
     user: NEW_USER,
     newUser: true,
     title: 'Signed up: the sign-in response {meta, data:{accessToken, refreshToken, newUser:true, user}}',
-    trigger: 'valid tenant, an email not yet registered in it and a password of 8 characters or more; x-token optional and ignored',
+    trigger: 'valid tenant, an email not yet registered in it and a password of 8 characters or more; x-token optional, never an error (see publicRouteToken)',
     source: assumed('the-sign-up-endpoint'),
   }),
   errorBehaviour({
