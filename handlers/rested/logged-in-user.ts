@@ -76,7 +76,12 @@ const REVOKED = {
   option: 'revokedTokenReason',
 }
 
-/** One of the four documented 401s; the two a revoked token may reach carry the assumption that picks between them. */
+const MASTER_KEY = { what: 'a valid masterKey does not stand in for the token (docs/providers/rested.md#the-logged-in-user-with-a-master-key)' }
+
+/**
+ * One of the four documented 401s; the two a revoked token may reach carry the assumption that picks between them,
+ * the missing token the master-key assumption.
+ */
 function unauthorized(name: 'missingAccessToken' | 'invalidCredentials' | 'tokenExpired' | 'noUserFound', title: string, trigger: string, primary = false): RestedBehaviour {
   const revocable = name === 'invalidCredentials' || name === 'tokenExpired'
   return errorBehaviour({
@@ -85,7 +90,7 @@ function unauthorized(name: 'missingAccessToken' | 'invalidCredentials' | 'token
     status: 401,
     title,
     trigger,
-    source: documented('yaweLoggedInUser', revocable ? [REVOKED] : []),
+    source: documented('yaweLoggedInUser', revocable ? [REVOKED] : name === 'missingAccessToken' ? [MASTER_KEY] : []),
     primary,
     // The page's "Invalid credentials" (login's reason ends with a full stop).
     message: name === 'invalidCredentials' ? MESSAGES.invalidToken : undefined,
@@ -97,7 +102,7 @@ const revokedWhen = (reason: string) => `a logged-out (revoked) token while revo
 export const loggedInUserBehaviours: RestedBehaviour[] = [
   success(false),
   success(true),
-  ...gateBehaviours('loggedInUser', 'loggedInUser'),
+  ...gateBehaviours('loggedInUser', 'yaweLoggedInUser'),
   unauthorized('missingAccessToken', '401 Missing Access Token', 'no __Secure-rested-access-token cookie and no Authorization header (a valid masterKey does not stand in for it)', true),
   unauthorized('invalidCredentials', '401 Invalid credentials', `a token never issued, or issued by another project; ${revokedWhen('invalidCredentials')} (the default)`),
   unauthorized('tokenExpired', '401 Token expired', `a token past accessTokenTtl on the platform clock; ${revokedWhen('tokenExpired')}`),
