@@ -36,6 +36,8 @@ export interface WebmixhubUser {
   restrictedCapabilities: WebmixhubCapability[]
   /** How the user was created. */
   createdWith: SigninMethod | 'fixture'
+  /** Platform-clock time of creation, epoch ms. */
+  createdAt: number
 }
 
 export interface WebmixhubState {
@@ -69,6 +71,7 @@ export async function createWebmixhubState(config: WebmixhubConfig): Promise<Web
       password: u.password,
       restrictedCapabilities: [...u.restrictedCapabilities],
       createdWith: 'fixture',
+      createdAt: 0,
     })
   }
   return { tenants, users, statuses: new Map(), limiter:  createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }

@@ -96,6 +96,7 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
           password: null,
           restrictedCapabilities: [],
           createdWith: req.method as SigninMethod,
+          createdAt: ctx.clock.now(),
         })
       }
     }

@@ -35,6 +35,7 @@ export const signupOperation: Operation<WebmixhubState, WebmixhubConfig> = {
       password: parsed.value.password,
       restrictedCapabilities: [],
       createdWith: 'password',
+      createdAt: ctx.clock.now(),
     })
     return signedIn(ctx, tenant, user, true)
   },
