@@ -159,11 +159,7 @@ export async function createRestedState(baseUrl: string, clock: Clock): Promise<
   return state
 }
 
-/**
- * Issues an access token for a user (an insert: O(1)).
- * @example
- * const { token } = await issueToken(state, user, 3600, clock, random)
- */
+/** Issues an access token for a user (an insert: O(1)). */
 export async function issueToken(state: RestedState, user: RestedUser, ttlSeconds: number, clock: Clock, random: Random): Promise<RestedToken> {
   const now = clock.now()
   return state.tokens.create({ token: random.hex(64), userId: user.uniqueId, projectId: user.projectId, issuedAt: now, expiresAt: now + ttlSeconds * 1000 })
