@@ -94,13 +94,14 @@ export function gateBehaviours(operation: string, page: RestedPage): RestedBehav
 }
 
 /**
- * Body entries shared by operations that read a JSON body (login, register, secure create).
+ * Body entries shared by operations that read a JSON body (login, register, secure create). `contentType` is the
+ * source of the Content-Type refusal when the page does not document it (the create page accepts text/plain too).
  * @example
  * bodyBehaviours('login', 'login').map((b) => b.id) // ['rested.login.badContentType', …]
  */
-export function bodyBehaviours(operation: string, page: RestedPage): RestedBehaviour[] {
+export function bodyBehaviours(operation: string, page: RestedPage, contentType: Source = documented(page)): RestedBehaviour[] {
   return [
-    errorBehaviour({ operation, name: 'badContentType', status: 400, title: '400 wrong Content-Type', trigger: 'Content-Type other than application/json', source: documented(page) }),
+    errorBehaviour({ operation, name: 'badContentType', status: 400, title: '400 wrong Content-Type', trigger: 'Content-Type other than application/json', source: contentType }),
     errorBehaviour({ operation, name: 'emptyBody', status: 400, title: '400 empty body', trigger: 'application/json with an empty body', source: documented(page) }),
     errorBehaviour({ operation, name: 'malformedBody', status: 400, title: '400 body not a JSON object', trigger: 'body that is not valid JSON, or JSON that is not an object', source: assumed('bodies-that-are-not-json-objects') }),
     errorBehaviour({ operation, name: 'bodyTooLarge', status: 400, title: '400 body too large', trigger: 'body over 1 MiB', source: assumed('bodies-that-are-not-json-objects') }),
@@ -109,7 +110,8 @@ export function bodyBehaviours(operation: string, page: RestedPage): RestedBehav
 
 /**
  * The credential entries of register and login: the documented username/email rules, and the missing password —
- * documented on the register page ("username/email or password not present"), assumed on login.
+ * documented on the register page ("username/email or password not present") and on the login page's twin ("If
+ * username or password are not present"), whose reason text login words as its own (an assumption).
  * @example
  * credentialBehaviours('login').map((b) => b.id) // ['rested.login.usernameEmailRules', 'rested.login.missingPassword']
  */
@@ -130,7 +132,7 @@ export function credentialBehaviours(operation: 'login' | 'register'): RestedBeh
       status: 400,
       title: register ? '400 username/email or password not present' : '400 password missing',
       trigger: 'no password, or not a non-empty string',
-      source: register ? documented('register') : assumed('login-without-a-password'),
+      source: register ? documented('register') : documented('yaweLogin', [{ what: 'the reason text "password is required" (docs/providers/rested.md#login-without-a-password)' }]),
       message: register ? MESSAGES.credentialsNotPresent : undefined,
     }),
   ]

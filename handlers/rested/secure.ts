@@ -104,5 +104,5 @@ export const secureCreateBehaviours: RestedBehaviour[] = [
   },
   ...gateBehaviours('secureCreate', 'crudCreate'),
   unauthenticated('secureCreate'),
-  ...bodyBehaviours('secureCreate', 'crudCreate'),
+  ...bodyBehaviours('secureCreate', 'crudCreate', assumed('data-endpoints')),
 ]

@@ -185,10 +185,13 @@ describe('rested (standalone only)', () => {
       expect(source.assumptions?.map((a) => a.option), id).toEqual(expect.arrayContaining(['passwordInLoginBodies', 'accessTokenTtl']))
     }
     for (const op of ['login', 'register']) expect(byId.get(`rested.${op}.usernameEmailRules`)?.kind, op).toBe('documented')
-    // Round 2 of the docs: register's missing password and login's wrong credentials are documented; login's missing password is not.
+    // Round 2 of the docs: register's missing password and login's wrong credentials are documented, and so is login's
+    // missing password on the login page's twin (its reason text is ours).
     expect(byId.get('rested.register.missingPassword')).toMatchObject({ kind: 'documented', ref: 'https://rested.dev/docs/authentication/authentication-register-user' })
     expect(byId.get('rested.login.invalidCredentials')).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-login/' })
-    expect(byId.get('rested.login.missingPassword')).toMatchObject({ kind: 'assumed', ref: 'docs/providers/rested.md#login-without-a-password' })
+    expect(byId.get('rested.login.missingPassword')).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-login/' })
+    // The create page accepts text/plain too: refusing it is the mock's assumption, not the page's.
+    expect(byId.get('rested.secureCreate.badContentType')).toMatchObject({ kind: 'assumed', ref: 'docs/providers/rested.md#data-endpoints' })
     for (const name of ['missingAccessToken', 'invalidCredentials', 'tokenExpired', 'noUserFound']) {
       expect(byId.get(`rested.loggedInUser.${name}`), name).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-get-logged-in-user/' })
     }
