@@ -1,5 +1,6 @@
 /**
- * Rested.dev options and their defaults. Every ASSUMPTION of contracts/rested.md with an alternative is an option.
+ * Rested.dev options and their defaults. Every assumption with an alternative is an option; docs/providers/rested.md
+ * states each one.
  */
 import type { OptionDoc } from '../platform/types.ts'
 
@@ -12,8 +13,12 @@ export interface RestedConfig {
   errorFormat: 'json' | 'text'
   /** ASSUMPTION: access-token lifetime in seconds, both the cookie's `Max-Age` and the server-side expiry. */
   accessTokenTtl: number
-  /** ASSUMPTION: the logout 204 also sends a cookie-clearing `Set-Cookie` (the doc says "Cookies: None"). */
+  /** ASSUMPTION: the logout 204 also sends a cookie-clearing `Set-Cookie` (the doc says "Cookies: None": off by default). */
   clearCookieOnLogout: boolean
+  /** ASSUMPTION: login and the logged-in-user GET return the stored record with the password, as register's example does. */
+  passwordInLoginBodies: boolean
+  /** ASSUMPTION: which documented 401 reason a revoked (logged-out) token gets on the logged-in-user GET. */
+  revokedTokenReason: 'invalidCredentials' | 'tokenExpired'
 }
 
 export const restedDefaults: RestedConfig = {
@@ -21,7 +26,9 @@ export const restedDefaults: RestedConfig = {
   unauthenticatedLogout: 'reject',
   errorFormat: 'json',
   accessTokenTtl: 3600,
-  clearCookieOnLogout: true,
+  clearCookieOnLogout: false,
+  passwordInLoginBodies: true,
+  revokedTokenReason: 'invalidCredentials',
 }
 
 export const restedOptions: readonly OptionDoc[] = [
@@ -41,6 +48,19 @@ export const restedOptions: readonly OptionDoc[] = [
   {
     name: 'clearCookieOnLogout',
     description:
-      'ASSUMPTION: the logout 204 sends Set-Cookie clearing __Secure-rested-access-token (default true: rested.logout.successClearingCookie; false: the documented cookie-less rested.logout.success).',
+      'ASSUMPTION: the logout 204 also sends Set-Cookie clearing __Secure-rested-access-token (true: rested.logout.successClearingCookie). Default false: the documented cookie-less rested.logout.success ("Cookies: None").',
+    values: ['false', 'true'],
+  },
+  {
+    name: 'passwordInLoginBodies',
+    description:
+      'ASSUMPTION: login and the logged-in-user GET return the stored record with the password inside data, as the register example does (default true); false leaves it out of those two (register always echoes it, as documented).',
+    values: ['true', 'false'],
+  },
+  {
+    name: 'revokedTokenReason',
+    description:
+      'ASSUMPTION: the documented 401 reason a logged-out (revoked) token gets on the logged-in-user GET: "Invalid credentials" (invalidCredentials, default) or "Token expired" (tokenExpired).',
+    values: ['invalidCredentials', 'tokenExpired'],
   },
 ]

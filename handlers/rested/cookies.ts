@@ -11,5 +11,5 @@ export function issueAccessCookie(token: string, maxAge: number): string {
   return serializeCookie(ACCESS_COOKIE, token, [['Max-Age', maxAge], ['Path', '/'], 'Secure', 'HttpOnly', ['SameSite', 'None']])
 }
 
-/** The contract's clearing cookie: `__Secure-rested-access-token=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None` */
+/** The clearing cookie of the `clearCookieOnLogout` option: `__Secure-rested-access-token=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None` */
 export const CLEARING_COOKIE = serializeCookie(ACCESS_COOKIE, '', [['Max-Age', 0], ['Path', '/'], 'Secure', 'HttpOnly', ['SameSite', 'None']])

@@ -1,6 +1,6 @@
 /**
- * CORS as a browser needs it for credentialed calls, decided by the project's allowed-origins rule (contract: CORS,
- * inferred). The project is the one the request's `key`/`masterKey` names; when none is named, no origin is allowed.
+ * CORS as a browser needs it for credentialed calls, decided by the project's allowed-origins rule (inferred:
+ * docs/providers/rested.md#cors). The project is the one the request's `key`/`masterKey` names; when none is named, no origin is allowed.
  */
 import { resolve, type Ctx } from './gate.ts'
 

@@ -14,15 +14,15 @@ type Checked = { readonly ok: true; readonly credentials: Credentials } | { read
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Checks a body's identifier and password; the failure carries the precise reason text. */
-function credentialsOf(body: Record<string, unknown>): Checked {
+function credentialsOf(body: Record<string, unknown>, operation: 'login' | 'register'): Checked {
   const hasUsername = body.username !== undefined
   const hasEmail = body.email !== undefined
   const rules = (message: string): Checked => ({ ok: false, failure: 'usernameEmailRules', message })
   if (hasUsername && hasEmail) return rules(MESSAGES.usernameEmailRules)
-  if (!hasUsername && !hasEmail) return rules('username or email is required')
+  if (!hasUsername && !hasEmail) return rules(operation === 'register' ? MESSAGES.credentialsNotPresent : 'username or email is required')
   if (hasUsername && (typeof body.username !== 'string' || body.username.trim() === '')) return rules('username must be a non-empty string')
   if (hasEmail && (typeof body.email !== 'string' || !EMAIL.test(body.email))) return rules('email not valid')
-  if (typeof body.password !== 'string' || body.password === '') return { ok: false, failure: 'missingPassword', message: MESSAGES.missingPassword }
+  if (typeof body.password !== 'string' || body.password === '') return { ok: false, failure: 'missingPassword', message: operation === 'register' ? MESSAGES.credentialsNotPresent : MESSAGES.missingPassword }
   const who = hasUsername ? { username: body.username as string } : { email: body.email as string }
   return { ok: true, credentials: { ...who, password: body.password } }
 }
@@ -42,7 +42,7 @@ export async function readCredentials(
   if (!gate.ok) return gate
   const body = await readJsonObject(ctx, operation)
   if (!body.ok) return body
-  const checked = credentialsOf(body.value)
+  const checked = credentialsOf(body.value, operation)
   if (!checked.ok) return { ok: false, outcome: { behaviour: `rested.${operation}.${checked.failure}`, detail: { message: checked.message } } }
   return { ok: true, project: gate.project, body: body.value, credentials: checked.credentials }
 }

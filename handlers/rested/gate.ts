@@ -1,5 +1,5 @@
 /**
- * The checks every Rested.dev custom-endpoint request goes through, in the contract's order (rows 1–4):
+ * The checks every Rested.dev custom-endpoint request goes through, in the order the vendor's pages list them:
  * 1. `key` missing and no `masterKey` → 403 "Missing API Key";
  * 2. version not 1, endpoint name invalid or unknown in the key's project, or wrong kind for the operation → 400
  *    "Endpoint or API Key not valid";

@@ -1,5 +1,5 @@
 /**
- * The Rested.dev provider (contracts/rested.md, seed 000_cede2f732a695e0d): custom-endpoint auth — register, login,
+ * The Rested.dev provider (docs/providers/rested.md): custom-endpoint auth — register, login, the logged-in user,
  * logout — with API keys, master keys, allowed origins and the no-origin switch, plus data endpoints (secure or not)
  * where a logged-out token is shown rejected. It answers CORS itself (`cors: 'own'`): the project's rule decides.
  */
@@ -16,6 +16,8 @@ import { loginBehaviours } from './login.ts'
 import { registerBehaviours } from './register.ts'
 import { secureCreateBehaviours, secureReadBehaviours } from './secure.ts'
 import { preflightBehaviours } from './preflight.ts'
+import { loggedInUserBehaviours } from './logged-in-user.ts'
+import { RESTED_DOC_PAGE, RESTED_PAGES } from './sources.ts'
 
 /** A user of a project by username or email (control API); a 404 control error listing the users otherwise. */
 function userNamed(state: RestedState, projectId: string, who: unknown) {
@@ -30,11 +32,11 @@ function userNamed(state: RestedState, projectId: string, who: unknown) {
 export const rested: ProviderDefinition<RestedState, RestedConfig> = {
   id: 'rested',
   title: 'Rested.dev custom-endpoint authentication',
-  docs: 'seeds/000_cede2f732a695e0d.txt, contracts/rested.md',
+  docs: `${RESTED_DOC_PAGE} (vendor: ${RESTED_PAGES.logout})`,
   defaults: restedDefaults,
   options: restedOptions,
   operations: restedOperations,
-  catalogue: [...logoutBehaviours, ...loginBehaviours, ...registerBehaviours, ...secureReadBehaviours, ...secureCreateBehaviours, ...preflightBehaviours],
+  catalogue: [...logoutBehaviours, ...loginBehaviours, ...registerBehaviours, ...loggedInUserBehaviours, ...secureReadBehaviours, ...secureCreateBehaviours, ...preflightBehaviours],
   schemas: restedSchemas,
   cors: 'own',
   createState: ({ baseUrl, limits }) => createRestedState(baseUrl, limits),
@@ -53,5 +55,19 @@ export const rested: ProviderDefinition<RestedState, RestedConfig> = {
       headers: { Authorization: `Bearer ${token.token}` },
       logoutUrl: `${ctx.baseUrl}/api/1/ce/examples/auth?key=${RESTED_API_KEY}&logout=true`,
     }
+  },
+  actions: {
+    /**
+     * `{user, project?}` (username or email; project id or API key, default the examples project): removes the user,
+     * so its still-live tokens meet the logged-in-user GET's 401 "No user found".
+     */
+    async deleteUser(state, input) {
+      const ref = String(input.project ?? RESTED_API_KEY)
+      const project = state.projects.get('apiKey', ref) ?? state.projects.get('id', ref)
+      if (!project) throw new ControlError(`rested has no project "${ref}"`, 404, { projects: state.projects.all().map((p) => p.id) })
+      const user = userNamed(state, project.id, input.user)
+      state.users.delete(user)
+      return { user: user.data.username ?? user.data.email, uniqueId: user.uniqueId, project: project.id, deleted: true }
+    },
   },
 }

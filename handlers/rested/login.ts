@@ -1,11 +1,12 @@
 /**
- * Login: `POST …/{authEndpoint}?key=…&login=true[&noATCookie=true][&dataOnly=true]` (contracts/rested.md, Login).
+ * Login: `POST …/{authEndpoint}?key=…&login=true[&noATCookie=true][&dataOnly=true]` (the login page).
  * Check order: project gate (rows 1–4) → Content-Type → empty body → JSON → username/email rules → password →
  * credentials → token in the `__Secure-rested-access-token` cookie, or in the `Authorization` response header with
- * `noATCookie=true`.
+ * `noATCookie=true`. Wrong credentials: 401 "Invalid credentials." (the login page's twin on yawe.dev).
  */
 import type { Outcome } from '../platform/types.ts'
-import { assumed, bodyBehaviours, credentialBehaviours, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { bodyBehaviours, credentialBehaviours, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { documented } from './sources.ts'
 import { issueAccessCookie } from './cookies.ts'
 import { readCredentials } from './credentials.ts'
 import type { Ctx } from './gate.ts'
@@ -46,18 +47,19 @@ function successBehaviour(noCookie: boolean, dataOnly: boolean): RestedBehaviour
     id: `rested.login.${name}`,
     operation: 'login',
     status: 200,
-    title: `Logged in: token in ${where}; body ${dataOnly ? 'the user data only' : '{uniqueId, data}'}`,
+    title: `Logged in: token in ${where}; body ${dataOnly ? 'the user data only' : '{uniqueId, data, createdAt, updatedAt}'}`,
     trigger: `valid credentials${noCookie ? ' with noATCookie=true' : ''}${dataOnly ? ' with dataOnly=true' : ''}`,
-    source: assumed(
-      `Login success body (${dataOnly ? 'dataOnly=true: just the data object' : '{uniqueId, data} as on the register page'}), status 200, cookie Max-Age and Authorization "Bearer <token>" form`,
-      'accessTokenTtl',
-    ),
+    source: documented('yaweLogin', [
+      { what: 'the login body is the stored record, password included as register shows it (docs/providers/rested.md#login-success)', option: 'passwordInLoginBodies' },
+      { what: 'status 200 and the Authorization "Bearer <token>" form (docs/providers/rested.md#login-success)' },
+      { what: 'cookie attributes and Max-Age (docs/providers/rested.md#the-access-cookie-and-its-lifetime)', option: 'accessTokenTtl' },
+    ]),
     contentType: 'application/json',
     schema: dataOnly ? 'userData' : 'userRecord',
     primary: !noCookie && !dataOnly,
     respond(ctx, raw) {
       const d = raw as LoginDetail | undefined
-      const record = userRecord(d?.user)
+      const record = userRecord(ctx, d?.user, ctx.config.passwordInLoginBodies)
       const token = d?.token ?? FORCED_TOKEN
       const header: [string, string] = noCookie ? ['Authorization', `Bearer ${token}`] : ['Set-Cookie', issueAccessCookie(token, ctx.config.accessTokenTtl)]
       return restedJson(ctx, 200, dataOnly ? record.data : record, [header])
@@ -70,16 +72,16 @@ export const loginBehaviours: RestedBehaviour[] = [
   successBehaviour(false, true),
   successBehaviour(true, false),
   successBehaviour(true, true),
-  ...gateBehaviours('login'),
-  ...bodyBehaviours('login', 'Login'),
-  ...credentialBehaviours('login', 'Login'),
+  ...gateBehaviours('login', 'login'),
+  ...bodyBehaviours('login', 'login'),
+  ...credentialBehaviours('login'),
   errorBehaviour({
     operation: 'login',
     name: 'invalidCredentials',
     status: 401,
-    title: '401 wrong username/email or password',
+    title: '401 "Invalid credentials." (wrong username/email or password)',
     trigger: 'unknown user in the project or wrong password',
-    source: assumed('wrong credentials answer 401 {message} (the docs list no status for it)'),
+    source: documented('yaweLogin'),
     primary: true,
   }),
 ]

@@ -1,10 +1,13 @@
 /**
- * Logout: `POST …/{authEndpoint}?key={apiKey}&logout=true` (seed page; contracts/rested.md, Logout table rows 1–6 in
- * that order: key → endpoint/key → origin/no-origin → token → 204). The token is revoked server-side.
+ * Logout: `POST …/{authEndpoint}?key={apiKey}&logout=true` (the logout page). Check order: key → endpoint/key →
+ * origin/no-origin → token → 204 with no body and, as documented, no cookie ("Cookies: None"; the clearing cookie is
+ * the option `clearCookieOnLogout`). The token is revoked server-side: the logged-in-user GET and every secure
+ * endpoint refuse it afterwards.
  */
 import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
-import { assumed, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { assumed, documented } from './sources.ts'
 import { CLEARING_COOKIE } from './cookies.ts'
 import { passGate, type Ctx } from './gate.ts'
 import { restedNoContent } from './responses.ts'
@@ -12,7 +15,7 @@ import { restedNoContent } from './responses.ts'
 /**
  * The natural logic of logout.
  * @example
- * await runLogout(ctx) // { behaviour: 'rested.logout.successClearingCookie' } for a live token (default config)
+ * await runLogout(ctx) // { behaviour: 'rested.logout.success' } for a live token (default config)
  */
 export async function runLogout(ctx: Ctx): Promise<Outcome> {
   const gate = passGate(ctx, 'logout', 'auth')
@@ -24,7 +27,7 @@ export async function runLogout(ctx: Ctx): Promise<Outcome> {
   return { behaviour: ctx.config.clearCookieOnLogout ? 'rested.logout.successClearingCookie' : 'rested.logout.success' }
 }
 
-/** The 204 of an idempotent logout: no body; the clearing cookie unless `clearCookieOnLogout` is off. */
+/** The 204 of an idempotent logout: no body; the clearing cookie when `clearCookieOnLogout` is on. */
 function loggedOut(ctx: Ctx): Response {
   return restedNoContent(ctx, ctx.config.clearCookieOnLogout ? [['Set-Cookie', CLEARING_COOKIE]] : [])
 }
@@ -37,9 +40,10 @@ export const logoutBehaviours: RestedBehaviour[] = [
     operation: 'logout',
     status: 204,
     title: 'Logged out: token revoked server-side, no body, no Set-Cookie (as documented: "Cookies: None")',
-    trigger: `${SUCCESS_TRIGGER}, with clearCookieOnLogout = false`,
-    source: documented('Logout table row 6 ("It returns a 204 after a successful logout"; "Cookies: None")'),
+    trigger: `${SUCCESS_TRIGGER} (clearCookieOnLogout = false, the default)`,
+    source: documented('logout'),
     contentType: null,
+    primary: true,
     respond: (ctx) => restedNoContent(ctx),
   },
   {
@@ -47,33 +51,29 @@ export const logoutBehaviours: RestedBehaviour[] = [
     operation: 'logout',
     status: 204,
     title: 'Logged out: token revoked server-side, no body, Set-Cookie clearing __Secure-rested-access-token',
-    trigger: `${SUCCESS_TRIGGER} (clearCookieOnLogout = true, the default)`,
-    source: assumed('the logout 204 also sends a Set-Cookie clearing the access cookie (the doc says "Cookies: None")', 'clearCookieOnLogout'),
+    trigger: `${SUCCESS_TRIGGER}, with clearCookieOnLogout = true`,
+    source: assumed('a-clearing-cookie-on-logout', 'clearCookieOnLogout'),
     contentType: null,
-    // Primary for a forced 204: it is what a successful logout sends under the default configuration, so
-    // `Prefer: code=204` shows clients the response they meet by default. The documented cookie-less 204 is forced
-    // by id (`example=rested.logout.success`); it is the natural one with clearCookieOnLogout = false.
-    primary: true,
     respond: (ctx) => restedNoContent(ctx, [['Set-Cookie', CLEARING_COOKIE]]),
   },
   {
     id: 'rested.logout.idempotent',
     operation: 'logout',
     status: 204,
-    title: 'No usable token, answered 204 anyway (clearing Set-Cookie unless clearCookieOnLogout = false)',
+    title: 'No usable token, answered 204 anyway (with the clearing Set-Cookie when clearCookieOnLogout = true)',
     trigger: 'no, unknown, expired or revoked token while unauthenticatedLogout = "idempotent"',
-    source: assumed('Logout row 5: logout without a valid token answers 204 instead of 401', 'unauthenticatedLogout'),
+    source: assumed('logout-without-a-usable-token', 'unauthenticatedLogout'),
     contentType: null,
     respond: (ctx) => loggedOut(ctx),
   },
-  ...gateBehaviours('logout'),
+  ...gateBehaviours('logout', 'logout'),
   errorBehaviour({
     operation: 'logout',
     name: 'unauthenticated',
     status: 401,
     title: '401 no usable access token',
     trigger: 'no, unknown, expired or revoked token (unauthenticatedLogout = "reject", the default)',
-    source: assumed('Logout row 5: no/unknown/revoked token is 401 {message}', 'unauthenticatedLogout'),
+    source: assumed('logout-without-a-usable-token', 'unauthenticatedLogout'),
     primary: true,
   }),
 ]

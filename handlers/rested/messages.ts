@@ -1,5 +1,6 @@
 /**
- * Reason texts of Rested.dev's errors, as the contract's table words them (ASSUMPTION for those the docs don't word).
+ * Reason texts of Rested.dev's errors, as the vendor's pages word them (an assumption for those the docs don't word,
+ * docs/providers/rested.md#the-error-body).
  * The catalogue's representative bodies and the natural checks both read them from here.
  */
 export const MESSAGES = {
@@ -14,7 +15,15 @@ export const MESSAGES = {
   bodyTooLarge: 'Body too large',
   usernameEmailRules: 'Use username or email, not both',
   missingPassword: 'password is required',
-  invalidCredentials: 'Invalid credentials',
+  /** Login with wrong credentials (the login page's 401, with its full stop). */
+  invalidCredentials: 'Invalid credentials.',
+  /** Register without identifier or password (the register page's 400). */
+  credentialsNotPresent: 'username/email or password not present',
+  /** The four 401s of the logged-in-user GET, as its page lists them. */
+  missingAccessToken: 'Missing Access Token',
+  invalidToken: 'Invalid credentials',
+  tokenExpired: 'Token expired',
+  noUserFound: 'No user found',
   duplicateUsername: 'Username already exists',
   duplicateEmail: 'Email already exists',
 } as const

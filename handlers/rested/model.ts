@@ -37,8 +37,16 @@ export interface RestedUser {
   /** `<projectId>:<lowercased email>` (null when registered by username only). */
   emailKey: string | null
   password: string
-  /** The user's fields as registered, password excluded. */
+  /** The user's fields as registered, password excluded (what `/__mock/state` shows). */
   data: Record<string, unknown>
+  /**
+   * The body as registered, password included and in the order sent: the docs' register example shows the password
+   * in `data` ("The password is not encrypted on the server side").
+   */
+  registered: Record<string, unknown>
+  /** Platform-clock times, epoch ms (the success bodies' `createdAt`/`updatedAt`). */
+  createdAt: number
+  updatedAt: number
 }
 
 export interface RestedRecord {
@@ -46,6 +54,9 @@ export interface RestedRecord {
   /** `<projectId>:<endpoint name>` */
   endpointKey: string
   data: Record<string, unknown>
+  /** Platform-clock times, epoch ms. */
+  createdAt: number
+  updatedAt: number
 }
 
 export interface RestedToken {
@@ -113,6 +124,7 @@ export function findUser(state: RestedState, projectId: string, who: UserName): 
  * state.projects.get('apiKey', 'd59eb2859c284168ac48aef65046d5dd')?.id // 'examples'
  */
 export async function createRestedState(baseUrl: string, limits: StoreLimits): Promise<RestedState> {
+  const now = limits.clock.now()
   const allowedOrigins = new Map<string, ReadonlySet<string>>()
   const state: RestedState = {
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
@@ -138,11 +150,14 @@ export async function createRestedState(baseUrl: string, limits: StoreLimits): P
         ...userKeys(project.id, u),
         password: u.password,
         data: { username: u.username, email: u.email, name: u.name },
+        registered: { username: u.username, email: u.email, password: u.password, name: u.name },
+        createdAt: now,
+        updatedAt: now,
       })
     }
     const secure = endpoints.find((e) => e.kind === 'data' && e.secure)
     if (secure) {
-      await state.records.create({ uniqueId: fixtureUniqueId(p, 99), endpointKey: scoped(project.id, secure.name), data: { title: `${project.name} secret note` } })
+      await state.records.create({ uniqueId: fixtureUniqueId(p, 99), endpointKey: scoped(project.id, secure.name), data: { title: `${project.name} secret note` }, createdAt: now, updatedAt: now })
     }
   }
   return state
@@ -165,6 +180,8 @@ const redact = (secret: string) => `${secret.slice(0, 4)}…(${secret.length})`
 /**
  * The model as JSON for `GET /__mock/state`. API keys are shown (they travel in URLs and are fixtures anyway); master
  * keys and passwords are redacted; tokens are shown in full so QA can replay them, with their revoked/expired flags.
+ * @example
+ * snapshotRested(state, clock).tokens[0]?.revoked // false until its logout
  */
 export function snapshotRested(state: RestedState, clock: Clock) {
   const now = clock.now()

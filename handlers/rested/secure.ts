@@ -1,12 +1,13 @@
 /**
- * Data endpoints of a project (contracts/rested.md: "other endpoints of a project can be secure"): `GET` lists the
- * endpoint's records, `POST` without flag creates one. On a secure endpoint both need a live access token (cookie or
- * `Authorization`), unless a valid `masterKey` overrides the token requirement — this is where a logged-out token
- * is shown rejected (401, ASSUMPTION).
+ * Data endpoints of a project (the endpoints and secure-endpoints pages): `GET` lists the endpoint's records, `POST`
+ * without flag creates one. On a secure endpoint both need a live access token (cookie or `Authorization`), unless a
+ * valid `masterKey` overrides the token requirement — a logged-out token is refused here too (401, an assumption:
+ * docs/providers/rested.md#data-endpoints).
  */
 import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
-import { assumed, bodyBehaviours, documented, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { bodyBehaviours, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
+import { assumed, documented } from './sources.ts'
 import { readJsonObject } from './body.ts'
 import { passGate, type Ctx, type Refusal } from './gate.ts'
 import type { RestedRecord } from './model.ts'
@@ -22,8 +23,16 @@ function authorize(ctx: Ctx, op: Op): Refusal | { ok: true; endpointKey: string 
   return { ok: true, endpointKey: gate.endpoint.key }
 }
 
-const publicRecord = (r: RestedRecord) => ({ uniqueId: r.uniqueId, data: r.data })
-const REPRESENTATIVE_RECORD = { uniqueId: '00000000000000010000000000000064', data: { title: 'Examples secret note' } }
+type PublicRecord = { uniqueId: string; data: Record<string, unknown>; createdAt: string; updatedAt: string }
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const publicRecord = (r: Pick<RestedRecord, 'uniqueId' | 'data' | 'createdAt' | 'updatedAt'>): PublicRecord => ({ uniqueId: r.uniqueId, data: r.data, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })
+
+/** The record of forced responses: the default project's fixture note, stamped with the current time. */
+const representativeRecord = (ctx: Ctx): PublicRecord => {
+  const now = ctx.clock.now()
+  return publicRecord({ uniqueId: '00000000000000010000000000000064', data: { title: 'Examples secret note' }, createdAt: now, updatedAt: now })
+}
 
 /**
  * `GET …/{endpoint}?key=…`: the endpoint's records.
@@ -46,7 +55,8 @@ export async function runSecureCreate(ctx: Ctx): Promise<Outcome> {
   if (!auth.ok) return auth.outcome
   const body = await readJsonObject(ctx, 'secureCreate')
   if (!body.ok) return body.outcome
-  const record = await ctx.state.records.create({ uniqueId: ctx.random.hex(32), endpointKey: auth.endpointKey, data: body.value })
+  const now = ctx.clock.now()
+  const record = await ctx.state.records.create({ uniqueId: ctx.random.hex(32), endpointKey: auth.endpointKey, data: body.value, createdAt: now, updatedAt: now })
   return { behaviour: 'rested.secureCreate.success', detail: publicRecord(record) }
 }
 
@@ -57,7 +67,7 @@ function unauthenticated(op: Op): RestedBehaviour {
     status: 401,
     title: '401 no usable access token on a secure endpoint',
     trigger: 'secure endpoint without masterKey and with no, unknown, expired or revoked (logged-out) token',
-    source: assumed('a secure endpoint refuses a missing or revoked token with 401 {message}'),
+    source: assumed('data-endpoints'),
     primary: true,
   })
 }
@@ -67,15 +77,15 @@ export const secureReadBehaviours: RestedBehaviour[] = [
     id: 'rested.secureRead.success',
     operation: 'secureRead',
     status: 200,
-    title: "The endpoint's records: {data: [{uniqueId, data}]}",
+    title: "The endpoint's records: {data: [{uniqueId, data, createdAt, updatedAt}]}",
     trigger: 'GET on a data endpoint: public, or secure with a live token or a valid masterKey',
-    source: assumed('list shape {data: [{uniqueId, data}]} (secure-endpoints page: only authenticated users on secure endpoints)'),
+    source: assumed('data-endpoints'),
     contentType: 'application/json',
     schema: 'recordList',
     primary: true,
-    respond: (ctx, raw) => restedJson(ctx, 200, { data: (raw as ReturnType<typeof publicRecord>[] | undefined) ?? [REPRESENTATIVE_RECORD] }),
+    respond: (ctx, raw) => restedJson(ctx, 200, { data: (raw as PublicRecord[] | undefined) ?? [representativeRecord(ctx)] }),
   },
-  ...gateBehaviours('secureRead'),
+  ...gateBehaviours('secureRead', 'secureEndpoints'),
   unauthenticated('secureRead'),
 ]
 
@@ -84,15 +94,15 @@ export const secureCreateBehaviours: RestedBehaviour[] = [
     id: 'rested.secureCreate.success',
     operation: 'secureCreate',
     status: 200,
-    title: 'Record created: {uniqueId, data}',
+    title: 'Record created: {uniqueId, data, createdAt, updatedAt}',
     trigger: 'POST without flag on a data endpoint (secure: with a live token or a valid masterKey) with a JSON object body',
-    source: documented('crud-create (read for the contract): { uniqueId, data }', [{ what: 'status 200' }]),
+    source: documented('crudCreate', [{ what: 'status 200 and createdAt/updatedAt as on the auth pages (docs/providers/rested.md#data-endpoints)' }]),
     contentType: 'application/json',
     schema: 'record',
     primary: true,
-    respond: (ctx, raw) => restedJson(ctx, 200, (raw as ReturnType<typeof publicRecord> | undefined) ?? REPRESENTATIVE_RECORD),
+    respond: (ctx, raw) => restedJson(ctx, 200, (raw as PublicRecord | undefined) ?? representativeRecord(ctx)),
   },
-  ...gateBehaviours('secureCreate'),
+  ...gateBehaviours('secureCreate', 'crudCreate'),
   unauthenticated('secureCreate'),
-  ...bodyBehaviours('secureCreate', 'crud-create'),
+  ...bodyBehaviours('secureCreate', 'crudCreate', assumed('data-endpoints')),
 ]

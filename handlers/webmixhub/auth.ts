@@ -1,5 +1,5 @@
 /**
- * Who is calling WebmixHub, in the contract's check order: the six client headers the docs require on every request
+ * Who is calling WebmixHub, in the documented check order: the six client headers the docs require on every request
  * (only with `requireClientHeaders`), the tenant (`x-tenant-token`), then on private routes the user (`x-token`, a raw
  * JWT signed with the tenant's secret). Both lookups go through indexes.
  */
@@ -7,7 +7,7 @@ import { verifyAccessJwt } from '../platform/jwt.ts'
 import type { Outcome, RequestContext } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import type { Validation } from './envelope.ts'
-import type { WebmixhubState, WebmixhubTenant, WebmixhubUser } from './model.ts'
+import { setStatus, type WebmixhubState, type WebmixhubTenant, type WebmixhubUser } from './model.ts'
 
 export type Ctx = RequestContext<WebmixhubState, WebmixhubConfig>
 
@@ -55,7 +55,7 @@ interface UserCaller extends TenantCaller {
 }
 
 /**
- * The authentication every operation starts with (contract rows 2–5, after the client headers): the outcome of the
+ * The authentication every operation starts with (tenant, then user; after the client headers): the outcome of the
  * first failed check (`missingClientHeaders`, `missingTenantToken`, `invalidTenantToken`, `missingUserToken`,
  * `invalidToken`, `tokenExpired`), or the caller. A user token is valid when it is a well-formed HS256 JWT signed with
  * this tenant's secret, is an access token, has an `exp` still ahead on the platform clock (none counts as expired),
@@ -74,13 +74,27 @@ export async function gate(ctx: Ctx, check: { user: boolean }): Promise<Outcome 
   if (tenantToken === undefined) return { behaviour: 'missingTenantToken' }
   const tenant = ctx.state.tenants.get('token', tenantToken)
   if (!tenant) return { behaviour: 'invalidTenantToken' }
-  if (!check.user) return { tenant }
   const token = header(ctx, 'x-token')
+  if (!check.user) {
+    // A public route: x-token is optional (the overview), and never an error. Only with publicRouteToken "relogin"
+    // does a valid one count as an authenticated request and mark its user logged in again.
+    if (token !== undefined && ctx.config.publicRouteToken === 'relogin') {
+      const known = await userOf(ctx, tenant, token)
+      if ('user' in known && known.user) setStatus(ctx.state, known.user, 'logged_in')
+    }
+    return { tenant }
+  }
   if (token === undefined) return { behaviour: 'missingUserToken' }
+  const known = await userOf(ctx, tenant, token)
+  return 'behaviour' in known ? known : { tenant, user: known.user }
+}
+
+/** The user a token names in this tenant (undefined: a valid token whose user is gone), or why the token is refused. */
+async function userOf(ctx: Ctx, tenant: WebmixhubTenant, token: string): Promise<Outcome | { user: WebmixhubUser | undefined }> {
   const verdict = await verifyAccessJwt(token, tenant.jwtSecret, { typ: 'access', now: ctx.clock.now() })
   if (!verdict.ok) return { behaviour: verdict.reason === 'expired' ? 'tokenExpired' : 'invalidToken' }
   const { tid, sub } = verdict.claims
   if (tid !== tenant.id || typeof sub !== 'string') return { behaviour: 'invalidToken' }
   const user = ctx.state.users.get('id', sub)
-  return { tenant, user: user?.tenantId === tenant.id ? user : undefined }
+  return { user: user?.tenantId === tenant.id ? user : undefined }
 }

@@ -1,5 +1,6 @@
 /**
- * WebmixHub options and their defaults. Every ASSUMPTION of contracts/webmixhub.md that has an alternative is here.
+ * WebmixHub options and their defaults. Every assumption that has an alternative is here;
+ * docs/providers/webmixhub.md states each one.
  */
 import type { OptionDoc } from '../platform/types.ts'
 
@@ -22,6 +23,8 @@ export interface WebmixhubConfig {
   accessTokenTtl: number
   /** ASSUMPTION: refresh token lifetime, seconds. */
   refreshTokenTtl: number
+  /** ASSUMPTION: a valid x-token sent to a public route is `ignore`d, or counts (`relogin`) and marks its user logged in again. */
+  publicRouteToken: 'ignore' | 'relogin'
 }
 
 export const webmixhubDefaults: WebmixhubConfig = {
@@ -34,6 +37,7 @@ export const webmixhubDefaults: WebmixhubConfig = {
   requestIdHeader: true,
   accessTokenTtl: 3600,
   refreshTokenTtl: 2_592_000,
+  publicRouteToken: 'ignore',
 }
 
 export const webmixhubOptions: readonly OptionDoc[] = [
@@ -51,4 +55,10 @@ export const webmixhubOptions: readonly OptionDoc[] = [
   { name: 'requestIdHeader', description: 'ASSUMPTION: echo meta.requestId as x-request-id. Default true.', values: ['true', 'false'] },
   { name: 'accessTokenTtl', description: 'ASSUMPTION: access token lifetime in seconds (default 3600).' },
   { name: 'refreshTokenTtl', description: 'ASSUMPTION: refresh token lifetime in seconds (default 2592000, 30 days).' },
+  {
+    name: 'publicRouteToken',
+    description:
+      'ASSUMPTION: the optional x-token of the public routes (sign-in, sign-up) is never an error; "ignore" (default) leaves its user alone, "relogin" counts a valid one as an authenticated request, so a logged-out user sending it is marked logged_in again.',
+    values: ['ignore', 'relogin'],
+  },
 ]

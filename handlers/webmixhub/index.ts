@@ -1,20 +1,23 @@
 /**
- * The WebmixHub provider (contracts/webmixhub.md): `POST /auth/signin`, `GET /auth/me` and `GET /auth/logout`, with
+ * The WebmixHub provider (docs/providers/webmixhub.md): `POST /auth/signin`, `POST /auth/signup`, `GET /auth/me` and
+ * `GET /auth/logout`, with
  * tenant (`x-tenant-token`) and user (`x-token`) authentication, user statuses and the documented re-login quirk.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { webmixhubSchemas } from '../../schemas/webmixhub/index.ts'
-import { DEMO_TENANT_TOKEN } from '../../fixtures/webmixhub.ts'
+import { DEMO_TENANT_TOKEN, webmixhubUsers } from '../../fixtures/webmixhub.ts'
 import { webmixhubDefaults, webmixhubOptions, type WebmixhubConfig } from './config.ts'
 import { createWebmixhubState, emailLogin, issueTokens, setStatus, snapshotWebmixhub, type WebmixhubState } from './model.ts'
 import { signinBehaviours, signinOperation } from './signin.ts'
 import { meBehaviours, meOperation } from './me.ts'
 import { logoutBehaviours, logoutOperation } from './logout.ts'
+import { signupBehaviours, signupOperation } from './signup.ts'
+import { WEBMIXHUB_DOC_PAGE, WEBMIXHUB_PAGES } from './sources.ts'
 
 /**
- * Resolves a control-API user reference: `alice@example.com` or a user id (in the demo tenant unless `tenant` names
- * another), or `<tenant-token>:<email>`.
+ * Resolves a control-API user reference: `alice@example.com`, a fixture username (`alice`, as every provider accepts
+ * it) or a user id (in the demo tenant unless `tenant` names another), or `<tenant-token>:<any of those>`.
  */
 function findUser(state: WebmixhubState, who: unknown, tenantToken: unknown = DEMO_TENANT_TOKEN) {
   const ref = String(who ?? '').trim()
@@ -24,7 +27,8 @@ function findUser(state: WebmixhubState, who: unknown, tenantToken: unknown = DE
   const tenant = state.tenants.get('token', token)
   if (!tenant) throw new ControlError(`webmixhub has no tenant "${token}"`, 404, { tenants: state.tenants.all().map((t) => t.token) })
   const byId = state.users.get('id', key)
-  const user = byId?.tenantId === tenant.id ? byId : state.users.get('login', emailLogin(tenant.id, key))
+  const email = key.includes('@') ? key : webmixhubUsers.find((u) => u.username === key && u.tenantToken === tenant.token)?.email
+  const user = byId?.tenantId === tenant.id ? byId : email !== undefined ? state.users.get('login', emailLogin(tenant.id, email)) : undefined
   if (!user) {
     const users = state.users.find((u) => u.tenantId === tenant.id).map((u) => u.email ?? u.id)
     throw new ControlError(`webmixhub has no user "${ref}" in tenant ${tenant.token}`, 404, { users })
@@ -35,17 +39,18 @@ function findUser(state: WebmixhubState, who: unknown, tenantToken: unknown = DE
 export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
   id: 'webmixhub',
   title: 'WebmixHub API',
-  docs: 'seeds/003_60d373ddafb3e9b1.txt, contracts/webmixhub.md',
+  docs: `${WEBMIXHUB_DOC_PAGE} (vendor: ${WEBMIXHUB_PAGES.logout})`,
   defaults: webmixhubDefaults,
   options: webmixhubOptions,
-  operations: [signinOperation, meOperation, logoutOperation],
-  catalogue: [...signinBehaviours, ...meBehaviours, ...logoutBehaviours],
+  operations: [signinOperation, signupOperation, meOperation, logoutOperation],
+  catalogue: [...signinBehaviours, ...signupBehaviours, ...meBehaviours, ...logoutBehaviours],
   schemas: webmixhubSchemas,
   createState: ({ config, limits }) => createWebmixhubState(config, limits),
   snapshot: snapshotWebmixhub,
   trustForwardedFor: (config) => config.trustForwardedFor,
   /**
-   * Signs a fixture user in without HTTP: `alice@example.com` (demo tenant) or `restricted-tenant-token:alice@example.com`.
+   * Signs a fixture user in without HTTP: `alice` or `alice@example.com` (demo tenant), or
+   * `restricted-tenant-token:alice@example.com`.
    * The user's status becomes `logged_in`, as after `POST /auth/signin`.
    */
   async createSession(ctx, who) {

@@ -1,14 +1,16 @@
 /**
- * `GET /auth/logout` (contracts/webmixhub.md, rows 1–9 in this order): rate limit → client headers (only with
- * `requireClientHeaders`) → tenant → user token → capability → user context → logged out. The user's status becomes
+ * `GET /auth/logout` (the logout page), in this order: rate limit → client headers (only with `requireClientHeaders`)
+ * → tenant → user token → capability → user context → logged out. Its 429 and 500 keep the logout page's wording
+ * ("Too many requests", "Something went wrong on our side."), not the error table's. The user's status becomes
  * `logged_out`; the token stays valid (DOC), so a later authenticated request logs the user back in (see me.ts).
  */
 import type { Operation, Outcome } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { setStatus, type WebmixhubState } from './model.ts'
 import { gate, type Ctx } from './auth.ts'
-import { authenticatedBehaviours, documented, errorBehaviour, type WebmixhubBehaviour } from './behaviours.ts'
-import { envelope } from './envelope.ts'
+import { authenticatedBehaviours, errorBehaviour, type WebmixhubBehaviour } from './behaviours.ts'
+import { envelope, LOGOUT_WORDING } from './envelope.ts'
+import { documented } from './sources.ts'
 import { withRateLimitHeaders } from './rate-limit.ts'
 
 /** Rows 2–9, once the request has been counted against the rate limit. */
@@ -45,7 +47,7 @@ const entries: WebmixhubBehaviour[] = [
     status: 200,
     title: 'Logged out: {meta, data:{success:true}}; user status → logged_out, token still valid',
     trigger: 'valid tenant and access token of an existing user, logout not restricted (idempotent: 200 again on repeat)',
-    source: documented('Logout — Response 200 OK', true),
+    source: documented('logout'),
     contentType: 'application/json',
     schema: 'logoutSuccess',
     primary: true,
@@ -56,18 +58,23 @@ const entries: WebmixhubBehaviour[] = [
     name: 'tooManyRequests',
     code: 'TOO_MANY_REQUESTS',
     trigger: 'more than rateLimit (30) logout requests from one client IP within the fixed rateLimitWindowMs (1 hour) window',
-    source: (line) => documented(`Rate Limiting — Per IP, 30 requests, 1 hour; Logout row 1 — ${line} (headers: ASSUMPTION)`, true),
+    source: documented('logout', [
+      { what: 'X-RateLimit-Limit/Remaining/Reset on every logout response, Retry-After on the 429 (docs/providers/webmixhub.md#rate-limit-headers-and-window)', option: 'rateLimitHeaders' },
+      { what: 'a fixed window per client IP on the platform clock (docs/providers/webmixhub.md#rate-limit-headers-and-window)', option: 'rateLimitWindowMs' },
+    ]),
+    message: LOGOUT_WORDING.TOO_MANY_REQUESTS,
   }),
   errorBehaviour({
     operation: 'logout',
     name: 'restrictedCapability',
     code: 'RESTRICTED_CAPABILITY',
     trigger: 'the tenant (fixture restricted-tenant-token) or the user (fixture carol@example.com in demo-tenant-token) has logout restricted',
-    source: (line) => documented(`Logout row 6 — ${line}; the page: 403 Forbidden, Restricted Capability`, true),
+    source: documented('logout'),
   }),
   ...authenticatedBehaviours('logout', {
-    unexpectedState: (line) => documented(`Logout row 7 — ${line}`, true),
-    internalServer: (line) => documented(`Logout row 8 — ${line}`, true),
+    unexpectedState: documented('logout'),
+    internalServer: documented('logout'),
+    wording: LOGOUT_WORDING,
   }),
 ]
 

@@ -1,5 +1,5 @@
 /**
- * `GET /auth/me` (ASSUMPTION path, private route): the current user and its status. Being an authenticated request,
+ * `GET /auth/me` (an assumed path, docs/providers/webmixhub.md#the-current-user; a private route): the current user and its status. Being an authenticated request,
  * it reproduces the documented quirk: a user who logged out but still sends the old token is marked `logged_in` again.
  */
 import type { Operation } from '../platform/types.ts'
@@ -8,7 +8,8 @@ import { webmixhubFixtureUser } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
 import { publicUser, setStatus, type PublicUser, type WebmixhubState } from './model.ts'
 import { gate } from './auth.ts'
-import { assumed, authenticatedBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { authenticatedBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { assumed } from './sources.ts'
 import { envelope } from './envelope.ts'
 
 const demoAlice = webmixhubFixtureUser(alice.email)
@@ -37,13 +38,13 @@ export const meBehaviours: WebmixhubBehaviour[] = [
     status: 200,
     title: 'The current user {meta, data:{id, email, status}}; a logged-out user still sending the old token is logged_in again',
     trigger: 'valid tenant and access token of an existing user',
-    source: assumed('GET /auth/me path and {id, email, status} shape (the re-login quirk it shows is DOC)'),
+    source: assumed('the-current-user'),
     contentType: 'application/json',
     schema: 'meSuccess',
     primary: true,
     respond: (ctx, raw) => envelope(ctx, 200, { data: (raw as PublicUser | undefined) ?? REPRESENTATIVE_USER }),
   },
   ...authenticatedBehaviours('me', {
-    unexpectedState: (line) => assumed(`me answers a deleted user's token like logout does (row 7, ${line})`),
+    unexpectedState: assumed('the-current-user'),
   }),
 ]

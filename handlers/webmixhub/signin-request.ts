@@ -1,6 +1,8 @@
 /**
- * The body of `POST /auth/signin`, validated per `method` (DOC: password ≥ 8 characters; the field names of `apple`
- * and `otp` are ASSUMPTIONS). Anything wrong becomes `error.validation` of a 400 VALIDATION_ERROR, never a crash.
+ * The bodies of `POST /auth/signin`, validated per `method` (the sign-in page: password ≥ 8 characters; the field
+ * names of `apple` and `otp` are assumptions), and of `POST /auth/signup` (assumed: `{email, password}`, `method`
+ * optional and then `password`, the one method the Auth overview lists for signup). Anything wrong becomes
+ * `error.validation` of a 400 VALIDATION_ERROR, never a crash.
  */
 import { isJsonMediaType, isPlainObject, parseJson, readBody } from '../platform/body.ts'
 import type { Ctx } from './auth.ts'
@@ -62,6 +64,33 @@ function validateFields(body: Record<string, unknown>, method: SigninMethod, pro
   }
 }
 
+/** The request body as a JSON object (at most 1 MiB), or the validation message saying why not. */
+async function readObject(ctx: Ctx): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; validation: Validation }> {
+  const raw = await readBody(ctx.request)
+  if (!raw.ok) return { ok: false, validation: { body: raw.reason === 'too-large' ? 'Request body is too large' : 'Request body could not be read' } }
+  const json = isJsonMediaType(ctx.request.headers.get('content-type')) ? parseJson(raw.text) : undefined
+  if (!json?.ok || !isPlainObject(json.value)) return { ok: false, validation: { body: 'Request body must be a JSON object (Content-Type: application/json)' } }
+  return { ok: true, body: json.value }
+}
+
+/**
+ * Reads and validates the signup body: a JSON object with `email` and `password` (≥ 8 characters), and `method`
+ * either absent or `password`.
+ * @example
+ * const parsed = await readSignupRequest(ctx)
+ * if (parsed.ok) parsed.value.email
+ */
+export async function readSignupRequest(ctx: Ctx): Promise<{ ok: true; value: { email: string; password: string } } | { ok: false; validation: Validation }> {
+  const read = await readObject(ctx)
+  if (!read.ok) return read
+  const { body } = read
+  if (body.method !== undefined && body.method !== 'password') return { ok: false, validation: { method: 'method must be password' } }
+  const problems: Validation = {}
+  validateFields(body, 'password', problems)
+  if (Object.keys(problems).length > 0) return { ok: false, validation: problems }
+  return { ok: true, value: { email: body.email as string, password: body.password as string } }
+}
+
 /**
  * Reads and validates the signin body (JSON object, at most 1 MiB).
  * @example
@@ -69,11 +98,9 @@ function validateFields(body: Record<string, unknown>, method: SigninMethod, pro
  * if (!parsed.ok) return { behaviour: 'validationError', detail: { validation: parsed.validation } }
  */
 export async function readSigninRequest(ctx: Ctx): Promise<SigninParse> {
-  const raw = await readBody(ctx.request)
-  if (!raw.ok) return { ok: false, validation: { body: raw.reason === 'too-large' ? 'Request body is too large' : 'Request body could not be read' } }
-  const json = isJsonMediaType(ctx.request.headers.get('content-type')) ? parseJson(raw.text) : undefined
-  if (!json?.ok || !isPlainObject(json.value)) return { ok: false, validation: { body: 'Request body must be a JSON object (Content-Type: application/json)' } }
-  const body = json.value
+  const read = await readObject(ctx)
+  if (!read.ok) return read
+  const body = read.body
   if (body.method === undefined || body.method === null || body.method === '') return { ok: false, validation: { method: required('method') } }
   if (typeof body.method !== 'string' || !(SIGNIN_METHODS as readonly string[]).includes(body.method)) {
     return { ok: false, validation: { method: `method must be one of ${SIGNIN_METHODS.join(', ')}` } }

@@ -1,19 +1,21 @@
 /**
- * `POST /auth/signin` (tenant authentication only): check order client headers (optional) → tenant → body →
- * credentials. `password` checks the user's credentials; `google`, `facebook`, `apple`, `otp` and `guest` sign a user
- * in and create it when unknown (DOC). Returns signed access and refresh JWTs (ASSUMPTION response shape).
+ * `POST /auth/signin` (the sign-in page; tenant authentication only): check order client headers (optional) → tenant
+ * → body → credentials. `password` checks the user's credentials; `google`, `facebook`, `apple`, `otp` and `guest`
+ * sign a user in and create it when unknown. Returns signed access and refresh JWTs (an assumed response shape). A
+ * public route: `x-token` is optional and never an error (`publicRouteToken` says whether a valid one revives its user).
  *
- * How the mock identifies the external account (ASSUMPTION): a social `token` that is an email address, or a JWT with
+ * How the mock identifies the external account (an assumption, docs/providers/webmixhub.md#the-sign-in-response): a social `token` that is an email address, or a JWT with
  * an `email` claim (an ID token), signs in the user with that email; any other token is an opaque account id. `otp`
  * accepts any 4–8 digit code for its email. `guest` is one user per `x-device-id` (a new one per request without it).
  */
 import { decodeJwt, base64url } from '../platform/jwt.ts'
-import type { Operation } from '../platform/types.ts'
+import type { Operation, Outcome, Source } from '../platform/types.ts'
 import { demoTenant } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubUser } from './model.ts'
+import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubTenant, type WebmixhubUser } from './model.ts'
 import { gate, header, type Ctx } from './auth.ts'
-import { assumed, clientHeadersBehaviour, documented, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
+import { documented } from './sources.ts'
 import { envelope } from './envelope.ts'
 import { EMAIL, readSigninRequest, type SigninRequest } from './signin-request.ts'
 import { REPRESENTATIVE_USER } from './me.ts'
@@ -53,6 +55,17 @@ interface SigninDetail extends IssuedTokens {
   user: PublicUser
 }
 
+/**
+ * The end of a successful sign-in or sign-up: the user is `logged_in`, with fresh tokens.
+ * @example
+ * return signedIn(ctx, tenant, user, false)
+ */
+export async function signedIn(ctx: Ctx, tenant: WebmixhubTenant, user: WebmixhubUser, newUser: boolean): Promise<Outcome> {
+  setStatus(ctx.state, user, 'logged_in')
+  const tokens = await issueTokens(user.id, tenant, ctx.config, ctx.clock, ctx.random)
+  return { behaviour: 'success', detail: { ...tokens, newUser, user: publicUser(ctx.state, user) } satisfies SigninDetail }
+}
+
 export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
   id: 'signin',
   method: 'POST',
@@ -87,42 +100,61 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
         })
       }
     }
-    setStatus(ctx.state, user, 'logged_in')
-    const tokens = await issueTokens(user.id, tenant, ctx.config, ctx.clock, ctx.random)
-    return { behaviour: 'success', detail: { ...tokens, newUser, user: publicUser(ctx.state, user) } satisfies SigninDetail }
+    return signedIn(ctx, tenant, user, newUser)
   },
 }
 
 /** Tokens of a forced 200: well-formed JWTs signed with a secret no tenant has, so they authenticate nobody. */
 const FORCED_TOKEN_SECRET = 'webmixhub-forced-example-not-a-tenant-secret'
 
-export const signinBehaviours: WebmixhubBehaviour[] = [
-  {
-    id: 'webmixhub.signin.success',
-    operation: 'signin',
+/**
+ * The 200 of sign-in and sign-up: `{meta, data:{accessToken, refreshToken, newUser, user}}`; forced, `user` is the
+ * representative one with tokens that authenticate nobody.
+ * @example
+ * signedInBehaviour('signup', { user: NEW_USER, newUser: true, title: '…', trigger: '…', source: assumed('the-sign-up-endpoint') })
+ */
+export function signedInBehaviour(operation: string, spec: { user: PublicUser; newUser: boolean; title: string; trigger: string; source: Source }): WebmixhubBehaviour {
+  return {
+    id: `webmixhub.${operation}.success`,
+    operation,
     status: 200,
-    title: 'Signed in: {meta, data:{accessToken, refreshToken, newUser, user:{id, email, status}}}',
-    trigger: 'valid tenant and body: password of an existing user, or any google/facebook/apple/otp/guest sign-in (unknown users are created, newUser true)',
-    source: assumed('signin response shape {accessToken, refreshToken, newUser, user} (the methods and JWT claims are DOC)'),
+    title: spec.title,
+    trigger: spec.trigger,
+    source: spec.source,
     contentType: 'application/json',
     schema: 'signinSuccess',
     primary: true,
     async respond(ctx, raw) {
       let d = raw as SigninDetail | undefined
       if (!d) {
-        const tokens = await issueTokens(REPRESENTATIVE_USER.id, { id: demoTenant.id, jwtSecret: FORCED_TOKEN_SECRET }, ctx.config, ctx.clock, ctx.random)
-        d = { ...tokens, newUser: false, user: REPRESENTATIVE_USER }
+        const tokens = await issueTokens(spec.user.id, { id: demoTenant.id, jwtSecret: FORCED_TOKEN_SECRET }, ctx.config, ctx.clock, ctx.random)
+        d = { ...tokens, newUser: spec.newUser, user: spec.user }
       }
       return envelope(ctx, 200, { data: { accessToken: d.accessToken, refreshToken: d.refreshToken, newUser: d.newUser, user: d.user } })
     },
-  },
+  }
+}
+
+const PUBLIC_ROUTE = 'x-token optional, never an error (a stale, expired or foreign one is ignored; with publicRouteToken "relogin" a valid one marks its user logged_in)'
+
+export const signinBehaviours: WebmixhubBehaviour[] = [
+  signedInBehaviour('signin', {
+    user: REPRESENTATIVE_USER,
+    newUser: false,
+    title: 'Signed in: {meta, data:{accessToken, refreshToken, newUser, user:{id, email, status}}}',
+    trigger: `valid tenant and body: password of an existing user, or any google/facebook/apple/otp/guest sign-in (unknown users are created, newUser true); ${PUBLIC_ROUTE}`,
+    source: documented('signin', [
+      { what: 'the body {accessToken, refreshToken, newUser, user:{id, email, status}} (docs/providers/webmixhub.md#the-sign-in-response)' },
+      { what: 'what a valid optional x-token does (docs/providers/webmixhub.md#public-routes-ignore-x-token)', option: 'publicRouteToken' },
+    ]),
+  }),
   errorBehaviour({
     operation: 'signin',
     name: 'validationError',
     code: 'VALIDATION_ERROR',
     primary: true,
     trigger: 'body not a JSON object, method missing or unknown, a required field missing, email malformed, password shorter than 8 characters, facebook without tokenType',
-    source: (line) => documented(`Envelope: ${line} with error.validation; Sign-in: password ≥ 8 chars`),
+    source: documented('signin'),
     forcedValidation: { password: 'password must be at least 8 characters' },
   }),
   clientHeadersBehaviour('signin'),
@@ -133,7 +165,7 @@ export const signinBehaviours: WebmixhubBehaviour[] = [
     code: 'INVALID_CREDENTIALS',
     primary: true,
     trigger: 'method password with an unknown email, a wrong password, or an account created without a password',
-    source: (line) => documented(`Error codes, auth: ${line}; Sign-in: unknown user → 401 (message text: ASSUMPTION)`),
+    source: documented('signin'),
   }),
   ...forcedOnlyErrors('signin'),
 ]

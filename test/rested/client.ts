@@ -15,7 +15,7 @@ export { ACCESS_COOKIE, RESTED_API_KEY, RESTED_LOCKED_API_KEY, RESTED_LOCKED_MAS
 export const AUTH = `/api/1/ce/examples/auth?key=${RESTED_API_KEY}`
 export const SECURE = `/api/1/ce/examples/secure?key=${RESTED_API_KEY}`
 export const LOCKED_AUTH = `/api/1/ce/locked/auth?key=${RESTED_LOCKED_API_KEY}`
-/** The contract's reason texts, written out here so the tests check the wording rather than reuse the mock's. */
+/** The documented reason texts, written out here so the tests check the wording rather than reuse the mock's. */
 export const MESSAGES = {
   missingApiKey: 'Missing API Key',
   invalid: 'Endpoint or API Key not valid',

@@ -1,14 +1,14 @@
 /**
- * Rested.dev options: each ASSUMPTION of the contract switched to its alternative (in-process).
+ * Rested.dev options: each assumption (docs/providers/rested.md#assumptions) switched to its alternative (in-process).
  */
 import { describe, expect, it } from 'vitest'
 import { useInProcessMocks } from '../support/in-process.ts'
-import { AUTH, LOCKED_AUTH, MESSAGES, SECURE, createClient } from './client.ts'
+import { AUTH, LOCKED_AUTH, MESSAGES, SECURE, createClient, errorOf, jsonOf } from './client.ts'
 
 const BASE = 'https://app.rested.dev'
 
-describe('unauthenticatedLogout: idempotent, clearCookieOnLogout: false, accessTokenTtl: 60', () => {
-  const mocks = useInProcessMocks({ only: ['rested'], providers: { rested: { unauthenticatedLogout: 'idempotent', clearCookieOnLogout: false, accessTokenTtl: 60 } } })
+describe('unauthenticatedLogout: idempotent, accessTokenTtl: 60 (clearCookieOnLogout at its default, false)', () => {
+  const mocks = useInProcessMocks({ only: ['rested'], providers: { rested: { unauthenticatedLogout: 'idempotent', accessTokenTtl: 60 } } })
 
   it('logout without a token is 204 with no body and no cookie; the gate rows still apply', async () => {
     const res = await fetch(`${BASE}${AUTH}&logout=true`, { method: 'POST' })
@@ -31,8 +31,18 @@ describe('unauthenticatedLogout: idempotent, clearCookieOnLogout: false, accessT
   })
 })
 
-describe('unauthenticatedLogout: idempotent with the default clearCookieOnLogout', () => {
-  const mocks = useInProcessMocks({ only: ['rested'], providers: { rested: { unauthenticatedLogout: 'idempotent' } } })
+describe('clearCookieOnLogout: true, unauthenticatedLogout: idempotent', () => {
+  const mocks = useInProcessMocks({ only: ['rested'], providers: { rested: { unauthenticatedLogout: 'idempotent', clearCookieOnLogout: true } } })
+
+  it('a real logout is 204 with the clearing cookie, reached naturally; the jar drops the cookie', async () => {
+    const c = createClient(BASE)
+    await c.call(`${AUTH}&login=true`, { method: 'POST', json: { username: 'bob', password: 'bob-password-1' } })
+    const out = await c.call(`${AUTH}&logout=true`, { method: 'POST' })
+    expect(out.status).toBe(204)
+    expect(out.headers.getSetCookie()).toEqual(['__Secure-rested-access-token=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None'])
+    expect(mocks.journal.list().at(-1)).toMatchObject({ behaviour: 'rested.logout.successClearingCookie', forced: null })
+    expect(await c.accessToken()).toBeUndefined()
+  })
 
   it('logout with no usable token is 204 with the clearing cookie, reached naturally', async () => {
     for (const headers of [{}, { authorization: `Bearer ${'f'.repeat(64)}` }] as HeadersInit[]) {
@@ -66,7 +76,31 @@ describe('errorFormat: text', () => {
   it('a forced error is text too, byte for byte the natural one', async () => {
     const natural = await text(await post(`${AUTH}&logout=true`))
     expect(await text(await post(`${AUTH}&logout=true`, { headers: { prefer: 'code=401' } }))).toEqual(natural)
-    expect(await text(await post(`${AUTH}&login=true&__example=rested.login.invalidCredentials`))).toEqual(plain(401, 'Invalid credentials'))
+    expect(await text(await post(`${AUTH}&login=true&__example=rested.login.invalidCredentials`))).toEqual(plain(401, 'Invalid credentials.'))
+  })
+})
+
+describe('revokedTokenReason: tokenExpired, passwordInLoginBodies: false', () => {
+  const mocks = useInProcessMocks({ only: ['rested'], providers: { rested: { revokedTokenReason: 'tokenExpired', passwordInLoginBodies: false } } })
+
+  it('a logged-out token gets 401 "Token expired" on the logged-in user', async () => {
+    const c = createClient(BASE)
+    await c.call(`${AUTH}&login=true`, { method: 'POST', json: { username: 'bob', password: 'bob-password-1' } })
+    expect((await c.call(`${AUTH}&logout=true`, { method: 'POST' })).status).toBe(204)
+    expect(await errorOf(await c.call(AUTH))).toEqual({ status: 401, message: 'Token expired' })
+    expect(mocks.journal.list().at(-1)).toMatchObject({ behaviour: 'rested.loggedInUser.tokenExpired', forced: null })
+    // A never-issued token is still "Invalid credentials".
+    expect(await errorOf(await fetch(BASE + AUTH, { headers: { authorization: 'f'.repeat(64) } }))).toEqual({ status: 401, message: 'Invalid credentials' })
+  })
+
+  it('login and the logged-in user leave the password out; register still echoes it', async () => {
+    const c = createClient(BASE)
+    const reg = await c.call(AUTH, { method: 'POST', json: { username: 'erin', password: 'erin-password-1' } })
+    expect((await jsonOf(reg, 'userRecord')).data).toEqual({ username: 'erin', password: 'erin-password-1' })
+    const login = await c.call(`${AUTH}&login=true`, { method: 'POST', json: { username: 'erin', password: 'erin-password-1' } })
+    expect((await jsonOf(login, 'userRecord')).data).toEqual({ username: 'erin' })
+    expect((await jsonOf(await c.call(AUTH), 'userRecord')).data).toEqual({ username: 'erin' })
+    expect(await jsonOf(await c.call(`${AUTH}&dataOnly=true`), 'userData')).toEqual({ username: 'erin' })
   })
 })
 

@@ -1,5 +1,5 @@
 /**
- * Rested.dev against the real standalone server only: the seed page's example URL verbatim, and raw request targets
+ * Rested.dev against the real standalone server only: the logout page's example URL verbatim, and raw request targets
  * that a WHATWG client would normalise before sending (`%2e%2e`, `..`, `%2F`), sent byte-for-byte with node:http;
  * oversized and unread bodies on a keep-alive connection; the catalogue document's sources and assumptions.
  */
@@ -8,9 +8,10 @@ import type { Socket } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
+import { docSections } from '../support/doc-sections.ts'
 import { ACCESS_COOKIE, AUTH, LOCKED_AUTH, MESSAGES, RESTED_LOCKED_ORIGIN, SECURE, createClient, errorOf } from './client.ts'
 
-const SEED_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
+const DOCS_URL_PATH = '/api/1/ce/examples/auth?key=d59eb2859c284168ac48aef65046d5dd&logout=true'
 
 /** Sends a raw request target (no URL parsing on the client side). */
 function raw(origin: string, method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -57,8 +58,8 @@ describe('rested (standalone only)', () => {
   beforeEach(() => server.mocks.reset())
   afterAll(() => server.close())
 
-  it("the seed's example URL works verbatim: 401 without a token, 204 with one, then the token is dead", async () => {
-    const anonymous = await fetch(server.origin + SEED_URL_PATH, { method: 'POST' })
+  it("the logout page's example URL works verbatim: 401 without a token, 204 with one, then the token is dead", async () => {
+    const anonymous = await fetch(server.origin + DOCS_URL_PATH, { method: 'POST' })
     expect(await errorOf(anonymous)).toEqual({ status: 401, message: 'Unauthorized' })
 
     const c = createClient(server.origin)
@@ -72,12 +73,14 @@ describe('rested (standalone only)', () => {
     const token = await c.accessToken()
     expect(token).toBeDefined()
 
-    const out = await c.call(SEED_URL_PATH, { method: 'POST', headers: { origin: 'http://localhost:5173' } })
+    const out = await c.call(DOCS_URL_PATH, { method: 'POST', headers: { origin: 'http://localhost:5173' } })
     expect(out.status).toBe(204)
     expect(out.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
     expect(out.headers.get('access-control-allow-credentials')).toBe('true')
-    expect(await c.accessToken()).toBeUndefined()
+    // "Cookies: None": the cookie stays in the jar, dead; the logged-in-user GET says so.
+    expect(await c.accessToken()).toBe(token)
     expect((await fetch(server.origin + SECURE, { headers: { cookie: `${ACCESS_COOKIE}=${token}` } })).status).toBe(401)
+    expect(await errorOf(await c.call(AUTH, { headers: { origin: 'http://localhost:5173' } }))).toEqual({ status: 401, message: 'Invalid credentials' })
   })
 
   it('the standalone CORS layer stays out: a locked project answers a foreign origin with no allow headers', async () => {
@@ -115,7 +118,7 @@ describe('rested (standalone only)', () => {
       expect(JSON.parse(res.body).type).toBe('urn:logout-mocks:problem:not-found')
     }
     // And the server keeps serving.
-    expect((await raw(server.origin, 'POST', SEED_URL_PATH)).status).toBe(401)
+    expect((await raw(server.origin, 'POST', DOCS_URL_PATH)).status).toBe(401)
   })
 
   it('oversized and unread bodies get their 400 and the keep-alive connection serves the next request', async () => {
@@ -160,24 +163,37 @@ describe('rested (standalone only)', () => {
         if (option !== undefined) expect(options, `${id} names option ${option}`).toContain(option)
       }
     }
-    // The error entries declare the default (JSON) and say, in their source, that errorFormat "text" serves text/plain.
+    // The error entries declare the default (JSON) and say, in their source, that errorFormat "text" serves text/plain:
+    // documented ones in an assumption naming the option, assumed ones through the docs section their ref opens.
+    const sections = docSections('docs/providers/rested.md')
     const errors = entries.filter((e) => e.schema === 'error')
     expect(errors.length).toBeGreaterThan(30)
     for (const { id, contentType, source } of errors) {
       expect(contentType, id).toBe('application/json')
-      const note = source.kind === 'documented' ? source.assumptions?.find((a) => a.option === 'errorFormat')?.what : source.ref
-      expect(note, id).toMatch(/errorFormat "text".*text\/plain/)
+      const note = source.kind === 'documented' ? source.assumptions?.find((a) => a.option === 'errorFormat')?.what : sections.get(source.ref.split('#')[1] ?? '')
+      expect(note, id).toMatch(/errorFormat[\s\S]*"text"[\s\S]*text\/plain/)
     }
     expect(provider.options.find((o) => o.name === 'errorFormat')!.description).toMatch(/catalogue.*text\/plain/)
 
-    expect(byId.get('rested.logout.success')).toEqual({ kind: 'documented', ref: expect.stringContaining('Cookies: None') })
+    expect(byId.get('rested.logout.success')).toEqual({ kind: 'documented', ref: 'https://rested.dev/docs/authentication/authentication-logout' })
     expect(byId.get('rested.logout.successClearingCookie')).toMatchObject({ kind: 'assumed', option: 'clearCookieOnLogout' })
     expect(byId.get('rested.logout.unauthenticated')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
     expect(byId.get('rested.logout.idempotent')).toMatchObject({ kind: 'assumed', option: 'unauthenticatedLogout' })
-    for (const id of ['rested.login.success', 'rested.login.successDataOnly']) expect(byId.get(id), id).toMatchObject({ kind: 'assumed', option: 'accessTokenTtl' })
-    for (const op of ['login', 'register']) {
-      expect(byId.get(`rested.${op}.usernameEmailRules`)?.kind, op).toBe('documented')
-      expect(byId.get(`rested.${op}.missingPassword`)?.kind, op).toBe('assumed')
+    for (const id of ['rested.login.success', 'rested.login.successDataOnly']) {
+      const source = byId.get(id)!
+      expect(source.kind, id).toBe('documented')
+      expect(source.assumptions?.map((a) => a.option), id).toEqual(expect.arrayContaining(['passwordInLoginBodies', 'accessTokenTtl']))
+    }
+    for (const op of ['login', 'register']) expect(byId.get(`rested.${op}.usernameEmailRules`)?.kind, op).toBe('documented')
+    // Round 2 of the docs: register's missing password and login's wrong credentials are documented, and so is login's
+    // missing password on the login page's twin (its reason text is ours).
+    expect(byId.get('rested.register.missingPassword')).toMatchObject({ kind: 'documented', ref: 'https://rested.dev/docs/authentication/authentication-register-user' })
+    expect(byId.get('rested.login.invalidCredentials')).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-login/' })
+    expect(byId.get('rested.login.missingPassword')).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-login/' })
+    // The create page accepts text/plain too: refusing it is the mock's assumption, not the page's.
+    expect(byId.get('rested.secureCreate.badContentType')).toMatchObject({ kind: 'assumed', ref: 'docs/providers/rested.md#data-endpoints' })
+    for (const name of ['missingAccessToken', 'invalidCredentials', 'tokenExpired', 'noUserFound']) {
+      expect(byId.get(`rested.loggedInUser.${name}`), name).toMatchObject({ kind: 'documented', ref: 'https://yawe.dev/docs/authentication/authentication-get-logged-in-user/' })
     }
     expect(byId.get('rested.logout.missingApiKey')?.kind).toBe('documented')
   })

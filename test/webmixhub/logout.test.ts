@@ -1,6 +1,6 @@
 /**
  * WebmixHub `GET /auth/logout` through real HTTP, in-process and standalone: the status transition and the re-login
- * quirk, every row of the contract table reached naturally, the check order between rows, and the rate-limit headers.
+ * quirk, every documented row reached naturally, the check order between rows, and the rate-limit headers.
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
@@ -191,6 +191,27 @@ describeBothModes('webmixhub logout', { clock: { start: START, frozen: true } },
     expect(await c.status(ALICE.email)).toBe('logged_in')
     expect((await c.logout(demo.headers)).status).toBe(200)
     expect(await c.status(ALICE.email)).toBe('logged_out')
+  })
+
+  it('the control API takes the username every provider knows (alice), in either tenant; an unknown one is a 404 listing the users', async () => {
+    const byName = await c.session('alice')
+    expect(byName).toMatchObject({ provider: 'webmixhub', user: ALICE.email, userId: idOf(ALICE.email), tenantToken: DEMO })
+    expect((await readBody(await c.me(byName.headers), 'meSuccess')).data).toMatchObject({ email: ALICE.email, status: 'logged_in' })
+    expect((await c.logout(byName.headers)).status).toBe(200)
+    expect(await c.status(ALICE.email)).toBe('logged_out')
+    const carol = await c.session('carol')
+    await expectError(await c.logout(carol.headers), 403, 'RESTRICTED_CAPABILITY')
+    expect(await c.session(`${RESTRICTED}:bob`)).toMatchObject({ user: BOB.email, userId: idOf(BOB.email, RESTRICTED) })
+
+    const target = t()
+    const input = { provider: 'webmixhub', user: 'mallory' }
+    if (target.origin === undefined) {
+      await expect(target.mocks.sessions.create(input)).rejects.toThrow(/no user "mallory"/)
+    } else {
+      const r = await fetch(`${target.origin}/__mock/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+      expect(r.status).toBe(404)
+      expect(JSON.stringify(await r.json())).toContain(ALICE.email)
+    }
   })
 
   it('row 8: 500 INTERNAL_SERVER through a sticky scenario set with the control API, then natural again', async () => {

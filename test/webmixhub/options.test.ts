@@ -143,3 +143,29 @@ describeBothModes('webmixhub seeded request ids', { clock, seed: 42 }, (t) => {
     expect(await requestIds()).toEqual(first)
   })
 })
+
+describeBothModes('webmixhub publicRouteToken: relogin', { clock, providers: { webmixhub: { publicRouteToken: 'relogin' } } }, (t) => {
+  const c = webmixhubClient(t)
+
+  it("a logged-out user's valid token sent to sign-in or sign-up marks that user logged_in again; a bad one is still no error", async () => {
+    const stale = await c.token(ALICE)
+    expect((await c.logout(auth(stale))).status).toBe(200)
+    expect(await c.status(ALICE.email)).toBe('logged_out')
+    const signup = await fetch(c.url('/auth/signup'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth(stale) },
+      body: JSON.stringify({ email: 'grace@example.com', password: 'grace-password-1' }),
+    })
+    expect(signup.status).toBe(200)
+    await readBody(signup, 'signinSuccess')
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+
+    expect((await c.logout(auth(stale))).status).toBe(200)
+    // Even a sign-in that fails validation counted the token: the request was authenticated before the body was read.
+    await expectError(await c.signin({ method: 'password' }, auth(stale)), 400, 'VALIDATION_ERROR')
+    expect(await c.status(ALICE.email)).toBe('logged_in')
+    const garbage = await c.signin({ method: 'guest' }, auth('not-a-jwt'))
+    expect(garbage.status).toBe(200)
+    await readBody(garbage, 'signinSuccess')
+  })
+})
