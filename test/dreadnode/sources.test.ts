@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { dreadnode } from '../../handlers/dreadnode/index.ts'
-import { readDocPage } from '../support/doc-page.ts'
+import { readFileSync } from 'node:fs'
 
 const PAGE = 'docs/providers/dreadnode.md'
-const page = readDocPage(PAGE)
+const page = readFileSync(new URL(`../../${PAGE}`, import.meta.url), 'utf8')
 const VENDOR = /^https:\/\/(docs\.dreadnode\.io\/|github\.com\/dreadnode\/|pypi\.org\/project\/dreadnode\/)\S*$/
 
 describe('dreadnode catalogue sources', () => {
@@ -18,6 +18,6 @@ describe('dreadnode catalogue sources', () => {
   })
 
   it('the provider page names every route of the provider', () => {
-    for (const op of dreadnode.operations) expect(page.text, op.id).toContain(`${op.method} ${op.path.replace(/:([a-z_]+)/g, '{$1}')}`)
+    for (const op of dreadnode.operations) expect(page, op.id).toContain(`${op.method} ${op.path.replace(/:([a-z_]+)/g, '{$1}')}`)
   })
 })

@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { kratos } from '../../handlers/kratos/index.ts'
-import { readDocPage } from '../support/doc-page.ts'
+import { readFileSync } from 'node:fs'
+import { docSections } from '../support/doc-sections.ts'
 
 const PAGE = 'docs/providers/kratos.md'
-const { text, anchors } = readDocPage(PAGE)
-const page = text ?? ''
+const page = readFileSync(new URL(`../../${PAGE}`, import.meta.url), 'utf8')
+const anchors = [...docSections(PAGE).keys()]
 const UPSTREAM = /^https:\/\/github\.com\/ory\/kratos\/blob\/[0-9a-f]{40}\/[\w./-]+#L\d+(-L\d+)?$/
 
 describe('kratos sources', () => {
