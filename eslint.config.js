@@ -9,4 +9,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // CommonJS on purpose (test/package/consumer/require.cjs plays a CommonJS consumer).
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 )

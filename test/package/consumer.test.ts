@@ -1,8 +1,9 @@
 /**
  * The packed package in a consumer's project: npm pack → install the tarball beside msw → use it as a user would.
- * (a) a plain `.mjs` `node --test` suite in-process, (b) `npx logout-mocks --port 0` over HTTP, both on the engines
- * floor and on current Node 24; (c) a strict TypeScript consumer compiles, and wrong options do not; (d) a browser
- * bundle of `setupWorker` + `createLogoutMocks` pulls in nothing Node-only. Run with `npm run test:package`.
+ * (a) a plain `.mjs` `node --test` suite in-process and a CommonJS `require()` of both entries, (b) `npx logout-mocks
+ * --port 0` over HTTP, all on the engines floor and on current Node 24; (c) a strict TypeScript consumer compiles,
+ * and wrong options do not; (d) a browser bundle of `setupWorker` + `createLogoutMocks` pulls in nothing Node-only.
+ * Run with `npm run test:package`.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { execFile, spawn } from 'node:child_process'
@@ -33,7 +34,7 @@ beforeAll(async () => {
   ])
   dir = installed.dir
   ;[...NODES, OLD_NODE].forEach((v, i) => nodes.set(v, bins[i]!))
-  for (const f of ['logout.test.mjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
+  for (const f of ['logout.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
 })
 
 afterAll(() => removePackedPackages())
@@ -50,6 +51,11 @@ describe.each(NODES)('on Node %s', (version) => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^# pass 2$/m)
     expect(r.stdout).toMatch(/^# fail 0$/m)
+  })
+
+  it('a CommonJS consumer require()s both entries', async () => {
+    const r = await run(nodes.get(version)!, ['require.cjs'], { cwd: dir })
+    expect(r.stdout).toBe('required and served\n')
   })
 
   it('npx logout-mocks --port 0 announces its origin, serves a logout, stops on SIGTERM', async () => {
