@@ -24,6 +24,7 @@ const NODES = ['22.12.0', '24.21.0']
 const OLD_NODE = '20.19.5'
 
 let dir = ''
+let tarball = ''
 const nodes = new Map<string, string>()
 
 beforeAll(async () => {
@@ -32,7 +33,7 @@ beforeAll(async () => {
     installPackedPackage({ extraDeps: { '@types/node': await devDependencyVersion('@types/node') } }),
     ...[...NODES, OLD_NODE].map((v) => nodeBinary(v)),
   ])
-  dir = installed.dir
+  ;({ dir, tarball } = installed)
   ;[...NODES, OLD_NODE].forEach((v, i) => nodes.set(v, bins[i]!))
   for (const f of ['logout.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
 })
@@ -43,6 +44,14 @@ afterAll(() => removePackedPackages())
 function envFor(node: string): NodeJS.ProcessEnv {
   return { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ''}` }
 }
+
+it('the tarball holds what runs, the declarations, README and LICENSE, and no source, test or dev file', async () => {
+  const { stdout } = await run('tar', ['-tzf', tarball])
+  const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''))
+  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|bin\/[\w-]+\.mjs|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
+  expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/logout-mocks.mjs', 'dist/handlers/index.js', 'dist/handlers/index.d.ts', 'dist/server.js', 'dist/server.d.ts']))
+  expect(files.filter((f) => /(^|\/)(test|bench|scripts)\/|extract\./.test(f))).toEqual([])
+})
 
 describe.each(NODES)('on Node %s', (version) => {
   it('a plain .mjs node:test suite logs in and out in-process through setupServer', async () => {
