@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -9,4 +9,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // CommonJS on purpose (test/package/consumer/require.cjs plays a CommonJS consumer).
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 )

@@ -56,4 +56,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-if (import.meta.main) await main()
+// Run as `node server.ts` (npm start). Not a top-level await: it would keep CommonJS consumers from require()-ing
+// logout-mocks/server (Node's require of ES modules refuses a module graph with top-level await).
+if (import.meta.main) void main()

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// CLI entry. Checks the Node version first (in plain JavaScript, so an old Node gets a message, not a syntax error),
-// then loads the TypeScript server, which Node >= 22.18 runs natively.
-import '../scripts/check-node.mjs'
+// The installed CLI (`npx logout-mocks`). Checks the Node version first, in plain JavaScript (an older Node gets one
+// line, not a stack), then runs the compiled server from dist/: no type stripping needed. The repository's own
+// `npm start` runs the TypeScript sources instead (server.ts).
+import { NODE_FLOOR, nodeOlderThan } from './node-floor.mjs'
 
-const { main } = await import('../server.ts')
-await main()
+if (nodeOlderThan(NODE_FLOOR)) {
+  console.error(`logout-mocks needs Node >= ${NODE_FLOOR}, but this is Node ${process.versions.node} (${process.execPath}).`)
+  process.exit(1)
+} else {
+  // A promise, not a top-level await, which a very old Node cannot even parse.
+  import('../dist/server.js').then(({ main }) => main())
+}

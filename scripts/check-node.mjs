@@ -1,11 +1,14 @@
-// Stops with a clear message when the running Node is older than the project needs (msw 3 and vitest 5 need 22.12).
-// Plain JavaScript on purpose: it must parse on any Node, including the system's Node 20.
-const [major, minor] = process.versions.node.split('.').map(Number)
-if (major < 22 || (major === 22 && minor < 12)) {
+// Stops the repository's own scripts with a clear message when the running Node cannot run them. They run the
+// TypeScript sources directly, which needs Node's built-in type stripping: on by default from Node 22.18 (the installed
+// package needs only 22.12, see bin/node-floor.mjs). Plain JavaScript: it must parse on any Node, e.g. a system Node 20.
+import { nodeOlderThan } from '../bin/node-floor.mjs'
+
+const SOURCES_FLOOR = '22.18'
+
+if (nodeOlderThan(SOURCES_FLOOR)) {
   console.error(
-    `logout-mocks needs Node >= 22.12, but this is Node ${process.versions.node} (${process.execPath}).\n` +
-      'Run it through npm (npm start / npm test), which uses the Node 22 the project installs in node_modules/.bin,\n' +
-      'or install Node 22 yourself.',
+    `logout-mocks' scripts need Node >= ${SOURCES_FLOOR} (they run TypeScript directly), but this is Node ${process.versions.node} (${process.execPath}).\n` +
+      'Run them through npm (npm start / npm test), which uses the Node 22 the project installs in node_modules/.bin.',
   )
   process.exit(1)
 }

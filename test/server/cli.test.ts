@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const BIN = fileURLToPath(new URL('../../bin/logout-mocks.mjs', import.meta.url))
+// The TypeScript entry, as `npm start` runs it (the installed bin runs the compiled dist/: test/package/ covers that).
+const BIN = fileURLToPath(new URL('../../server.ts', import.meta.url))
 
 describe('logout-mocks CLI', () => {
   it('--help prints usage and exits 0; an unknown flag exits 2 with the usage', () => {

@@ -1,50 +1,72 @@
 /**
- * Test support: the package as a user gets it. `npm pack` once per process, then a fresh temporary project that
- * installs the tarball (plus msw at the version this repo uses, plus any extra dependencies) from the registry.
+ * Test support: logout-mocks as a user gets it. `npm pack` the repository (its `prepack` builds dist/), then install
+ * the tarball into an empty project beside the same msw the repository tests with.
  */
 import { execFile } from 'node:child_process'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-let packed: Promise<string> | undefined
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error']
 
-async function pack(): Promise<string> {
-  const dest = await fs.mkdtemp(path.join(os.tmpdir(), 'logout-mocks-pack-'))
-  const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dest], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-  const [{ filename }] = JSON.parse(stdout) as { filename: string }[]
-  return path.join(dest, path.basename(filename))
+/** Temporary directories of this process: removed by `removePackedPackages()`, or at the latest when it exits. */
+const created: string[] = []
+let packed: Promise<string> | undefined
+process.once('exit', () => removePackedPackages())
+
+/**
+ * Removes the tarball and every consumer project this process created (call it in `afterAll`).
+ * @example
+ * afterAll(() => removePackedPackages())
+ */
+export function removePackedPackages(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true })
+  packed = undefined
 }
 
-async function mswVersion(): Promise<string> {
-  const manifest = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>
-  const version = manifest.devDependencies?.msw ?? manifest.peerDependencies?.msw ?? manifest.dependencies?.msw
-  if (!version) throw new Error('package.json names no msw version')
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  created.push(dir)
+  return dir
+}
+
+/** Packs the repository once per process; resolves to the tarball's path. */
+function packOnce(): Promise<string> {
+  packed ??= (async () => {
+    const into = await tempDir('logout-mocks-pkg-tarball-')
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', into, ...NPM_QUIET], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })
+    // `npm pack --json` prints the lifecycle scripts' output first; the JSON array is the last thing on stdout.
+    const [{ filename }] = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[') + 1)) as [{ filename: string }]
+    return join(into, filename)
+  })()
+  return packed
+}
+
+/** The version of a devDependency of this repository, e.g. the msw its own tests use. */
+export async function devDependencyVersion(name: string): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+  const version = pkg.devDependencies[name]
+  if (!version) throw new Error(`${name} is not a devDependency of logout-mocks`)
   return version
 }
 
 /**
- * Packs this repo (once per process) and installs the tarball into a new temporary project.
+ * Packs logout-mocks (once per process) and installs the tarball into a new empty project with only msw (the
+ * repository's devDependency version) and `extraDeps` beside it. Resolves to that project's directory and the tarball.
  * @example
- * const { dir } = await installPackedPackage({ extraDeps: { '@ory/client-fetch': '1.22.66' } })
- * // dir/node_modules/logout-mocks is the packed package
+ * const { dir } = await installPackedPackage({ extraDeps: { '@types/node': '22.20.5' } })
+ * // dir/node_modules/logout-mocks is the packed package; run `node --test` or `npx logout-mocks` in dir
  */
 export async function installPackedPackage(opts: { extraDeps?: Record<string, string> } = {}): Promise<{ dir: string; tarball: string }> {
-  packed ??= pack()
-  const tarball = await packed
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'logout-mocks-consumer-'))
-  const manifest = {
-    name: 'logout-mocks-consumer',
-    private: true,
-    type: 'module',
-    dependencies: { 'logout-mocks': `file:${tarball}`, msw: await mswVersion(), ...opts.extraDeps },
-  }
-  await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2))
-  await run(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 })
+  const tarball = await packOnce()
+  const dir = await tempDir('logout-mocks-pkg-consumer-')
+  const dependencies = { 'logout-mocks': `file:${tarball}`, msw: await devDependencyVersion('msw'), ...opts.extraDeps }
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2))
+  await run('npm', ['install', '--prefer-offline', ...NPM_QUIET], { cwd: dir, maxBuffer: 16 * 1024 * 1024 })
   return { dir, tarball }
 }

@@ -1,0 +1,258 @@
+/**
+ * The packed package in a consumer's project: npm pack → install the tarball beside msw → use it as a user would.
+ * (a) a plain `.mjs` `node --test` suite in-process and a CommonJS `require()` of both entries, (b) `npx logout-mocks
+ * --port 0` over HTTP, all on the engines floor and on current Node 24; (c) a strict TypeScript consumer compiles,
+ * and wrong options do not; (d) a browser bundle of `setupWorker` + `createLogoutMocks` pulls in nothing Node-only.
+ * Run with `npm run test:package`.
+ */
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { execFile, spawn } from 'node:child_process'
+import { builtinModules } from 'node:module'
+import { copyFile, readlink, realpath, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { devDependencyVersion, installPackedPackage, removePackedPackages } from '../support/packed-package.ts'
+import { nodeBinary } from '../support/node-binary.ts'
+
+const run = promisify(execFile)
+const FIXTURES = fileURLToPath(new URL('./consumer/', import.meta.url))
+const TSC = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url))
+/** The engines floor (package.json `engines.node`, msw 3's own) and the current Node 24. */
+const NODES = ['22.12.0', '24.21.0']
+/** A Node below the floor: the bin must answer it with one line. */
+const OLD_NODE = '20.19.5'
+
+let dir = ''
+let tarball = ''
+const nodes = new Map<string, string>()
+
+beforeAll(async () => {
+  const [installed, ...bins] = await Promise.all([
+    // @types/node is for the TypeScript consumer only (logout-mocks/server's declarations name node:http's Server).
+    installPackedPackage({ extraDeps: { '@types/node': await devDependencyVersion('@types/node') } }),
+    ...[...NODES, OLD_NODE].map((v) => nodeBinary(v)),
+  ])
+  ;({ dir, tarball } = installed)
+  ;[...NODES, OLD_NODE].forEach((v, i) => nodes.set(v, bins[i]!))
+  for (const f of ['logout.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
+})
+
+afterAll(() => removePackedPackages())
+
+/** Environment for a child on `node`: that Node first on PATH (what `npx` and the bin's shebang pick up). */
+function envFor(node: string): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ''}` }
+}
+
+it('the tarball holds what runs, the declarations, README and LICENSE, and no source, test or dev file', async () => {
+  const { stdout } = await run('tar', ['-tzf', tarball])
+  const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''))
+  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|bin\/[\w-]+\.mjs|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
+  expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/logout-mocks.mjs', 'dist/handlers/index.js', 'dist/handlers/index.d.ts', 'dist/server.js', 'dist/server.d.ts']))
+  expect(files.filter((f) => /(^|\/)(test|bench|scripts)\/|extract\./.test(f))).toEqual([])
+})
+
+describe.each(NODES)('on Node %s', (version) => {
+  it('a plain .mjs node:test suite logs in and out in-process through setupServer', async () => {
+    const node = nodes.get(version)!
+    const r = await run(node, ['--test', '--test-reporter=tap', 'logout.test.mjs'], { cwd: dir, env: { ...envFor(node), EXPECTED_NODE: version } }).catch((e: { stdout: string; stderr: string }) => e)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/^# pass 2$/m)
+    expect(r.stdout).toMatch(/^# fail 0$/m)
+  })
+
+  it('a CommonJS consumer require()s both entries', async () => {
+    const r = await run(nodes.get(version)!, ['require.cjs'], { cwd: dir })
+    expect(r.stdout).toBe('required and served\n')
+  })
+
+  it('npx logout-mocks --port 0 announces its origin, serves a logout, stops on SIGTERM', async () => {
+    const node = nodes.get(version)!
+    // Its own process group, signalled as a terminal's Ctrl-C or a process manager does: npx runs the bin through
+    // `sh -c`, which does not pass a signal sent to npx alone on to the bin.
+    const child = spawn('npx', ['logout-mocks', '--port', '0'], { cwd: dir, env: envFor(node), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const group = -child.pid!
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(group, 'SIGKILL')
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+    const origin = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner after 20 s: ${out}${err}`)), 20_000)
+      child.stdout.on('data', () => {
+        const m = /^logout-mocks listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out)
+        if (m) resolve(m[1]!)
+        if (m) clearTimeout(timer)
+      })
+      void exited.then(({ code }) => reject(new Error(`exited ${code}: ${out}${err}`)))
+    })
+    // npx itself (and so the bin's `#!/usr/bin/env node`, resolved through the same PATH) runs on the Node under test.
+    expect(await readlink(`/proc/${child.pid}/exe`)).toBe(await realpath(node))
+
+    const cookie = 'access_token=garbage'
+    const bad = await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } })
+    expect(bad.status).toBe(422)
+    const login = await fetch(`${origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'alice@example.com', password: 'alice-password-1' }),
+    })
+    expect(login.status).toBe(200)
+    const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const logout = await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: session } })
+    expect(logout.status).toBe(200)
+    expect((await fetch(`${origin}/api/v1/user/me`, { headers: { cookie: session } })).status).toBe(401)
+
+    process.kill(group, 'SIGTERM')
+    // npm ends itself by the signal it got (npm's way); the bin's own graceful exit shows in its output below.
+    expect(await exited).toEqual({ code: null, signal: 'SIGTERM' })
+    expect(out).toMatch(/POST \/api\/v1\/auth\/logout 200 [\d.]+ms dreadnode\.logout\.success/)
+    // The server itself shut down gracefully (its handler prints these, then exits 0).
+    expect(out).toMatch(/SIGTERM: shutting down .*\nstopped\n$/)
+    expect(err).toBe('')
+  })
+})
+
+it(`the bin on Node ${OLD_NODE} says in one line which Node it needs`, async () => {
+  const node = nodes.get(OLD_NODE)!
+  const r = await run(node, [join(dir, 'node_modules/logout-mocks/bin/logout-mocks.mjs'), '--help'], { cwd: dir }).catch((e: { code: number; stdout: string; stderr: string }) => e)
+  expect('code' in r ? r.code : 0).toBe(1)
+  expect(r.stdout).toBe('')
+  expect(r.stderr).toBe(`logout-mocks needs Node >= 22.12, but this is Node ${OLD_NODE} (${node}).\n`)
+})
+
+/** Strict consumer flags (the issue's): what a careful TypeScript project compiles the package's declarations with. */
+const STRICT = {
+  module: 'nodenext',
+  moduleResolution: 'nodenext',
+  target: 'es2023',
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  skipLibCheck: true,
+  noEmit: true,
+}
+
+/** Runs the repository's tsc on a tsconfig written into the consumer project; resolves to its exit code and output. */
+async function tsc(name: string, compilerOptions: object, files: string[]): Promise<{ code: number; output: string }> {
+  await writeFile(join(dir, name), JSON.stringify({ compilerOptions, files }, null, 2))
+  return run(process.execPath, [TSC, '-p', name, '--pretty', 'false'], { cwd: dir }).then(
+    (r) => ({ code: 0, output: r.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, output: e.stdout }),
+  )
+}
+
+/**
+ * Options a consumer must not be able to pass. `always`: wrong under today's types. The others need the per-provider
+ * option types (issue 8 item 3); until `providers` is typed per id they are checked only to still be accepted, so the
+ * test shows them as skipped and tightens by itself the day the types land.
+ */
+const WRONG_OPTIONS = [
+  { name: 'journal-size-string', always: true, code: "createLogoutMocks({ journalSize: '1000' })" },
+  { name: 'provider-options-not-an-object', always: true, code: "createLogoutMocks({ providers: { dreadnode: 'idempotent' } })" },
+  { name: 'unknown-provider', always: false, code: 'createLogoutMocks({ providers: { nosuch: {} } })' },
+  { name: 'unknown-option', always: false, code: 'createLogoutMocks({ providers: { dreadnode: { colour: 1 } } })' },
+  { name: 'wrong-enum-value', always: false, code: "createLogoutMocks({ providers: { dreadnode: { unauthenticatedLogout: 'maybe' } } })" },
+  { name: 'wrong-value-type', always: false, code: "createLogoutMocks({ providers: { dreadnode: { rateLimit: 'abc' } } })" },
+]
+
+describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes)', () => {
+  let strict: { code: number; output: string }
+  let declarations: { code: number; output: string }
+  let serverDeclarations: { code: number; output: string }
+  let wrong: { code: number; output: string }
+  let perProviderTypes = false
+
+  beforeAll(async () => {
+    const files: string[] = []
+    for (const c of WRONG_OPTIONS) {
+      await writeFile(join(dir, `wrong-${c.name}.ts`), `import { createLogoutMocks } from 'logout-mocks'\n${c.code}\n`)
+      files.push(`wrong-${c.name}.ts`)
+    }
+    // Compiles only while `providers` is still a string-keyed record, i.e. before per-provider option types.
+    await writeFile(
+      join(dir, 'probe-loose-providers.ts'),
+      "import type { createLogoutMocks } from 'logout-mocks'\n" +
+        'type Providers = NonNullable<NonNullable<Parameters<typeof createLogoutMocks>[0]>["providers"]>\n' +
+        'export const loose: string extends keyof Providers ? true : false = true\n',
+    )
+    // The package's own declarations, checked (skipLibCheck off): the main entry as a browser project sees it (no
+    // @types/node), the server entry with @types/node only. An import of a devDependency (express's types) fails here.
+    await writeFile(
+      join(dir, 'declarations-browser.ts'),
+      "import { setupWorker } from 'msw/browser'\nimport { createLogoutMocks, type LogoutMocks } from 'logout-mocks'\n" +
+        'const mocks: LogoutMocks = createLogoutMocks()\nexport const worker = setupWorker(...mocks.handlers)\n',
+    )
+    await writeFile(join(dir, 'declarations-server.ts'), "export { startServer, main, type RunningServer } from 'logout-mocks/server'\n")
+    ;[strict, declarations, serverDeclarations, wrong] = await Promise.all([
+      tsc('tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts']),
+      tsc('tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, ['declarations-browser.ts']),
+      tsc('tsconfig.server-declarations.json', { ...STRICT, skipLibCheck: false, types: ['node'] }, ['declarations-server.ts']),
+      tsc('tsconfig.wrong.json', { ...STRICT, types: ['node'] }, [...files, 'probe-loose-providers.ts']),
+    ])
+    perProviderTypes = wrong.output.includes('probe-loose-providers.ts(')
+  })
+
+  it('the in-process and server APIs compile under the strict flags', () => {
+    expect(strict.output).toBe('')
+    expect(strict.code).toBe(0)
+  })
+
+  it('the main entry\'s declarations type-check without @types/node or any devDependency of logout-mocks', () => {
+    expect(declarations.output).toBe('')
+    expect(declarations.code).toBe(0)
+  })
+
+  it('logout-mocks/server\'s declarations type-check with @types/node alone (no @types/express)', () => {
+    expect(serverDeclarations.output).toBe('')
+    expect(serverDeclarations.code).toBe(0)
+  })
+
+  it.for(WRONG_OPTIONS.filter((c) => c.always))('$code does not compile', ({ name }) => {
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.output).toContain(`wrong-${name}.ts(2,`)
+  })
+
+  it.for(WRONG_OPTIONS.filter((c) => !c.always))('$code does not compile (per-provider option types)', ({ name }, ctx) => {
+    if (!perProviderTypes) {
+      // Today's loose type accepts it; make sure the probe is right about that before skipping.
+      expect(wrong.output).not.toContain(`wrong-${name}.ts(`)
+      ctx.skip('`providers` is not typed per provider yet (issue 8 item 3)')
+    }
+    expect(wrong.output).toContain(`wrong-${name}.ts(2,`)
+  })
+})
+
+describe('browser bundle', () => {
+  it('setupWorker + createLogoutMocks bundle for the browser with nothing Node-only', async () => {
+    const { build } = await import('vite')
+    // Every import of a Node built-in, whoever makes it (vite would otherwise stub it quietly as __vite-browser-external).
+    const nodeImports: string[] = []
+    const result = await build({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      build: { write: false, minify: false, rolldownOptions: { input: join(dir, 'browser-entry.js') } },
+      plugins: [
+        {
+          name: 'record-node-builtins',
+          enforce: 'pre',
+          resolveId(id: string, importer: string | undefined) {
+            if (id.startsWith('node:') || builtinModules.includes(id)) nodeImports.push(`${id} ← ${importer}`)
+            return null
+          },
+        },
+      ],
+    })
+    const outputs = Array.isArray(result) ? result : [result]
+    const modules = outputs.flatMap((o) => ('output' in o ? o.output : [])).flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : []))
+    expect(modules).toContain(await realpath(join(dir, 'node_modules/logout-mocks/dist/handlers/index.js')))
+    expect(modules.some((id) => id.includes('/node_modules/msw/'))).toBe(true)
+    expect(nodeImports).toEqual([])
+    expect(modules.filter((id) => /__vite-browser-external|\/node_modules\/(express|@types)\//.test(id))).toEqual([])
+  })
+})
