@@ -1,8 +1,14 @@
 /**
- * Command-line options of the standalone server.
+ * Command-line options of the standalone server: flags, environment and the config file, in that order of
+ * precedence (flags override the environment, which overrides the file).
  */
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
+import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
+import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
+import { checkSchema } from '../handlers/platform/schema-check.ts'
+import { CONFIG_FILE_NAME, loadConfigFile, providerOptionsSchema } from './config-file.ts'
+import { parseAssignments } from './option-assignments.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -12,8 +18,10 @@ Options:
   --port <n>              port to listen on (env PORT, default 9090; 0 = any free port)
   --host <addr>           address to bind (env HOST, default 127.0.0.1)
   --providers <a,b>       serve only these providers (default: all)
-  --set <p.option=value>  provider option, repeatable; value parsed as JSON when it can be
+  --set <p.option=value>  provider option, repeatable; the value is read as the option's type: text for a string,
+                          a number, true/false, null where allowed, a JSON array or a,b list for a list
                           e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
+  --config <path>         config file (default: ./${CONFIG_FILE_NAME} when present); flags override it
   --cors-origins <a,b>    allow only these origins (default: every origin reflected, with credentials)
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
@@ -21,11 +29,33 @@ Options:
   --quiet                 no per-request log lines
   -h, --help              this help
 
+Environment: PORT, HOST, and LOGOUT_MOCKS_SET for provider options as whitespace-separated --set assignments
+  (LOGOUT_MOCKS_SET="dreadnode.rateLimit=5 kratos.cookieSecure=false"). Precedence: flags, then the environment,
+  then the config file, then the defaults. A wrong option value exits 2 and names the option, the value and what is
+  allowed; GET /__mock/catalogue (and the README) list every provider's options with their types and defaults.
+
+Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provider>": { "<option>": value } },
+  "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "seed", "clock",
+  "corsOrigins": [origins], "quiet" }; scenarios are armed at start.
+
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
 coverage, state, sessions, openapi). Force any documented response with the header Prefer: code=<status> or
 Prefer: example=<behaviour id> (or the query twins __code / __example).`
 
+/** A command line that cannot be understood (unknown flag, malformed number): exit 2 with the usage. */
 export class UsageError extends Error {}
+
+export type CliResult =
+  | { help: true }
+  | {
+      help: false
+      options: ServerOptions
+      quiet: boolean
+      /** Scenarios to arm once the server runs, from the config file. */
+      scenarios: readonly ScenarioRequest[]
+      /** The config file read, if any (as given), to name it in errors about its scenarios. */
+      configFile: string | null
+    }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
@@ -34,12 +64,35 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n
 }
 
+const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
+
+type ProviderOptionsById = Record<string, Record<string, unknown>>
+
+/** Provider options from `--set` or `LOGOUT_MOCKS_SET`, read by each option's schema and validated against it. */
+function assignedOptions(assignments: readonly string[], source: string): ProviderOptionsById {
+  const options = parseAssignments(assignments, registry, source)
+  const problems = checkSchema(providerOptionsSchema(registry), options)
+  if (problems.length > 0) {
+    const where = (path: readonly string[]) => [source, path.join('.')].filter(Boolean).join(' ')
+    throw new OptionsError(problems.map((p) => describeProblem(p, where, p.path.length === 0 ? 'provider' : 'option')).join('; '), problems)
+  }
+  return options
+}
+
+/** Later sources override earlier ones, option by option. */
+function mergeProviderOptions(...sources: (ProviderOptionsById | undefined)[]): ProviderOptionsById {
+  const out: ProviderOptionsById = {}
+  for (const source of sources) for (const [id, options] of Object.entries(source ?? {})) out[id] = { ...out[id], ...options }
+  return out
+}
+
 /**
- * Parses argv (without node and script) and the environment into server options.
+ * Parses argv (without node and script), the environment and the config file (looked up in `cwd`) into server
+ * options. Throws `UsageError` for a malformed command line, `OptionsError` for a wrong option value or config file.
  * @example
- * parseCli(['--port', '0', '--set', 'dreadnode.minClientVersion="2.0.0"'], {})
+ * parseCli(['--port', '0', '--set', 'dreadnode.minClientVersion=2.0.0'], {})
  */
-export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): { help: true } | { help: false; options: ServerOptions; quiet: boolean } {
+export function parseCli(argv: readonly string[], env: Record<string, string | undefined>, cwd: string = process.cwd()): CliResult {
   let parsed
   try {
     parsed = parseArgs({
@@ -49,6 +102,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         host: { type: 'string' },
         providers: { type: 'string' },
         set: { type: 'string', multiple: true },
+        config: { type: 'string' },
         'cors-origins': { type: 'string' },
         seed: { type: 'string' },
         'journal-size': { type: 'string' },
@@ -64,33 +118,28 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const v = parsed.values
   if (v.help) return { help: true }
-  const providerOptions: Record<string, Record<string, unknown>> = {}
-  for (const assignment of v.set ?? []) {
-    const m = assignment.match(/^([a-z0-9-]+)\.([A-Za-z0-9_]+)=(.*)$/s)
-    if (!m) throw new UsageError(`--set expects <provider>.<option>=<value>, got "${assignment}"`)
-    let value: unknown = m[3]
-    try {
-      value = JSON.parse(m[3])
-    } catch {
-      /* a bare string */
-    }
-    ;(providerOptions[m[1]] ??= {})[m[2]] = value
-  }
+  const file = loadConfigFile(v.config, cwd, registry)
+  const fromFile = file?.config ?? {}
+  const envSet = env.LOGOUT_MOCKS_SET?.split(/\s+/).filter(Boolean) ?? []
+  const providers = mergeProviderOptions(fromFile.options as ProviderOptionsById | undefined, assignedOptions(envSet, 'LOGOUT_MOCKS_SET'), assignedOptions(v.set ?? [], '--set'))
   if (v.clock !== undefined && Number.isNaN(Date.parse(v.clock))) throw new UsageError(`--clock must be an ISO date, got "${v.clock}"`)
-  const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
+  const clock = v.clock ?? fromFile.clock
   return {
     help: false,
-    quiet: v.quiet ?? false,
+    quiet: v.quiet ?? fromFile.quiet ?? false,
+    scenarios: fromFile.scenarios ?? [],
+    configFile: file?.name ?? null,
     options: {
-      port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? 9090,
-      host: v.host ?? env.HOST ?? '127.0.0.1',
-      corsOrigins: list(v['cors-origins']) ?? null,
+      port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? fromFile.port ?? 9090,
+      host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
+      corsOrigins: list(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
       mocks: {
-        only: list(v.providers),
-        providers: providerOptions,
-        seed: intOption('seed', v.seed, 0, 2 ** 31 - 1),
-        journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000),
-        clock: v.clock ? { start: v.clock } : undefined,
+        // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
+        only: (list(v.providers) ?? fromFile.providers) as LogoutMocksOptions['only'],
+        providers: providers as LogoutMocksOptions['providers'],
+        seed: intOption('seed', v.seed, 0, 2 ** 31 - 1) ?? fromFile.seed,
+        journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000) ?? fromFile.journalSize,
+        clock: clock ? { start: clock } : undefined,
       },
     },
   }

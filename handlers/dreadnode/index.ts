@@ -5,7 +5,7 @@
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
-import { dreadnodeDefaults, dreadnodeOptions, type DreadnodeConfig } from './config.ts'
+import { dreadnodeOptions, type DreadnodeConfig } from './config.ts'
 import { createDreadnodeState, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'
 import { loginBehaviours, loginOperation } from './login.ts'
 import { logoutBehaviours, logoutOperation } from './logout.ts'
@@ -20,11 +20,10 @@ function findUser(state: DreadnodeState, who: unknown) {
   return user
 }
 
-export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
+export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dreadnode'> = {
   id: 'dreadnode',
   title: 'Dreadnode platform API',
   docs: 'seeds/001_a014b5b6c3b28044.txt, contracts/dreadnode.md',
-  defaults: dreadnodeDefaults,
   options: dreadnodeOptions,
   operations: [loginOperation, refreshOperation, meOperation, logoutOperation],
   catalogue: [...loginBehaviours, ...refreshBehaviours, ...meBehaviours, ...logoutBehaviours],

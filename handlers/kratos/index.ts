@@ -6,7 +6,7 @@
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
-import { kratosDefaults, kratosOptions, mountKratos, type KratosConfig } from './config.ts'
+import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
 import { createKratosState, findIdentity, snapshotKratos, startSession, type KratosState } from './model.ts'
 import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } from './create-browser-logout-flow.ts'
 import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './update-logout-flow.ts'
@@ -17,11 +17,10 @@ import { loginBehaviours, loginOperations } from './login.ts'
 import { wrongMethodBehaviours, wrongMethodOperations } from './wrong-methods.ts'
 import { logoutUrl } from './logout-urls.ts'
 
-export const kratos: ProviderDefinition<KratosState, KratosConfig> = {
+export const kratos: ProviderDefinition<KratosState, KratosConfig, 'kratos'> = {
   id: 'kratos',
   title: 'Ory Kratos (self-service logout)',
   docs: 'seeds/002_e86fa6b6e25164a4.txt, contracts/kratos.md, contracts/ory-kratos-openapi.json',
-  defaults: kratosDefaults,
   options: kratosOptions,
   mount: mountKratos,
   operations: [

@@ -16,7 +16,7 @@ export function describeCatalogue(mocks: LogoutMocks) {
         title: p.title,
         docs: p.docs,
         baseUrl: info.baseUrl,
-        options: p.options.map((o) => ({ ...o, value: info.config[o.name] })),
+        options: p.options.docs.map((o) => ({ ...o, value: info.config[o.name] })),
         operations: p.operations.map((op) => ({
           id: op.id,
           method: op.method,

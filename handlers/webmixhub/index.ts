@@ -6,7 +6,7 @@ import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { webmixhubSchemas } from '../../schemas/webmixhub/index.ts'
 import { DEMO_TENANT_TOKEN } from '../../fixtures/webmixhub.ts'
-import { webmixhubDefaults, webmixhubOptions, type WebmixhubConfig } from './config.ts'
+import { webmixhubOptions, type WebmixhubConfig } from './config.ts'
 import { createWebmixhubState, emailLogin, issueTokens, setStatus, snapshotWebmixhub, type WebmixhubState } from './model.ts'
 import { signinBehaviours, signinOperation } from './signin.ts'
 import { meBehaviours, meOperation } from './me.ts'
@@ -32,11 +32,10 @@ function findUser(state: WebmixhubState, who: unknown, tenantToken: unknown = DE
   return { tenant, user }
 }
 
-export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
+export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig, 'webmixhub'> = {
   id: 'webmixhub',
   title: 'WebmixHub API',
   docs: 'seeds/003_60d373ddafb3e9b1.txt, contracts/webmixhub.md',
-  defaults: webmixhubDefaults,
   options: webmixhubOptions,
   operations: [signinOperation, meOperation, logoutOperation],
   catalogue: [...signinBehaviours, ...meBehaviours, ...logoutBehaviours],
