@@ -31,6 +31,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     console.log(HELP)
     return
   }
+  if (cli.print !== undefined) {
+    console.log(cli.print)
+    return
+  }
   let running
   try {
     running = await startServer({ ...cli.options, log: cli.quiet ? null : undefined })

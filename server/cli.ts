@@ -7,7 +7,7 @@ import type { ServerOptions } from './app.ts'
 import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
 import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
 import { checkSchema } from '../handlers/platform/schema-check.ts'
-import { CONFIG_FILE_NAME, loadConfigFile, providerOptionsSchema } from './config-file.ts'
+import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'
 import { parseAssignments } from './option-assignments.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
@@ -22,6 +22,7 @@ Options:
                           a number, true/false, null where allowed, a JSON array or a,b list for a list
                           e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
   --config <path>         config file (default: ./${CONFIG_FILE_NAME} when present); flags override it
+  --print-config-schema   print the config file's JSON Schema (every provider option with its type) and exit
   --cors-origins <a,b>    allow only these origins (default: every origin reflected, with credentials)
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
@@ -47,8 +48,11 @@ export class UsageError extends Error {}
 
 export type CliResult =
   | { help: true }
+  /** Print this and exit (`--print-config-schema`). */
+  | { help: false; print: string }
   | {
       help: false
+      print?: undefined
       options: ServerOptions
       quiet: boolean
       /** Scenarios to arm once the server runs, from the config file. */
@@ -103,6 +107,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         providers: { type: 'string' },
         set: { type: 'string', multiple: true },
         config: { type: 'string' },
+        'print-config-schema': { type: 'boolean' },
         'cors-origins': { type: 'string' },
         seed: { type: 'string' },
         'journal-size': { type: 'string' },
@@ -118,6 +123,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const v = parsed.values
   if (v.help) return { help: true }
+  if (v['print-config-schema']) return { help: false, print: JSON.stringify(configFileDocument(registry), null, 2) }
   const file = loadConfigFile(v.config, cwd, registry)
   const fromFile = file?.config ?? {}
   const envSet = env.LOGOUT_MOCKS_SET?.split(/\s+/).filter(Boolean) ?? []

@@ -87,6 +87,15 @@ export const configFileSchema = perRegistry((registry) => {
 
 export type ConfigFile = Static<ReturnType<typeof configFileSchema>>
 
+/**
+ * The config file's schema as a standalone JSON Schema document, for editors (`"$schema"` in the file).
+ * @example
+ * JSON.stringify(configFileDocument(registry)) // what `logout-mocks --print-config-schema` prints
+ */
+export function configFileDocument(registry: readonly AnyProvider[]): object {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: `logout-mocks config file (${CONFIG_FILE_NAME})`, ...configFileSchema(registry) }
+}
+
 /** What an unknown key is, by where it is. */
 const nounAt = (path: readonly string[]) => (path[0] !== 'options' ? 'key' : path.length === 1 ? 'provider' : 'option')
 

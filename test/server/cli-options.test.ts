@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseCli } from '../../server/cli.ts'
-import { OptionsError } from '../../handlers/index.ts'
+import { Ajv } from 'ajv'
+import addFormatsPlugin from 'ajv-formats'
+import { readFileSync } from 'node:fs'
+import { createLogoutMocks, OptionsError } from '../../handlers/index.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logout-mocks-cli-options-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -17,7 +20,7 @@ function parse(args: string[], config?: unknown, env: Record<string, string> = {
   const cwd = mkdtempSync(path.join(dir, 'case-'))
   if (config !== undefined) writeFileSync(path.join(cwd, 'logout-mocks.config.json'), typeof config === 'string' ? config : JSON.stringify(config))
   const result = parseCli(args, env, cwd)
-  if (result.help) throw new Error('help')
+  if (result.help || result.print !== undefined) throw new Error('not a server start')
   return result
 }
 
@@ -151,6 +154,27 @@ describe('the config file', () => {
     ['{ "port": 9090, }', 'logout-mocks.config.json: not valid JSON ('],
   ])('%j is refused with the file and the JSON pointer', (config, message) => {
     expect(refusal([], config)).toContain(message)
+  })
+
+  it('--print-config-schema prints a JSON Schema an editor (or any validator) checks the file with', () => {
+    const printed = parseCli(['--print-config-schema'], {}, dir)
+    if (printed.help || printed.print === undefined) throw new Error('nothing printed')
+    const ajv = new Ajv({ allErrors: true })
+    ;(addFormatsPlugin as unknown as (a: Ajv) => void)(ajv)
+    const validate = ajv.compile(JSON.parse(printed.print) as object)
+    expect(validate(full), JSON.stringify(validate.errors)).toBe(true)
+    expect(validate({ options: { dreadnode: { rateLimit: 'x' } } })).toBe(false)
+    expect(validate.errors?.[0]?.instancePath).toBe('/options/dreadnode/rateLimit')
+    expect(validate({ options: { kratos: { sameSite: 'lax' } } })).toBe(false)
+  })
+
+  it("the README's example file is valid, scenarios included", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const example = JSON.parse(readme.match(/A config file[\s\S]*?```json\n([\s\S]*?)```/)![1]!) as { scenarios: object[] }
+    const cli = parse([], example)
+    const mocks = createLogoutMocks(cli.options.mocks)
+    for (const scenario of cli.scenarios) expect(() => mocks.scenarios.add(scenario)).not.toThrow()
+    expect(mocks.scenarios.list()).toHaveLength(example.scenarios.length)
   })
 
   it('reports every wrong place at once', () => {
