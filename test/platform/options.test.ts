@@ -79,6 +79,21 @@ describe('one declaration per provider', () => {
     }
   })
 
+  it('every catalogue entry that names the option switching its assumption names a declared option', () => {
+    let checked = 0
+    for (const p of registry) {
+      const declared = new Set(p.options.docs.map((d) => d.name))
+      for (const b of p.catalogue) {
+        const named = b.source.kind === 'assumed' ? [b.source.option] : (b.source.assumptions ?? []).map((a) => a.option)
+        for (const option of named.filter((o) => o !== undefined)) {
+          expect(declared, `${b.id} names ${option}`).toContain(option)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10)
+  })
+
   it('GET /__mock/catalogue shows each option with its type, default, allowed values, schema and current value', () => {
     const mocks = createLogoutMocks({ providers: { dreadnode: { rateLimit: 5 } } })
     const dreadnode = describeCatalogue(mocks).providers.find((p) => p.id === 'dreadnode')!
