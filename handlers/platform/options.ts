@@ -1,6 +1,6 @@
 /**
  * Provider options: ONE declaration per provider (`handlers/<provider>/config.ts`), from which the platform derives
- * the TypeScript config type, the defaults, the option docs (`/__mock/catalogue`, README) and the JSON Schema that
+ * the TypeScript config type, the defaults, the option docs (`/__mock/catalogue`, `--print-config-schema`) and the JSON Schema that
  * ajv validates every option against at run time (in-process, `--set`, `LOGOUT_MOCKS_SET`, the config file).
  *
  * A declaration is a `defineOptions({...})` call with one `option(schema, default, description)` per option. The
@@ -22,8 +22,16 @@
  * - `boolean` → `Type.Boolean()`.
  * - `T | null` with a `null` default → `Type.Union([T, Type.Null()])`.
  * - `string[]` → `Type.Array(Type.String())`.
- * Then: `export type XConfig = ConfigOf<typeof xOptions>` and `export const xDefaults: XConfig = xOptions.defaults`
- * keep the names the rest of the provider imports; the description drops its "(default …)": the docs carry the default.
+ * The description drops its "(default …)": the docs carry the default. Around the declaration, config.ts keeps the
+ * names the rest of the provider imports:
+ *
+ *     export const xOptions = defineOptions({ ... })
+ *     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+ *     export interface XConfig extends ConfigOf<typeof xOptions> {}   // an interface: errors read `XConfig`
+ *     export const xDefaults: XConfig = xOptions.defaults
+ *
+ * and the provider's index.ts says `ProviderDefinition<XState, XConfig, 'x'>` (the literal id types the options of
+ * `createLogoutMocks`) with `options: xOptions` (no `defaults:`: the declaration has them).
  */
 import type { Static, TSchema } from 'typebox'
 
