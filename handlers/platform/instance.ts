@@ -99,8 +99,6 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
   // The defaults alone are valid (test/platform/options.test.ts checks it): only options given need ajv.
   const problems = Object.keys(given).length === 0 ? [] : checkSchema(provider.options.schema, config)
   if (problems.length > 0) {
-    // Unknown names first: a typo explains the rest.
-    problems.sort((a, b) => Number(b.kind === 'unknown') - Number(a.kind === 'unknown'))
     throw new OptionsError(problems.map((p) => describeProblem(p, (path) => [provider.id, ...path].join('.'))).join('; '), problems)
   }
   if (given.baseUrl === undefined && origin !== undefined) {

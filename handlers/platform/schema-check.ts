@@ -66,7 +66,8 @@ function toProblem(schema: Json, data: unknown, error: ErrorObject): SchemaProbl
 }
 
 /**
- * Every problem of `data` against `schema` (none: valid), one per place.
+ * Every problem of `data` against `schema` (none: valid), one per place; unknown names first (a typo explains the
+ * rest), then in schema order.
  * @example
  * checkSchema({ type: 'object', properties: { n: { type: 'integer', minimum: 0 } } }, { n: 'abc' })
  * // [{ kind: 'invalid', path: ['n'], value: 'abc', expected: 'an integer ≥ 0' }]
@@ -83,5 +84,5 @@ export function checkSchema(schema: object, data: unknown): SchemaProblem[] {
     seen.add(key)
     problems.push(problem)
   }
-  return problems
+  return problems.sort((a, b) => Number(b.kind === 'unknown') - Number(a.kind === 'unknown'))
 }
