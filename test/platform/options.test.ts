@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { createLogoutMocks, OptionsError, registry } from '../../handlers/index.ts'
-import { describeCatalogue } from '../../handlers/platform/catalogue-doc.ts'
+import { startStandalone } from '../support/standalone.ts'
 import { checkSchema } from '../../handlers/platform/schema-check.ts'
 
 /** The OptionsError `createLogoutMocks` throws for these (untyped) options. */
@@ -94,19 +94,29 @@ describe('one declaration per provider', () => {
     expect(checked).toBeGreaterThan(10)
   })
 
-  it('GET /__mock/catalogue shows each option with its type, default, allowed values, schema and current value', () => {
-    const mocks = createLogoutMocks({ providers: { dreadnode: { rateLimit: 5 } } })
-    const dreadnode = describeCatalogue(mocks).providers.find((p) => p.id === 'dreadnode')!
-    expect(dreadnode.options.find((o) => o.name === 'rateLimit')).toMatchObject({
-      type: 'an integer ≥ 0',
-      default: 60,
-      value: 5,
-      schema: { type: 'integer', minimum: 0, default: 60 },
-      description: expect.stringMatching(/^ASSUMPTION: /),
-    })
-    expect(dreadnode.options.find((o) => o.name === 'unauthenticatedLogout')).toMatchObject({ values: ['reject', 'idempotent'], type: 'one of "reject", "idempotent"' })
-    expect(dreadnode.options.find((o) => o.name === 'trustForwardedFor')).toMatchObject({ values: ['true', 'false'], type: 'true or false' })
-    expect(dreadnode.options.find((o) => o.name === 'minClientVersion')).toMatchObject({ default: null, type: expect.stringMatching(/ or null$/) })
+  it('GET /__mock/catalogue shows each option with its type, default, allowed values, schema and current value', async () => {
+    const server = await startStandalone({ mocks: { providers: { dreadnode: { rateLimit: 5 } } } })
+    try {
+      type Option = { name: string; type: string; default: unknown; value: unknown; values?: string[]; schema: object; description: string }
+      type Doc = { providers: { id: string; options: Option[]; optionsSchema: object }[] }
+      const doc = (await (await fetch(`${server.origin}/__mock/catalogue`)).json()) as Doc
+      const dreadnode = doc.providers.find((p) => p.id === 'dreadnode')!
+      expect(dreadnode.options.find((o) => o.name === 'rateLimit')).toMatchObject({
+        type: 'an integer ≥ 0',
+        default: 60,
+        value: 5,
+        schema: { type: 'integer', minimum: 0, default: 60 },
+        description: expect.stringMatching(/^ASSUMPTION: /),
+      })
+      expect(dreadnode.options.find((o) => o.name === 'unauthenticatedLogout')).toMatchObject({ values: ['reject', 'idempotent'], type: 'one of "reject", "idempotent"' })
+      expect(dreadnode.options.find((o) => o.name === 'trustForwardedFor')).toMatchObject({ values: ['true', 'false'], type: 'true or false' })
+      expect(dreadnode.options.find((o) => o.name === 'minClientVersion')).toMatchObject({ default: null, type: expect.stringMatching(/ or null$/) })
+      // The served schema is the one the mocks check with.
+      expect(checkSchema(dreadnode.optionsSchema, { rateLimit: 5 })).toEqual([])
+      expect(checkSchema(dreadnode.optionsSchema, { rateLimit: 'abc' })).toEqual([{ kind: 'invalid', path: ['rateLimit'], value: 'abc', expected: 'an integer ≥ 0' }])
+    } finally {
+      await server.close()
+    }
   })
 })
 
