@@ -116,6 +116,7 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
  */
 export function createPlatform<R extends readonly AnyProvider[]>(registry: R, options: PlatformOptions<R> = {}): LogoutMocks {
   const known = () => registry.map((p) => p.id).join(', ')
+  if (options.only !== undefined && !Array.isArray(options.only)) throw new OptionsError(`only must be an array of provider ids (known: ${known()}), got ${JSON.stringify(options.only)}`)
   for (const id of options.only ?? []) {
     if (!registry.some((p) => p.id === id)) throw new OptionsError(`unknown provider "${id}" (known: ${known()})`)
   }

@@ -53,8 +53,9 @@ describe('createLogoutMocks validates options against each provider schema', () 
     expect(error.problems).toContainEqual({ kind: 'invalid', path: ['rateLimit'], value: 'x', expected: 'an integer ≥ 0' })
   })
 
-  it('an unknown provider in `only` is refused', () => {
+  it('an unknown provider in `only`, or an `only` that is not a list, is refused', () => {
     expect(refusal({ only: ['dreadnode', 'nosuch'] }).message).toBe('unknown provider "nosuch" (known: dreadnode, webmixhub, rested, kratos)')
+    expect(refusal({ only: 'dreadnode' }).message).toBe('only must be an array of provider ids (known: dreadnode, webmixhub, rested, kratos), got "dreadnode"')
   })
 
   it('accepts null where the default is null, and treats an option given as undefined as not given', () => {
