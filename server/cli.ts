@@ -33,7 +33,7 @@ Options:
 Environment: PORT, HOST, and LOGOUT_MOCKS_SET for provider options as whitespace-separated --set assignments
   (LOGOUT_MOCKS_SET="dreadnode.rateLimit=5 kratos.cookieSecure=false"). Precedence: flags, then the environment,
   then the config file, then the defaults. A wrong option value exits 2 and names the option, the value and what is
-  allowed; GET /__mock/catalogue (and the README) list every provider's options with their types and defaults.
+  allowed; GET /__mock/catalogue and --print-config-schema list every provider's options with types and defaults.
 
 Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provider>": { "<option>": value } },
   "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "seed", "clock",

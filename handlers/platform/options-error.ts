@@ -22,6 +22,14 @@ export function describeProblem(problem: SchemaProblem, where: (path: readonly s
   return `${where(problem.path)}: ${shown(problem.value)} is not allowed (expected ${problem.expected})`
 }
 
+/**
+ * @example
+ * try {
+ *   createLogoutMocks({ providers: { dreadnode: { rateLimit: -1 } } })
+ * } catch (e) {
+ *   if (e instanceof OptionsError) console.error(e.message) // dreadnode.rateLimit: -1 is not allowed (expected an integer ≥ 0)
+ * }
+ */
 export class OptionsError extends TypeError {
   /** What is wrong, each with its JSON-pointer path (empty for a problem that is not about one value). */
   readonly problems: readonly SchemaProblem[]
