@@ -7,7 +7,7 @@ import type { SchemaProblem } from './schema-check.ts'
 
 /** How a value reads in a message: JSON, shortened when long. */
 function shown(value: unknown): string {
-  const text = value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value))
+  const text = value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? String(value) : (JSON.stringify(value) ?? String(value))
   return text.length > 80 ? `${text.slice(0, 77)}…` : text
 }
 

@@ -61,7 +61,7 @@ describe('--set values are read as their option type', () => {
 
   it.each([
     ['dreadnode.rateLimit=', '--set dreadnode.rateLimit: "" is not allowed (expected an integer ≥ 0)'],
-    ['dreadnode.rateLimit=1e400', '--set dreadnode.rateLimit: null is not allowed (expected an integer ≥ 0)'],
+    ['dreadnode.rateLimit=1e400', '--set dreadnode.rateLimit: Infinity is not allowed (expected an integer ≥ 0)'],
     ['dreadnode.rateLimitWindowMs=0', '--set dreadnode.rateLimitWindowMs: 0 is not allowed (expected an integer ≥ 1)'],
     ['dreadnode.trustForwardedFor=1', '--set dreadnode.trustForwardedFor: "1" is not allowed (expected true or false)'],
     ['dreadnode.jwtSecret=', '--set dreadnode.jwtSecret: "" is not allowed (expected a non-empty string)'],
