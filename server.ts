@@ -3,6 +3,8 @@
  */
 import { HELP, UsageError, parseCli } from './server/cli.ts'
 import { startServer } from './server/app.ts'
+import { ControlError } from './handlers/platform/control-error.ts'
+import { OptionsError } from './handlers/platform/options-error.ts'
 
 export { startServer } from './server/app.ts'
 export type { RunningServer, ServerOptions } from './server/app.ts'
@@ -22,10 +24,15 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       process.exitCode = 2
       return
     }
+    if (e instanceof OptionsError) return failOptions(e)
     throw e
   }
   if (cli.help) {
     console.log(HELP)
+    return
+  }
+  if (cli.print !== undefined) {
+    console.log(cli.print)
     return
   }
   let running
@@ -33,11 +40,22 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     running = await startServer({ ...cli.options, log: cli.quiet ? null : undefined })
   } catch (e) {
     const err = e as NodeJS.ErrnoException
+    if (err instanceof OptionsError) return failOptions(err)
     if (err.code === 'EADDRINUSE') console.error(`logout-mocks: port ${cli.options.port} is already in use (try --port <n>, or --port 0 for any free port)`)
     else if (err instanceof TypeError) console.error(`logout-mocks: ${err.message}`)
     else console.error('logout-mocks: could not start:', err)
     process.exitCode = 1
     return
+  }
+  // The config file's scenarios, armed before the banner says the server is ready.
+  for (const [i, scenario] of cli.scenarios.entries()) {
+    try {
+      running.mocks.scenarios.add(scenario)
+    } catch (e) {
+      if (!(e instanceof ControlError)) throw e
+      await running.close()
+      return failOptions(new OptionsError(`${cli.configFile}: /scenarios/${i}: ${e.message}`))
+    }
   }
   console.log(`logout-mocks listening on ${running.origin}`)
   for (const p of running.mocks.providers) console.log(`  ${p.id.padEnd(10)} ${p.baseUrl}`)
@@ -54,6 +72,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+/** A wrong option value or config file: its message as one line, exit 2 (a usage error, not a crash). */
+function failOptions(e: OptionsError): void {
+  console.error(`logout-mocks: ${e.message}`)
+  process.exitCode = 2
 }
 
 // Run as `node server.ts` (npm start). Not a top-level await: it would keep CommonJS consumers from require()-ing

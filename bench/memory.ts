@@ -10,7 +10,7 @@
  * (20,000 logins each).
  */
 import { getResponse } from 'msw'
-import { createLogoutMocks, type LogoutMocks } from '../handlers/index.ts'
+import { createLogoutMocks, type LogoutMocks, type ProviderId } from '../handlers/index.ts'
 import { RESTED_API_KEY } from '../fixtures/rested.ts'
 import { DEMO_TENANT_TOKEN } from '../fixtures/webmixhub.ts'
 
@@ -21,7 +21,7 @@ const json = { 'Content-Type': 'application/json' }
 type Login = (mocks: LogoutMocks, base: string, i: number) => Promise<number>
 const send = async (mocks: LogoutMocks, request: Request) => (await getResponse(mocks.handlers, request))?.status ?? 0
 
-const logins: Record<string, Login> = {
+const logins: Record<ProviderId, Login> = {
   dreadnode: (m, base) =>
     send(m, new Request(`${base}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'alice@example.com', password: 'alice-password-1' }) })),
   rested: (m, base) =>
@@ -51,7 +51,7 @@ export async function measureMemory(): Promise<Record<string, number>> {
   if (!gc) console.log('memory: run node with --expose-gc for exact numbers (measuring without a forced GC)')
   console.log(`\nmemory: heap kept per live login (${N} logins per provider, after a full GC)`)
   const out: Record<string, number> = {}
-  for (const [id, login] of Object.entries(logins)) {
+  for (const [id, login] of Object.entries(logins) as [ProviderId, Login][]) {
     const mocks = createLogoutMocks({ only: [id], limits: { maxRecords: N * 2 } })
     await mocks.ready
     const base = mocks.providers[0].baseUrl

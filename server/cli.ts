@@ -1,8 +1,14 @@
 /**
- * Command-line options of the standalone server.
+ * Command-line options of the standalone server: flags, environment and the config file, in that order of
+ * precedence (flags override the environment, which overrides the file).
  */
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
+import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
+import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
+import { checkSchema } from '../handlers/platform/schema-check.ts'
+import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'
+import { parseAssignments } from './option-assignments.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -12,8 +18,11 @@ Options:
   --port <n>              port to listen on (env PORT, default 9090; 0 = any free port)
   --host <addr>           address to bind (env HOST, default 127.0.0.1)
   --providers <a,b>       serve only these providers (default: all)
-  --set <p.option=value>  provider option, repeatable; value parsed as JSON when it can be
+  --set <p.option=value>  provider option, repeatable; the value is read as the option's type: text for a string,
+                          a number, true/false, null where allowed, a JSON array or a,b list for a list
                           e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
+  --config <path>         config file (default: ./${CONFIG_FILE_NAME} when present); flags override it
+  --print-config-schema   print the config file's JSON Schema (every provider option with its type) and exit
   --cors-origins <a,b>    provider routes: allow only these origins (default: every origin reflected, with
                           credentials); the control API has its own --control-origins
   --seed <n>              deterministic ids and tokens
@@ -31,11 +40,36 @@ Options:
                           opens /__mock?token=<t> once and keeps it in an HttpOnly cookie
   -h, --help              this help
 
+Environment: PORT, HOST, and LOGOUT_MOCKS_SET for provider options as whitespace-separated --set assignments
+  (LOGOUT_MOCKS_SET="dreadnode.rateLimit=5 kratos.cookieSecure=false"). Precedence: flags, then the environment,
+  then the config file, then the defaults. A wrong option value exits 2 and names the option, the value and what is
+  allowed; GET /__mock/catalogue and --print-config-schema list every provider's options with types and defaults.
+
+Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provider>": { "<option>": value } },
+  "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "seed", "clock",
+  "corsOrigins": [origins], "quiet" }; scenarios are armed at start.
+
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
 coverage, state, sessions, openapi); POST and DELETE need -H 'Content-Type: application/json'. Force any documented response with the header Prefer: code=<status> or
 Prefer: example=<behaviour id> (or the query twins __code / __example).`
 
+/** A command line that cannot be understood (unknown flag, malformed number): exit 2 with the usage. */
 export class UsageError extends Error {}
+
+export type CliResult =
+  | { help: true }
+  /** Print this and exit (`--print-config-schema`). */
+  | { help: false; print: string }
+  | {
+      help: false
+      print?: undefined
+      options: ServerOptions
+      quiet: boolean
+      /** Scenarios to arm once the server runs, from the config file. */
+      scenarios: readonly ScenarioRequest[]
+      /** The config file read, if any (as given), to name it in errors about its scenarios. */
+      configFile: string | null
+    }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
@@ -44,20 +78,48 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n
 }
 
+const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
+
+type ProviderOptionsById = Record<string, Record<string, unknown>>
+
+/** Provider options from `--set` or `LOGOUT_MOCKS_SET`, read by each option's schema and validated against it. */
+function assignedOptions(assignments: readonly string[], source: string): ProviderOptionsById {
+  const options = parseAssignments(assignments, registry, source)
+  const problems = checkSchema(providerOptionsSchema(registry), options)
+  if (problems.length > 0) {
+    const where = (path: readonly string[]) => [source, path.join('.')].filter(Boolean).join(' ')
+    throw new OptionsError(problems.map((p) => describeProblem(p, where, p.path.length === 0 ? 'provider' : 'option')).join('; '), problems)
+  }
+  return options
+}
+
 /** The control-plane security flags (server/control-guard.ts). */
 function controlOptions(origins: string | undefined, hosts: string | undefined, token: string | undefined): Pick<ServerOptions, 'controlOrigins' | 'allowedHosts' | 'controlToken'> {
-  const list = (s: string | undefined) => s?.split(',').map((x) => x.trim()).filter(Boolean) ?? []
-  for (const o of list(origins)) if (!/^https?:\/\/[^/]+$/.test(o)) throw new UsageError(`--control-origins takes origins like http://localhost:5173, got "${o}"`)
+  for (const o of list(origins) ?? []) if (!/^https?:\/\/[^/]+$/.test(o)) throw new UsageError(`--control-origins takes origins like http://localhost:5173, got "${o}"`)
   if (token !== undefined && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError('--control-token must be at least 8 visible ASCII characters')
-  return { controlOrigins: list(origins), allowedHosts: list(hosts), controlToken: token ?? null }
+  return { controlOrigins: list(origins) ?? [], allowedHosts: list(hosts) ?? [], controlToken: token ?? null }
+}
+
+/** `--max-records` and `--keep-expired-ms`, when given (model/limits.ts fills in the defaults). */
+function storeLimitFlags(maxRecords: string | undefined, keepExpiredMs: string | undefined): { maxRecords?: number; keepExpiredMs?: number } | undefined {
+  if (maxRecords === undefined && keepExpiredMs === undefined) return undefined
+  return { maxRecords: intOption('max-records', maxRecords, 1, 100_000_000), keepExpiredMs: intOption('keep-expired-ms', keepExpiredMs, 0, 8.64e15) }
+}
+
+/** Later sources override earlier ones, option by option. */
+function mergeProviderOptions(...sources: (ProviderOptionsById | undefined)[]): ProviderOptionsById {
+  const out: ProviderOptionsById = {}
+  for (const source of sources) for (const [id, options] of Object.entries(source ?? {})) out[id] = { ...out[id], ...options }
+  return out
 }
 
 /**
- * Parses argv (without node and script) and the environment into server options.
+ * Parses argv (without node and script), the environment and the config file (looked up in `cwd`) into server
+ * options. Throws `UsageError` for a malformed command line, `OptionsError` for a wrong option value or config file.
  * @example
- * parseCli(['--port', '0', '--set', 'dreadnode.minClientVersion="2.0.0"'], {})
+ * parseCli(['--port', '0', '--set', 'dreadnode.minClientVersion=2.0.0'], {})
  */
-export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): { help: true } | { help: false; options: ServerOptions; quiet: boolean } {
+export function parseCli(argv: readonly string[], env: Record<string, string | undefined>, cwd: string = process.cwd()): CliResult {
   let parsed
   try {
     parsed = parseArgs({
@@ -67,17 +129,19 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         host: { type: 'string' },
         providers: { type: 'string' },
         set: { type: 'string', multiple: true },
+        config: { type: 'string' },
+        'print-config-schema': { type: 'boolean' },
         'cors-origins': { type: 'string' },
         seed: { type: 'string' },
         'journal-size': { type: 'string' },
         'max-records': { type: 'string' },
         'keep-expired-ms': { type: 'string' },
-        clock: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
         'control-origins': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'control-token': { type: 'string' },
+        clock: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -87,35 +151,31 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const v = parsed.values
   if (v.help) return { help: true }
-  const providerOptions: Record<string, Record<string, unknown>> = {}
-  for (const assignment of v.set ?? []) {
-    const m = assignment.match(/^([a-z0-9-]+)\.([A-Za-z0-9_]+)=(.*)$/s)
-    if (!m) throw new UsageError(`--set expects <provider>.<option>=<value>, got "${assignment}"`)
-    let value: unknown = m[3]
-    try {
-      value = JSON.parse(m[3])
-    } catch {
-      /* a bare string */
-    }
-    ;(providerOptions[m[1]] ??= {})[m[2]] = value
-  }
+  if (v['print-config-schema']) return { help: false, print: JSON.stringify(configFileDocument(registry), null, 2) }
+  const file = loadConfigFile(v.config, cwd, registry)
+  const fromFile = file?.config ?? {}
+  const envSet = env.LOGOUT_MOCKS_SET?.split(/\s+/).filter(Boolean) ?? []
+  const providers = mergeProviderOptions(fromFile.options as ProviderOptionsById | undefined, assignedOptions(envSet, 'LOGOUT_MOCKS_SET'), assignedOptions(v.set ?? [], '--set'))
   if (v.clock !== undefined && Number.isNaN(Date.parse(v.clock))) throw new UsageError(`--clock must be an ISO date, got "${v.clock}"`)
-  const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
+  const clock = v.clock ?? fromFile.clock
   return {
     help: false,
-    quiet: v.quiet ?? false,
+    quiet: v.quiet ?? fromFile.quiet ?? false,
+    scenarios: fromFile.scenarios ?? [],
+    configFile: file?.name ?? null,
     options: {
-      port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? 9090,
-      host: v.host ?? env.HOST ?? '127.0.0.1',
-      corsOrigins: list(v['cors-origins']) ?? null,
+      port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? fromFile.port ?? 9090,
+      host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
+      corsOrigins: list(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
       ...controlOptions(v['control-origins'], v['allowed-hosts'], v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
       mocks: {
-        only: list(v.providers),
-        providers: providerOptions,
-        seed: intOption('seed', v.seed, 0, 2 ** 31 - 1),
-        journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000),
-        clock: v.clock ? { start: v.clock } : undefined,
-        limits: { maxRecords: intOption('max-records', v['max-records'], 1, 100_000_000), keepExpiredMs: intOption('keep-expired-ms', v['keep-expired-ms'], 0, 8.64e15) },
+        // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
+        only: (list(v.providers) ?? fromFile.providers) as LogoutMocksOptions['only'],
+        providers: providers as LogoutMocksOptions['providers'],
+        seed: intOption('seed', v.seed, 0, 2 ** 31 - 1) ?? fromFile.seed,
+        journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000) ?? fromFile.journalSize,
+        clock: clock ? { start: clock } : undefined,
+        limits: storeLimitFlags(v['max-records'], v['keep-expired-ms']),
       },
     },
   }

@@ -28,7 +28,7 @@ function unresolved(ref: string): string | null {
 }
 
 describe.each(registry.map((p) => [p.id, p] as const))('%s sources', (_id, provider) => {
-  const options = new Set(provider.options.map((o: { name: string }) => o.name))
+  const options = new Set(provider.options.docs.map((o) => o.name))
   it.each(provider.catalogue.map((b) => [b.id, b.source] as const))('%s resolves', (_bid, source) => {
     expect(unresolved(source.ref)).toBeNull()
     const named = source.kind === 'assumed' ? [source.option] : (source.assumptions ?? []).map((a) => a.option)

@@ -1,81 +1,48 @@
 /**
- * Dreadnode options and their defaults. Every assumption of docs/providers/dreadnode.md that has an alternative is here.
+ * Dreadnode options: one declaration (see handlers/platform/options.ts) from which the config type, the defaults, the
+ * docs and the JSON Schema derive. Every assumption of the provider that has an alternative is an option here.
  */
-import type { OptionDoc } from '../platform/types.ts'
+import { Type } from 'typebox'
+import { defineOptions, HTTP_TOKEN_PATTERN, option, type ConfigOf } from '../platform/options.ts'
 import { DREADNODE_JWT_SECRET } from '../../fixtures/dreadnode.ts'
 
-export interface DreadnodeConfig {
-  /** In-process base URL (the vendor's). Standalone: the server's origin. */
-  baseUrl: string
-  /** ASSUMPTION: logout without a valid session is `reject`ed with 401, or answered `idempotent`ly with 200. */
-  unauthenticatedLogout: 'reject' | 'idempotent'
-  /** Minimum client version; requests from older SDKs get 426. `null`: no minimum (the default). */
-  minClientVersion: string | null
-  /** Header carrying the client version as a bare version; `null` reads `User-Agent: dreadnode-sdk/<v>` or `dreadnode-cli/<v>`. */
-  clientVersionHeader: string | null
-  /** ASSUMPTION: logout rate limit, requests per window. */
-  rateLimit: number
-  /** ASSUMPTION: rate-limit window length in ms (fixed window on the platform clock). */
-  rateLimitWindowMs: number
-  /** ASSUMPTION: what the limit counts by. */
-  rateLimitBy: 'ip' | 'token'
-  /** Lifetime of the access token and its cookie, seconds. */
-  accessTokenTtl: number
-  /** Lifetime of the refresh token and its cookie, seconds. */
-  refreshTokenTtl: number
-  jwtSecret: string
-  /** Trust `X-Forwarded-For` for the client IP (to simulate several clients behind one socket). */
-  trustForwardedFor: boolean
-  /** ASSUMPTION: device codes are approved at once for this user (email, username or id); `null`: wait for `approveDeviceCode`. */
-  deviceAutoApprove: string | null
-  /** ASSUMPTION: device-code lifetime (`expires_in`), seconds on the platform clock. */
-  deviceCodeTtl: number
-  /** ASSUMPTION: the polling `interval` a device-code answer recommends, seconds. */
-  deviceCodeInterval: number
-  /** Most device codes kept at once (the oldest is dropped beyond it); expired ones are dropped first. */
-  maxDeviceCodes: number
-  /** ASSUMPTION: most live API keys per user; minting beyond it is a 400. */
-  maxApiKeysPerUser: number
-  /** ASSUMPTION: refresh's JSON body may be left out (`optional`), or its absence is a 422 (`required`). */
-  refreshBody: 'optional' | 'required'
-}
+/** A dotted numeric version, optionally with a pre-release or build suffix (`2.0.0`, `1.4`, `2.0.0-rc.1`). */
+const VERSION = '^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$'
 
-export const dreadnodeDefaults: DreadnodeConfig = {
-  baseUrl: 'https://app.dreadnode.io',
-  unauthenticatedLogout: 'reject',
-  minClientVersion: null,
-  clientVersionHeader: null,
-  rateLimit: 60,
-  rateLimitWindowMs: 60_000,
-  rateLimitBy: 'ip',
-  accessTokenTtl: 900,
-  refreshTokenTtl: 604_800,
-  jwtSecret: DREADNODE_JWT_SECRET,
-  trustForwardedFor: false,
-  deviceAutoApprove: null,
-  deviceCodeTtl: 900,
-  deviceCodeInterval: 5,
-  maxDeviceCodes: 1000,
-  maxApiKeysPerUser: 100,
-  refreshBody: 'optional',
-}
+export const dreadnodeOptions = defineOptions({
+  baseUrl: option(Type.String({ format: 'uri' }), 'https://app.dreadnode.io', 'Base URL intercepted in-process. Standalone: the server origin.'),
+  unauthenticatedLogout: option(
+    Type.Enum(['reject', 'idempotent']),
+    'reject',
+    'ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).',
+  ),
+  minClientVersion: option(Type.Union([Type.String({ pattern: VERSION }), Type.Null()]), null, 'Clients below this version get 426 (null: no minimum).'),
+  clientVersionHeader: option(
+    Type.Union([Type.String({ pattern: HTTP_TOKEN_PATTERN }), Type.Null()]),
+    null,
+    'Header holding the client version as a bare version; null reads User-Agent "dreadnode-sdk/<version>" or "dreadnode-cli/<version>".',
+  ),
+  rateLimit: option(Type.Integer({ minimum: 0 }), 60, 'ASSUMPTION: logout requests allowed per window (0: every logout is rate-limited).'),
+  rateLimitWindowMs: option(Type.Integer({ minimum: 1 }), 60_000, 'ASSUMPTION: fixed window length in ms on the platform clock.'),
+  rateLimitBy: option(Type.Enum(['ip', 'token']), 'ip', 'ASSUMPTION: count per client IP or per access token.'),
+  accessTokenTtl: option(Type.Integer({ minimum: 1 }), 900, 'Lifetime of the access token and its cookie, seconds.'),
+  refreshTokenTtl: option(Type.Integer({ minimum: 1 }), 604_800, 'Lifetime of the refresh token and its cookie, seconds.'),
+  jwtSecret: option(Type.String({ minLength: 1 }), DREADNODE_JWT_SECRET, 'HS256 secret of the mock-issued JWT cookies.'),
+  trustForwardedFor: option(Type.Boolean(), false, 'Take the client IP from X-Forwarded-For (to simulate several clients behind one socket).'),
+  deviceAutoApprove: option(
+    Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+    null,
+    'ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.',
+  ),
+  deviceCodeTtl: option(Type.Integer({ minimum: 1 }), 900, 'ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock.'),
+  deviceCodeInterval: option(Type.Integer({ minimum: 1 }), 5, 'ASSUMPTION: polling interval a device-code answer recommends, seconds.'),
+  maxDeviceCodes: option(Type.Integer({ minimum: 1 }), 1000, 'Most device codes kept at once; expired ones go first, then the oldest.'),
+  maxApiKeysPerUser: option(Type.Integer({ minimum: 1 }), 100, 'ASSUMPTION: most live API keys per user; minting beyond it is a 400.'),
+  refreshBody: option(Type.Enum(['optional', 'required']), 'optional', 'ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).'),
+})
 
-export const dreadnodeOptions: readonly OptionDoc[] = [
-  { name: 'baseUrl', description: 'Base URL intercepted in-process (default https://app.dreadnode.io).' },
-  { name: 'unauthenticatedLogout', description: 'ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).', values: ['reject', 'idempotent'] },
-  { name: 'minClientVersion', description: 'Clients below this version get 426 (null: no minimum).' },
-  { name: 'clientVersionHeader', description: 'Header holding the client version; null reads User-Agent "dreadnode-sdk/<version>" or "dreadnode-cli/<version>".' },
-  { name: 'rateLimit', description: 'ASSUMPTION: logout requests allowed per window (default 60).' },
-  { name: 'rateLimitWindowMs', description: 'ASSUMPTION: fixed window length on the platform clock (default 60000).' },
-  { name: 'rateLimitBy', description: 'ASSUMPTION: count per client IP or per access token.', values: ['ip', 'token'] },
-  { name: 'accessTokenTtl', description: 'Access token lifetime in seconds (default 900).' },
-  { name: 'refreshTokenTtl', description: 'Refresh token lifetime in seconds (default 604800).' },
-  { name: 'jwtSecret', description: 'HS256 secret of the mock-issued JWT cookies.' },
-  { name: 'trustForwardedFor', description: 'Take the client IP from X-Forwarded-For (default false).' },
-  { name: 'deviceAutoApprove', description: 'ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.' },
-  { name: 'deviceCodeTtl', description: 'ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock (default 900).' },
-  { name: 'deviceCodeInterval', description: 'ASSUMPTION: polling interval a device-code answer recommends, seconds (default 5).' },
-  { name: 'maxDeviceCodes', description: 'Most device codes kept at once; expired ones go first, then the oldest (default 1000).' },
-  { name: 'maxApiKeysPerUser', description: 'ASSUMPTION: most live API keys per user; minting beyond it is a 400 (default 100).' },
-  { name: 'refreshBody', description: 'ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).', values: ['optional', 'required'] },
-]
+/** The resolved configuration (a named interface, so errors and hovers read `DreadnodeConfig`). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DreadnodeConfig extends ConfigOf<typeof dreadnodeOptions> {}
+
+export const dreadnodeDefaults: DreadnodeConfig = dreadnodeOptions.defaults

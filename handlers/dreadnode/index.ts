@@ -6,7 +6,7 @@
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
-import { dreadnodeDefaults, dreadnodeOptions, type DreadnodeConfig } from './config.ts'
+import { dreadnodeOptions, type DreadnodeConfig } from './config.ts'
 import { createDreadnodeState, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'
 import { loginBehaviours, loginOperation } from './login.ts'
 import { logoutBehaviours, logoutOperation } from './logout.ts'
@@ -30,11 +30,10 @@ function namedDeviceCode(state: DreadnodeState, input: Record<string, unknown>, 
   throw new ControlError(`dreadnode: ${by} "${value}" ${why}`, 404, { pendingUserCodes: pending.map((c) => c.userCode) })
 }
 
-export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig> = {
+export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dreadnode'> = {
   id: 'dreadnode',
   title: 'Dreadnode platform API',
   docs: 'https://docs.dreadnode.io/api/operations/logout/, docs/providers/dreadnode.md',
-  defaults: dreadnodeDefaults,
   options: dreadnodeOptions,
   operations: [
     loginOperation,

@@ -6,7 +6,7 @@
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
-import { kratosDefaults, kratosOptions, mountKratos, type KratosConfig } from './config.ts'
+import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
 import { createKratosState, findIdentity, snapshotKratos, startSession, type KratosState } from './model.ts'
 import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } from './create-browser-logout-flow.ts'
 import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './update-logout-flow.ts'
@@ -38,11 +38,10 @@ const routesCatalogue = [
 /** Every GET route answers HEAD too (Go's ServeMux). */
 const heads = routes.filter((op) => op.method === 'GET').map((op) => headTwin(op, routesCatalogue))
 
-export const kratos: ProviderDefinition<KratosState, KratosConfig> = {
+export const kratos: ProviderDefinition<KratosState, KratosConfig, 'kratos'> = {
   id: 'kratos',
   title: 'Ory Kratos (self-service logout)',
   docs: 'docs/providers/kratos.md; https://github.com/ory/kratos/tree/b86338da04a040247a07f46100a86dcfb3875909 (source and spec/api.json)',
-  defaults: kratosDefaults,
   options: kratosOptions,
   mount: mountKratos,
   operations: [...routes, ...heads.map((h) => h.operation), ...wrongMethodOperations],

@@ -16,7 +16,9 @@ export function describeCatalogue(mocks: LogoutMocks) {
         title: p.title,
         docs: p.docs,
         baseUrl: info.baseUrl,
-        options: p.options.map((o) => ({ ...o, value: info.config[o.name] })),
+        options: p.options.docs.map((o) => ({ ...o, value: info.config[o.name] })),
+        /** The JSON Schema of this provider's options (any subset of them), as `createLogoutMocks` and the CLI check them. */
+        optionsSchema: p.options.inputSchema,
         operations: p.operations.map((op) => ({
           id: op.id,
           method: op.method,

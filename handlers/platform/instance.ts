@@ -15,15 +15,21 @@ import { createRequestMeta, type RequestMetaStore } from './request-meta.ts'
 import { createScenarioStore, type Scenario } from './scenarios.ts'
 import { ControlError } from './control-error.ts'
 import { storeLimits } from '../../model/limits.ts'
-import type { AnyProvider, IssuedCredentials, RequestContext } from './types.ts'
+import { describeProblem, OptionsError } from './options-error.ts'
+import { checkSchema } from './schema-check.ts'
+import type { AnyProvider, IssuedCredentials, ProviderOverrides, RequestContext } from './types.ts'
 
-export interface PlatformOptions {
+/**
+ * Options of one instance over the registry `R`. Typed by the registry's literal ids and config types, so a wrong
+ * provider id, option name or value type is a compile error; the same is checked at run time against the schemas.
+ */
+export interface PlatformOptions<R extends readonly AnyProvider[] = readonly AnyProvider[]> {
   /** Serve only these providers (default: all registered). */
-  only?: readonly string[]
+  only?: readonly R[number]['id'][]
   /** One origin for every provider (the standalone server); each provider mounts itself under it. */
   origin?: string
   /** Per-provider configuration, by provider id: `{ dreadnode: { baseUrl, unauthenticatedLogout: 'idempotent' } }`. */
-  providers?: Record<string, Record<string, unknown> | undefined>
+  providers?: { [P in R[number] as P['id']]?: ProviderOverrides<P> | undefined }
   /** Journal capacity (default 1000 requests). */
   journalSize?: number
   /** Seed for ids and tokens: the same seed gives the same sequence. */
@@ -91,13 +97,22 @@ interface Runtime extends OperationRuntime {
   current: unknown
 }
 
-function mergeConfig(provider: AnyProvider, overrides: Record<string, unknown> | undefined, origin: string | undefined) {
-  const known = new Set(Object.keys(provider.defaults))
-  for (const key of Object.keys(overrides ?? {})) {
-    if (!known.has(key)) throw new TypeError(`${provider.id}: unknown option "${key}" (known: ${[...known].join(', ')})`)
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/** The provider's defaults with the caller's options over them, validated against its schema, then mounted. */
+function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string | undefined) {
+  if (overrides !== undefined && !isPlainObject(overrides)) {
+    throw new OptionsError(`${provider.id}: options must be an object of option values, got ${JSON.stringify(overrides) ?? String(overrides)}`)
   }
-  const config = { ...provider.defaults, ...overrides } as { baseUrl: string } & Record<string, unknown>
-  if (overrides?.baseUrl === undefined && origin !== undefined) {
+  // An option given as `undefined` is an option not given.
+  const given = Object.fromEntries(Object.entries(overrides ?? {}).filter(([, v]) => v !== undefined))
+  const config = { ...provider.options.defaults, ...given } as { baseUrl: string } & Record<string, unknown>
+  // The defaults alone are valid (test/platform/options.test.ts checks it): only options given need ajv.
+  const problems = Object.keys(given).length === 0 ? [] : checkSchema(provider.options.schema, config)
+  if (problems.length > 0) {
+    throw new OptionsError(problems.map((p) => describeProblem(p, (path) => [provider.id, ...path].join('.'))).join('; '), problems)
+  }
+  if (given.baseUrl === undefined && origin !== undefined) {
     config.baseUrl = provider.mount ? provider.mount(origin, config) : origin
   }
   config.baseUrl = config.baseUrl.replace(/\/+$/, '')
@@ -110,12 +125,15 @@ function mergeConfig(provider: AnyProvider, overrides: Record<string, unknown> |
  * const mocks = createPlatform([dreadnode], { providers: { dreadnode: { baseUrl: 'https://app.dreadnode.io' } } })
  * setupServer(...mocks.handlers).listen()
  */
-export function createPlatform(registry: readonly AnyProvider[], options: PlatformOptions = {}): LogoutMocks {
+export function createPlatform<R extends readonly AnyProvider[]>(registry: R, options: PlatformOptions<R> = {}): LogoutMocks {
+  const known = () => registry.map((p) => p.id).join(', ')
+  if (options.only !== undefined && !Array.isArray(options.only)) throw new OptionsError(`only must be an array of provider ids (known: ${known()}), got ${JSON.stringify(options.only)}`)
   for (const id of options.only ?? []) {
-    if (!registry.some((p) => p.id === id)) throw new TypeError(`unknown provider "${id}" (known: ${registry.map((p) => p.id).join(', ')})`)
+    if (!registry.some((p) => p.id === id)) throw new OptionsError(`unknown provider "${id}" (known: ${known()})`)
   }
-  for (const id of Object.keys(options.providers ?? {})) {
-    if (!registry.some((p) => p.id === id)) throw new TypeError(`options for unknown provider "${id}" (known: ${registry.map((p) => p.id).join(', ')})`)
+  const overridesById: Record<string, unknown> = options.providers ?? {}
+  for (const id of Object.keys(overridesById)) {
+    if (!registry.some((p) => p.id === id)) throw new OptionsError(`options for unknown provider "${id}" (known: ${known()})`)
   }
   const providers = registry.filter((p) => !options.only || options.only.includes(p.id))
   const index = indexCatalogue(providers)
@@ -130,7 +148,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
 
   let ready: Promise<void> = Promise.resolve()
   const runtimes: Runtime[] = providers.map((provider) => {
-    const config = mergeConfig(provider, options.providers?.[provider.id], options.origin)
+    const config = mergeConfig(provider, overridesById[provider.id], options.origin)
     const rt: Runtime = {
       provider,
       config,

@@ -7,6 +7,7 @@
  * OpenAPI and the control API without knowing any provider by name.
  */
 import type { Clock } from './clock.ts'
+import type { ProviderOptions } from './options.ts'
 import type { Random } from './random.ts'
 import type { StoreLimits } from '../../model/limits.ts'
 
@@ -118,20 +119,16 @@ export interface ProviderSetup<Config> {
   readonly limits: StoreLimits
 }
 
-/** Documentation of one configuration option (shown in `/__mock/catalogue` and the README). */
-export interface OptionDoc {
-  readonly name: string
-  readonly description: string
-  readonly values?: readonly string[]
-}
+export type { OptionDoc } from './options.ts'
 
-export interface ProviderDefinition<State = unknown, Config extends { baseUrl: string } = { baseUrl: string }> {
-  readonly id: string
+export interface ProviderDefinition<State = unknown, Config extends { baseUrl: string } = { baseUrl: string }, Id extends string = string> {
+  /** The provider id, a literal type so `createLogoutMocks` options can be typed per provider. */
+  readonly id: Id
   readonly title: string
   /** The seed page and contract this provider follows. */
   readonly docs: string
-  readonly defaults: Config
-  readonly options: readonly OptionDoc[]
+  /** Its options (`defineOptions` in its `config.ts`): the JSON Schema, the defaults and the docs. */
+  readonly options: ProviderOptions<Config>
   /**
    * Base URL used when a single origin serves every provider (the standalone server). Receives the origin, returns
    * this provider's base (e.g. `origin + '/auth'` for a provider mounted under a prefix).
@@ -156,4 +153,7 @@ export interface ProviderDefinition<State = unknown, Config extends { baseUrl: s
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyProvider = ProviderDefinition<any, any>
+export type AnyProvider = ProviderDefinition<any, any, string>
+
+/** The options a caller may pass for one provider: any subset of its configuration. */
+export type ProviderOverrides<P extends AnyProvider> = Partial<P['options']['defaults']>

@@ -7,7 +7,7 @@ import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { restedSchemas } from '../../schemas/rested/index.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
-import { restedDefaults, restedOptions, type RestedConfig } from './config.ts'
+import { restedOptions, type RestedConfig } from './config.ts'
 import { ACCESS_COOKIE, issueAccessCookie } from './cookies.ts'
 import { createRestedState, findUser, issueToken, snapshotRested, type RestedState } from './model.ts'
 import { restedOperations } from './operations.ts'
@@ -29,11 +29,10 @@ function userNamed(state: RestedState, projectId: string, who: unknown) {
   return user
 }
 
-export const rested: ProviderDefinition<RestedState, RestedConfig> = {
+export const rested: ProviderDefinition<RestedState, RestedConfig, 'rested'> = {
   id: 'rested',
   title: 'Rested.dev custom-endpoint authentication',
   docs: `${RESTED_DOC_PAGE} (vendor: ${RESTED_PAGES.logout})`,
-  defaults: restedDefaults,
   options: restedOptions,
   operations: restedOperations,
   catalogue: [...logoutBehaviours, ...loginBehaviours, ...registerBehaviours, ...loggedInUserBehaviours, ...secureReadBehaviours, ...secureCreateBehaviours, ...preflightBehaviours],

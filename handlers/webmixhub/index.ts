@@ -7,7 +7,7 @@ import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control-error.ts'
 import { webmixhubSchemas } from '../../schemas/webmixhub/index.ts'
 import { DEMO_TENANT_TOKEN, webmixhubUsers } from '../../fixtures/webmixhub.ts'
-import { webmixhubDefaults, webmixhubOptions, type WebmixhubConfig } from './config.ts'
+import { webmixhubOptions, type WebmixhubConfig } from './config.ts'
 import { createWebmixhubState, emailLogin, issueTokens, setStatus, snapshotWebmixhub, type WebmixhubState } from './model.ts'
 import { signinBehaviours, signinOperation } from './signin.ts'
 import { meBehaviours, meOperation } from './me.ts'
@@ -36,11 +36,10 @@ function findUser(state: WebmixhubState, who: unknown, tenantToken: unknown = DE
   return { tenant, user }
 }
 
-export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig> = {
+export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig, 'webmixhub'> = {
   id: 'webmixhub',
   title: 'WebmixHub API',
   docs: `${WEBMIXHUB_DOC_PAGE} (vendor: ${WEBMIXHUB_PAGES.logout})`,
-  defaults: webmixhubDefaults,
   options: webmixhubOptions,
   operations: [signinOperation, signupOperation, meOperation, logoutOperation],
   catalogue: [...signinBehaviours, ...signupBehaviours, ...meBehaviours, ...logoutBehaviours],

@@ -105,7 +105,7 @@ describe.each(NODES)('on Node %s', (version) => {
     const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
     const logout = await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: session } })
     expect(logout.status).toBe(200)
-    expect((await fetch(`${origin}/api/v1/user/me`, { headers: { cookie: session } })).status).toBe(401)
+    expect((await fetch(`${origin}/api/v1/user`, { headers: { cookie: session } })).status).toBe(401)
 
     process.kill(group, 'SIGTERM')
     // npm ends itself by the signal it got (npm's way); the bin's own graceful exit shows in its output below.

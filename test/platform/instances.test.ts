@@ -6,11 +6,14 @@ import { setupServer } from 'msw/node'
 import { createLogoutMocks } from '../../handlers/index.ts'
 import { createPlatform } from '../../handlers/platform/instance.ts'
 import type { ProviderDefinition } from '../../handlers/platform/types.ts'
+import { defineOptions, option } from '../../handlers/platform/options.ts'
+import { Type } from 'typebox'
 
 
 /** A minimal provider for platform tests: the boilerplate filled in, base URL https://<id>.example. */
 function testProvider(id: string, parts: Pick<ProviderDefinition<null>, 'operations' | 'catalogue'> & Partial<ProviderDefinition<null>>): ProviderDefinition<null> {
-  return { id, title: id, docs: 'test', defaults: { baseUrl: `https://${id}.example` }, options: [], schemas: {}, createState: async () => null, snapshot: () => null, ...parts }
+  const options = defineOptions({ baseUrl: option(Type.String({ format: 'uri' }), `https://${id}.example`, 'Base URL.') })
+  return { id, title: id, docs: 'test', options, schemas: {}, createState: async () => null, snapshot: () => null, ...parts }
 }
 
 /** A catalogue entry with an empty body of the given status. */
@@ -42,7 +45,10 @@ describe('instances', () => {
   })
 
   it('rejects unknown providers and unknown options with a clear message', () => {
+    // Compile errors for a typed caller (test/types/options.ts); checked at run time for untyped ones.
+    // @ts-expect-error an unknown provider id
     expect(() => createLogoutMocks({ only: ['nope'] })).toThrow(/unknown provider "nope"/)
+    // @ts-expect-error an unknown option
     expect(() => createLogoutMocks({ providers: { dreadnode: { colour: 'blue' } } })).toThrow(/unknown option "colour"/)
   })
 

@@ -107,6 +107,7 @@ describe('revokedTokenReason: tokenExpired, passwordInLoginBodies: false', () =>
 describe('unknown options are refused', () => {
   it('throws on a misspelt option', async () => {
     const { createLogoutMocks } = await import('../../handlers/index.ts')
+    // @ts-expect-error a misspelt option is a compile error too; this checks the run-time refusal for untyped callers
     expect(() => createLogoutMocks({ providers: { rested: { clearCookie: false } } })).toThrow(/unknown option "clearCookie"/)
   })
 })

@@ -1,50 +1,201 @@
 /**
- * The CLI as a user runs it: a child process, flags and environment, graceful shutdown on SIGTERM.
+ * The CLI as a user runs it: a child process, flags, environment and config file, graceful shutdown on SIGTERM.
  */
-import { describe, expect, it } from 'vitest'
-import { spawn, spawnSync } from 'node:child_process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // The TypeScript entry, as `npm start` runs it (the installed bin runs the compiled dist/: test/package/ covers that).
 const BIN = fileURLToPath(new URL('../../server.ts', import.meta.url))
+const DREADNODE_LOGOUT = '/api/v1/auth/logout'
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh working directory, with these files in it. */
+function workdir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'logout-mocks-cli-'))
+  dirs.push(dir)
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
+  return dir
+}
+
+/** Runs the CLI to completion (for the ones that must refuse to start). */
+function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: options.cwd ?? workdir(), env: { ...process.env, ...options.env }, timeout: 20_000 })
+}
+
+/** Starts the CLI and waits for its banner; `stop()` sends SIGTERM and resolves with the exit code and output. */
+async function startCli(args: string[], options: { cwd?: string } = {}): Promise<{ origin: string; child: ChildProcess; stop(): Promise<{ code: number | null; out: string }> }> {
+  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd ?? workdir() })
+  let out = ''
+  let err = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (err += d))
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner: ${out} ${err}`)), 15_000)
+    void exit.then((code) => reject(new Error(`exited ${code}: ${err}`)))
+    child.stdout!.on('data', () => {
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    })
+  })
+  return {
+    origin,
+    child,
+    async stop() {
+      await new Promise((r) => setTimeout(r, 50))
+      child.kill('SIGTERM')
+      return { code: await exit, out }
+    },
+  }
+}
 
 describe('logout-mocks CLI', () => {
   it('--help prints usage and exits 0; an unknown flag exits 2 with the usage', () => {
-    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })
+    const help = runCli(['--help'])
     expect(help.status).toBe(0)
     expect(help.stdout).toContain('--port <n>')
-    const bad = spawnSync(process.execPath, [BIN, '--colour', 'blue'], { encoding: 'utf8' })
+    expect(help.stdout).toContain('--config <path>')
+    expect(help.stdout).toContain('LOGOUT_MOCKS_SET')
+    const schema = runCli(['--print-config-schema'])
+    expect(schema.status).toBe(0)
+    expect(JSON.parse(schema.stdout).properties.options.properties.dreadnode.properties.rateLimit).toMatchObject({ type: 'integer', minimum: 0 })
+    const bad = runCli(['--colour', 'blue'])
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/Unknown option '--colour'/)
-    const badPort = spawnSync(process.execPath, [BIN], { encoding: 'utf8', env: { ...process.env, PORT: 'eighty' } })
+    const badPort = runCli([], { env: { PORT: 'eighty' } })
     expect(badPort.status).toBe(2)
     expect(badPort.stderr).toContain('--port must be an integer')
-    const badOption = spawnSync(process.execPath, [BIN, '--port', '0', '--set', 'dreadnode.colour=1'], { encoding: 'utf8' })
-    expect(badOption.status).toBe(1)
-    expect(badOption.stderr).toContain('unknown option "colour"')
   })
 
   it('serves on the announced origin with --set options, logs one line per request, stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, '--port', '0', '--set', 'dreadnode.unauthenticatedLogout=idempotent'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const cli = await startCli(['--set', 'dreadnode.unauthenticatedLogout=idempotent'])
+    const r = await fetch(`${cli.origin}${DREADNODE_LOGOUT}`, { method: 'POST' })
+    expect(r.status).toBe(200)
+    const { code, out } = await cli.stop()
+    expect(code).toBe(0)
+    expect(out).toMatch(/POST \/api\/v1\/auth\/logout 200 [\d.]+ms dreadnode\.logout\.idempotent/)
+    expect(out).toContain('SIGTERM: shutting down')
+  })
+})
+
+describe('option values from --set and LOGOUT_MOCKS_SET', () => {
+  it('wrong --set values exit 2 with one line naming each option, the value and what is allowed (no stack, no server)', () => {
+    const run = runCli(['--port', '0', '--set', 'dreadnode.rateLimit=abc', '--set', 'dreadnode.unauthenticatedLogout=maybe', '--set', 'dreadnode.accessTokenTtl=soon'])
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim()).toBe(
+      'logout-mocks: --set dreadnode.unauthenticatedLogout: "maybe" is not allowed (expected one of "reject", "idempotent"); ' +
+        '--set dreadnode.rateLimit: "abc" is not allowed (expected an integer ≥ 0); ' +
+        '--set dreadnode.accessTokenTtl: "soon" is not allowed (expected an integer ≥ 1)',
+    )
+    expect(run.stdout).not.toContain('listening')
+  })
+
+  it('LOGOUT_MOCKS_SET: a wrong value exits 2 naming the variable', () => {
+    const run = runCli(['--port', '0'], { env: { LOGOUT_MOCKS_SET: 'dreadnode.rateLimit=5 dreadnode.rateLimitBy=user' } })
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim()).toBe('logout-mocks: LOGOUT_MOCKS_SET dreadnode.rateLimitBy: "user" is not allowed (expected one of "ip", "token")')
+  })
+
+  it('reads each value as its option type: a version stays text, an integer is a number, --set wins over the environment', async () => {
+    const env = { ...process.env, LOGOUT_MOCKS_SET: 'dreadnode.rateLimit=1 dreadnode.unauthenticatedLogout=idempotent' }
+    const child = spawn(process.execPath, [BIN, '--port', '0', '--set', 'dreadnode.minClientVersion=2.0.0', '--set', 'dreadnode.rateLimit=2'], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: workdir() })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     const origin = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 10_000)
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000)
       child.stdout.on('data', () => {
         const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
-        if (m) {
-          clearTimeout(timer)
-          resolve(m[1])
-        }
+        if (m) resolve((clearTimeout(timer), m[1]!))
       })
     })
-    const r = await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST' })
-    expect(r.status).toBe(200)
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    await new Promise((r2) => setTimeout(r2, 50))
-    child.kill('SIGTERM')
-    expect(await exit).toBe(0)
-    expect(out).toMatch(/POST \/api\/v1\/auth\/logout 200 [\d.]+ms dreadnode\.logout\.idempotent/)
-    expect(out).toContain('SIGTERM: shutting down')
+    const exit = new Promise((resolve) => child.on('exit', resolve))
+    try {
+      const logout = (ua: string) => fetch(`${origin}${DREADNODE_LOGOUT}`, { method: 'POST', headers: { 'User-Agent': ua } }).then((r) => r.status)
+      // 2.0.0 read as a version (text), not the number 2: 1.9.0 is below it. The 426 is not counted by the limit.
+      expect(await logout('dreadnode-sdk/1.9.0')).toBe(426)
+      // rateLimit 2 from --set, not 1 from the environment; idempotent from the environment.
+      const v2 = () => logout('dreadnode-sdk/2.0.0')
+      expect([await v2(), await v2(), await v2()]).toEqual([200, 200, 429])
+    } finally {
+      child.kill('SIGTERM')
+      await exit
+    }
+  })
+})
+
+describe('config file', () => {
+  const file = (config: unknown) => ({ 'logout-mocks.config.json': typeof config === 'string' ? config : JSON.stringify(config) })
+
+  it('logout-mocks.config.json in the working directory: options, providers and scenarios take effect; flags override it', async () => {
+    const cwd = workdir(
+      file({
+        providers: ['dreadnode'],
+        options: { dreadnode: { rateLimit: 2, unauthenticatedLogout: 'idempotent' } },
+        scenarios: [{ behaviour: 'dreadnode.user.success', times: 1 }],
+        quiet: true,
+      }),
+    )
+    const cli = await startCli([], { cwd })
+    try {
+      const logout = () => fetch(`${cli.origin}${DREADNODE_LOGOUT}`, { method: 'POST' }).then((r) => r.status)
+      expect([await logout(), await logout(), await logout()]).toEqual([200, 200, 429])
+      // The armed scenario serves the first call, then the natural 401.
+      const me = () => fetch(`${cli.origin}/api/v1/user`).then((r) => r.status)
+      expect([await me(), await me()]).toEqual([200, 401])
+      // Only dreadnode is served.
+      expect((await fetch(`${cli.origin}/auth/sessions/whoami`)).status).toBe(404)
+    } finally {
+      const { out } = await cli.stop()
+      expect(out).not.toMatch(/POST \/api/) // quiet from the file
+    }
+
+    const overridden = await startCli(['--set', 'dreadnode.rateLimit=3', '--providers', 'dreadnode,kratos'], { cwd })
+    try {
+      const logout = () => fetch(`${overridden.origin}${DREADNODE_LOGOUT}`, { method: 'POST' }).then((r) => r.status)
+      expect([await logout(), await logout(), await logout(), await logout()]).toEqual([200, 200, 200, 429])
+      expect((await fetch(`${overridden.origin}/auth/sessions/whoami`)).status).toBe(401)
+    } finally {
+      await overridden.stop()
+    }
+  })
+
+  it('--config <path> names another file', async () => {
+    const cwd = workdir({ 'mocks.json': JSON.stringify({ options: { dreadnode: { rateLimit: 0 } } }) })
+    const cli = await startCli(['--config', 'mocks.json'], { cwd })
+    try {
+      expect((await fetch(`${cli.origin}${DREADNODE_LOGOUT}`, { method: 'POST' })).status).toBe(429)
+    } finally {
+      await cli.stop()
+    }
+  })
+
+  it('a wrong value exits 2 naming the file and the JSON pointer', () => {
+    const run = runCli(['--port', '0'], { cwd: workdir(file({ port: 0, options: { dreadnode: { rateLimit: 'abc' } } })) })
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim()).toBe('logout-mocks: logout-mocks.config.json: /options/dreadnode/rateLimit: "abc" is not allowed (expected an integer ≥ 0)')
+  })
+
+  it('a scenario the catalogue refuses exits 2 naming the file and the scenario, and frees the port', () => {
+    const run = runCli(['--port', '0'], { cwd: workdir(file({ scenarios: [{ behaviour: 'dreadnode.user.success' }, { behaviour: 'dreadnode.logout.nope' }] })) })
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim()).toBe('logout-mocks: logout-mocks.config.json: /scenarios/1: unknown behaviour "dreadnode.logout.nope"')
+    expect(run.stdout).not.toContain('listening')
+  })
+
+  it('--config naming a missing file exits 2', () => {
+    const run = runCli(['--config', 'missing.json'])
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim()).toBe('logout-mocks: missing.json: cannot read the config file (ENOENT)')
   })
 })

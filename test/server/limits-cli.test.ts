@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const BIN = fileURLToPath(new URL('../../bin/logout-mocks.mjs', import.meta.url))
+// The TypeScript entry, as `npm start` runs it (the installed bin runs the compiled dist/).
+const BIN = fileURLToPath(new URL('../../server.ts', import.meta.url))
 
 describe('store limits on the command line', () => {
   it('--max-records 2 keeps the two newest Dreadnode sessions and logs the eviction once', async () => {

@@ -73,7 +73,7 @@ export function checkRef(ref: string, pages: readonly string[]): RefCheck {
  * describeSources(rested, Object.values(RESTED_PAGES), 'docs/providers/rested.md', RESTED_ASSUMPTIONS)
  */
 export function describeSources(provider: AnyProvider, pages: readonly string[], docPage: string, anchors: readonly string[]): void {
-  const options = new Set(provider.options.map((o) => o.name))
+  const options = new Set(provider.options.docs.map((o) => o.name))
   describe(`${provider.id} sources`, () => {
     it.each(provider.catalogue.map((b) => [b.id, b.source] as const))('%s cites an openable source', (_id, source) => {
       expect(checkRef(source.ref, pages)).toEqual({ ok: true })

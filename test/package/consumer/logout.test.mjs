@@ -26,7 +26,7 @@ test('log in, log out, and the old cookie is refused', async () => {
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
   assert.match(cookie, /access_token=.+; refresh_token=.+/)
 
-  assert.equal((await fetch(`${BASE}/user/me`, { headers: { cookie } })).status, 200)
+  assert.equal((await fetch(`${BASE}/user`, { headers: { cookie } })).status, 200)
 
   const logout = await fetch(`${BASE}/auth/logout`, { method: 'POST', headers: { cookie } })
   assert.equal(logout.status, 200)
@@ -34,7 +34,7 @@ test('log in, log out, and the old cookie is refused', async () => {
   assert.equal(cleared.length, 2)
   for (const c of cleared) assert.match(c, /Max-Age=0/i)
 
-  const replay = await fetch(`${BASE}/user/me`, { headers: { cookie } })
+  const replay = await fetch(`${BASE}/user`, { headers: { cookie } })
   assert.equal(replay.status, 401)
   assert.equal((await replay.json()).type, 'authentication_error')
   assert.equal(mocks.coverage().providers.dreadnode.documented.served > 0, true)

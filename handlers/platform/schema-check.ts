@@ -1,0 +1,88 @@
+/**
+ * Checks a value against a JSON Schema with ajv and reports each problem where a person would look for it: the
+ * option (or config-file key) that is wrong, the value given there and what that place accepts, in words. Each
+ * schema is compiled once per process, on first use, and cached.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import addFormatsPlugin from 'ajv-formats'
+import { describeSchema } from './options.ts'
+
+/** One thing wrong with a checked value. `path` is the JSON pointer to it, as segments. */
+export type SchemaProblem =
+  | { readonly kind: 'invalid'; readonly path: readonly string[]; readonly value: unknown; readonly expected: string }
+  | { readonly kind: 'unknown'; readonly path: readonly string[]; readonly key: string; readonly known: readonly string[] }
+
+type Json = Record<string, unknown>
+
+// ajv-formats is CommonJS: under NodeNext its default import is the plugin function itself.
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv, formats: string[]) => Ajv
+
+let ajv: Ajv | undefined
+const compiled = new WeakMap<object, ValidateFunction>()
+
+function validator(schema: object): ValidateFunction {
+  let validate = compiled.get(schema)
+  if (!validate) {
+    ajv ??= addFormats(new Ajv({ allErrors: true, strict: true }), ['uri', 'date-time'])
+    validate = ajv.compile(schema)
+    compiled.set(schema, validate)
+  }
+  return validate
+}
+
+const unescape = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~')
+
+/** The schema of the place a person sets: descends objects with named properties and arrays of such objects. */
+function settable(schema: Json, segments: readonly string[]): { depth: number; schema: Json } {
+  let current = schema
+  let depth = 0
+  for (const segment of segments) {
+    const properties = current.properties as Record<string, Json> | undefined
+    const items = current.items as Json | undefined
+    if (properties && Object.hasOwn(properties, segment)) current = properties[segment]!
+    else if (current.type === 'array' && items?.properties && /^\d+$/.test(segment)) current = items
+    else break
+    depth++
+    if (!current.properties && !(current.type === 'array' && (current.items as Json | undefined)?.properties)) break
+  }
+  return { depth, schema: current }
+}
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let v = data
+  for (const s of segments) v = v !== null && typeof v === 'object' ? (v as Json)[s] : undefined
+  return v
+}
+
+function toProblem(schema: Json, data: unknown, error: ErrorObject): SchemaProblem {
+  const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescape)
+  if (error.keyword === 'additionalProperties') {
+    const owner = settable(schema, segments)
+    return { kind: 'unknown', path: segments, key: String(error.params.additionalProperty), known: Object.keys((owner.schema.properties as Json | undefined) ?? {}) }
+  }
+  const at = settable(schema, segments)
+  const path = segments.slice(0, at.depth)
+  return { kind: 'invalid', path, value: valueAt(data, path), expected: describeSchema(at.schema) }
+}
+
+/**
+ * Every problem of `data` against `schema` (none: valid), one per place; unknown names first (a typo explains the
+ * rest), then in schema order.
+ * @example
+ * checkSchema({ type: 'object', properties: { n: { type: 'integer', minimum: 0 } } }, { n: 'abc' })
+ * // [{ kind: 'invalid', path: ['n'], value: 'abc', expected: 'an integer ≥ 0' }]
+ */
+export function checkSchema(schema: object, data: unknown): SchemaProblem[] {
+  const validate = validator(schema)
+  if (validate(data)) return []
+  const seen = new Set<string>()
+  const problems: SchemaProblem[] = []
+  for (const error of validate.errors ?? []) {
+    const problem = toProblem(schema as Json, data, error)
+    const key = JSON.stringify([problem.kind, problem.path, problem.kind === 'unknown' ? problem.key : ''])
+    if (seen.has(key)) continue
+    seen.add(key)
+    problems.push(problem)
+  }
+  return problems.sort((a, b) => Number(b.kind === 'unknown') - Number(a.kind === 'unknown'))
+}

@@ -1,0 +1,34 @@
+/**
+ * The options types as a strict consumer sees them: consumer.ts compiles under `strict`, `exactOptionalPropertyTypes`
+ * and `noUncheckedIndexedAccess` with no diagnostic, so each of its `@ts-expect-error` lines is a real compile error.
+ * (Only that file's diagnostics count: the library's own sources are checked by the project's tsc.)
+ */
+import { describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+
+const CONSUMER = fileURLToPath(new URL('./consumer.ts', import.meta.url))
+
+describe('typed options in a strict consumer', () => {
+  it('wrong values, unknown options and unknown providers are compile errors; correct options compile', () => {
+    const program = ts.createProgram([CONSUMER], {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2023,
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      allowImportingTsExtensions: true,
+      noEmit: true,
+      skipLibCheck: true,
+    })
+    const file = program.getSourceFile(CONSUMER)!
+    const diagnostics = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]
+    const text = diagnostics.map((d) => `${file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
+    expect(text).toEqual([])
+    // The file really has the expectations (a deleted line would pass silently otherwise).
+    expect(file.text.match(/^\s*\/\/ @ts-expect-error /gm)).toHaveLength(10)
+  }, 60_000)
+})
