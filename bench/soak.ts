@@ -2,13 +2,14 @@
  * `npm run soak` — not a test: a long mixed load on the standalone server, printing the server's RSS as it goes, to
  * show that memory stays flat however long it runs. Loopback only, bounded in count and time.
  *
- *   npm run soak -- [--requests 1000000] [--concurrency 16] [--minutes 20] [--clock-step-ms 3600000]
+ *   npm run soak -- [--requests 1000000] [--concurrency 16] [--minutes 20] [--clock-step-ms 21600000]
  *
- * The server runs as a child process (`server.ts --port 0 --quiet`, rate limits raised) so its RSS is its own. Every 19 requests of a
- * client are one cycle: four real logins (Dreadnode, Kratos native flow, Rested.dev, a WebmixHub guest), three
- * logouts, a whoami, natural errors and forced responses — about one request in five is a login. Every 1,000 requests the
- * platform clock moves on by `--clock-step-ms` (default one hour), so sessions, flows and tokens reach the end of
- * their lifetime during the run and the stores reach their steady state. Exits 0 and prints whether RSS stayed within
+ * The server runs as a child process (`server.ts --port 0 --quiet`, rate limits raised) so its RSS is its own.
+ * Every 19 requests of a client are one cycle: four real logins (Dreadnode, Kratos native flow, Rested.dev, a
+ * WebmixHub guest), three logouts, a whoami, natural errors and forced responses — about one request in five is a
+ * login. Every 1,000 requests the platform clock moves on by `--clock-step-ms` (default six hours: 250 days over a
+ * million requests), so sessions, flows, tokens and 30-day guest accounts all reach the end of their lifetime within
+ * the warm-up and the stores reach their steady state. Exits 0 and prints whether RSS stayed within
  * ±15 % of its level after warm-up (the first fifth of the run).
  */
 import { spawn } from 'node:child_process'
@@ -22,7 +23,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '1000000' },
     concurrency: { type: 'string', default: '16' },
     minutes: { type: 'string', default: '20' },
-    'clock-step-ms': { type: 'string', default: '3600000' },
+    'clock-step-ms': { type: 'string', default: '21600000' },
   },
 })
 const TOTAL = Number(values.requests)
