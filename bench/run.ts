@@ -115,7 +115,7 @@ async function inProcess() {
   const ours = () => ({ method: 'POST', headers: { cookie: cookies[next++] } })
 
   // 1. The handler alone, through msw's getResponse (no interception layer).
-  const handlers = mocks.handlersFor('/api/v1/auth/logout')
+  const handlers = mocks.handlers
   const rawOurs = await timeIt(N, async () => {
     if ((await getResponse(handlers, new Request(url, ours())))?.status === 200) ok++
   })
