@@ -4,7 +4,8 @@
  * `msw-floor` (node:http → fetch Request → msw `getResponse()` over one static 204 handler → write, the floor of
  * any msw-based server) or `mocks` (the logout-mocks standalone server, every provider). Over IPC it reports
  * `{ type: 'ready', port }`, and for `mocks` it makes sessions on request (`{ type: 'sessions', provider, count,
- * keep }`): `keep: false` returns their credentials, `keep: true` only grows the model (and reports the heap).
+ * keep, withinMs? }`): `keep: false` returns their credentials, `keep: true` only grows the model (and reports the
+ * heap); `withinMs` stops early, reporting how many were made.
  */
 import http from 'node:http'
 import express from 'express'
@@ -44,16 +45,18 @@ if (kind === 'node') {
     log: null,
     mocks: { providers: { dreadnode: { rateLimit: 1e12 }, webmixhub: { rateLimit: 1e12 } } },
   })
-  process.on('message', async (m: { type: string; provider: string; user: string; count: number; keep: boolean }) => {
+  process.on('message', async (m: { type: string; provider: string; user: string; count: number; keep: boolean; withinMs?: number }) => {
     if (m.type !== 'sessions') return
     const started = performance.now()
+    const deadline = started + (m.withinMs ?? Infinity)
     const credentials: IssuedCredentials[] = []
     try {
-      for (let i = 0; i < m.count; i++) {
+      let made = 0
+      for (; made < m.count && (made % 1000 !== 0 || performance.now() < deadline); made++) {
         const c = await running.mocks.sessions.create({ provider: m.provider, user: m.user })
         if (!m.keep) credentials.push(c)
       }
-      send({ type: 'sessions', credentials, ms: performance.now() - started, heapUsed: process.memoryUsage().heapUsed })
+      send({ type: 'sessions', credentials, made, ms: performance.now() - started, heapUsed: process.memoryUsage().heapUsed })
     } catch (e) {
       send({ type: 'error', message: e instanceof Error ? e.message : String(e) })
     }
