@@ -354,7 +354,7 @@ async function inProcess() {
   console.log(`getResponse over the handlers: our stateful logout ${rawOurs.toFixed(1)} µs, a static 204 handler ${rawStatic.toFixed(1)} µs`)
   const interception = await measureInterception(1000)
   console.log(
-    `setupServer + global fetch, static 204 handler: https:// ${interception.https.toFixed(1)} µs, http:// ${interception.http.toFixed(1)} µs; the same handler through getResponse ${interception.getResponse.toFixed(1)} µs (see bench/msw-fetch-repro.ts)`,
+    `setupServer + global fetch, static 204 handler: https:// ${interception.https.toFixed(1)} µs, http:// ${interception.http.toFixed(1)} µs; the same handler through getResponse ${interception.getResponse.toFixed(1)} µs; undici connections per fetch ${interception.connectsPerFetch.toFixed(2)} (see bench/msw-fetch-repro.ts)`,
   )
 }
 
