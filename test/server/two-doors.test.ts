@@ -98,3 +98,24 @@ for (const provider of registry) {
     })
   }
 }
+
+it('Date follows the platform clock through both doors, and a session cookie set under it expires after it', async () => {
+  for (const mocks of [inProcess, server.mocks]) mocks.clock.advance(30 * 86_400_000)
+  const kratos = registry.find((p) => p.id === 'kratos')!
+  const baseUrl = inProcess.providers.find((p) => p.id === 'kratos')!.baseUrl
+  const persistent: { date: string; expires: string }[] = []
+  for (const b of kratos.catalogue.filter((x) => x.forceable !== false)) {
+    const op = kratos.operations.find((o) => o.id === b.operation)!
+    const { msw, server: standalone } = await throughBothDoors(baseUrl, op, { prefer: `example=${b.id}` })
+    expect(standalone).toEqual(msw)
+    const date = new Map(msw.headers).get('date')
+    expect(date, b.id).toBe('Fri, 14 Feb 2025 10:30:00 GMT')
+    for (const c of msw.cookies) {
+      const expires = /Expires=([^;]+)/i.exec(c)?.[1]
+      // A session cookie, not a clearing one (those expire at the epoch with Max-Age=0).
+      if (expires && Number(/Max-Age=(\d+)/i.exec(c)?.[1] ?? 0) > 0) persistent.push({ date: date!, expires })
+    }
+  }
+  expect(persistent.length).toBeGreaterThan(0)
+  for (const { date, expires } of persistent) expect(Date.parse(expires)).toBeGreaterThan(Date.parse(date))
+})
