@@ -1,9 +1,13 @@
 /**
- * Revocations as an append-only log: revoking inserts a record indexed by what it revokes (a session id, a token),
- * never an update, so logout and every "is this still valid?" check stay O(1) however many sessions exist
- * (`@msw/data` updates scan the collection). Every provider that logs people out keeps one.
+ * Revocations as an append-only log: revoking inserts a record keyed by what it revokes (a session id, a token),
+ * never an update, so logout and every "is this still valid?" check stay O(1) however many sessions exist. Every
+ * provider that logs people out keeps one.
+ *
+ * A plain Map, not an `@msw/data` collection: revoking is on every logout's hot path, and a collection insert (its
+ * schema validation, hooks and events) measured 24 µs against 2.5 µs for the Map on the bench machine (100,000
+ * inserts, loaded machine) — a third of what a stateful logout added over a static answer. Nothing queries
+ * revocations beyond the key.
  */
-import { createTable } from './table.ts'
 
 export interface Revocation {
   /** The revoked session id or token. */
@@ -30,13 +34,13 @@ export interface Revocations {
  * revocations.isRevoked(session.id) // true
  */
 export function createRevocations(): Revocations {
-  const table = createTable<Revocation, 'key'>(['key'])
+  const byKey = new Map<string, Revocation>()
   return {
     async revoke(key, at, reason = 'logout') {
-      if (!table.get('key', key)) await table.create({ key, at, reason })
+      if (!byKey.has(key)) byKey.set(key, Object.freeze({ key, at, reason }))
     },
-    isRevoked: (key) => table.get('key', key) !== undefined,
-    get: (key) => table.get('key', key),
-    count: () => table.count(),
+    isRevoked: (key) => byKey.has(key),
+    get: (key) => byKey.get(key),
+    count: () => byKey.size,
   }
 }
