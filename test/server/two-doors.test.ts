@@ -67,10 +67,12 @@ function concretePath(op: Operation): string {
 }
 
 /** The same request through both doors; both answers as seen by a client. */
-async function throughBothDoors(baseUrl: string, op: Operation, init: { method?: string; prefer?: string; query?: string }) {
+async function throughBothDoors(baseUrl: string, op: Operation, init: { method?: string; prefer?: string; query?: string; headers?: Record<string, string> }) {
   const url = new URL(baseUrl + concretePath(op))
   for (const [k, v] of new URLSearchParams(init.query ?? '')) url.searchParams.set(k, v)
-  const requestInit = { method: init.method ?? op.method, headers: init.prefer ? { prefer: init.prefer } : ({} as Record<string, string>) }
+  const headers: Record<string, string> = { ...init.headers }
+  if (init.prefer) headers.prefer = init.prefer
+  const requestInit = { method: init.method ?? op.method, headers }
   const viaMsw = await getResponse(inProcess.handlers, new Request(url, { ...requestInit, headers: { ...requestInit.headers, host: url.host } }))
   expect(viaMsw, `msw answers ${requestInit.method} ${url}`).toBeDefined()
   return { msw: await seen(viaMsw!), server: await overTheWire(url, requestInit) }
@@ -87,6 +89,16 @@ for (const provider of registry) {
         expect(standalone, `${id} ${JSON.stringify(init)}`).toEqual(msw)
       }
     })
+
+    if (provider.createSession) {
+      it(`${provider.id}.${op.id}: a request carrying a live session (the same seed makes the same session on both), the same through both doors`, async () => {
+        const [a, b] = await Promise.all([inProcess, server.mocks].map((m) => m.sessions.create({ provider: provider.id, user: 'alice@example.com' })))
+        expect(b).toEqual(a)
+        const { msw, server: standalone } = await throughBothDoors(baseUrl(), op, { headers: a.headers })
+        expect(standalone, `${op.method} ${op.path} with a session`).toEqual(msw)
+        expect(server.mocks.state()).toEqual(inProcess.state())
+      })
+    }
 
     it(`${provider.id}.${op.id}: the natural answer, forcing mistakes and undeclared methods, the same through both doors`, async () => {
       const declared = new Set(provider.operations.filter((o) => o.path === op.path).map((o) => o.method))
