@@ -56,12 +56,12 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
     res.setHeader('date', httpDate(mocks.clock.now()))
     try {
       const target = req.url ?? '/'
-      if (!target.startsWith('/')) {
+      const url = target.startsWith('/') ? URL.parse(origin + target) : null
+      if (!url) {
         status = 400
         await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: `unsupported request target "${target.slice(0, 100)}"` }))
         return
       }
-      const url = new URL(origin + target)
       const pathname = url.pathname
       if (pathname.length > MAX_PATH_LENGTH) {
         status = 414
