@@ -12,7 +12,7 @@
  * in-process costs (getResponse, setupServer + fetch) and the model's index.
  *
  * Environment: BENCH_DURATION_MS (2000 per run), BENCH_CONCURRENCY (50), BENCH_POOL (sessions per stateful run,
- * 10000), BENCH_MODEL_SESSIONS (1000000) and BENCH_FILL_MS (45000, the time allowed to make them),
+ * 10000), BENCH_MODEL_SESSIONS (1000000) and BENCH_FILL_MS (70000, the time allowed to make them),
  * BENCH_SKIP_EXTERNAL=1 to skip Prism/WireMock.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -33,7 +33,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const POOL = Number(process.env.BENCH_POOL ?? 10_000)
 const MODEL_SESSIONS = Number(process.env.BENCH_MODEL_SESSIONS ?? 1_000_000)
 /** Making the big model is bounded in time too: the row says how many sessions it reached. */
-const FILL_MS = Number(process.env.BENCH_FILL_MS ?? 45_000)
+const FILL_MS = Number(process.env.BENCH_FILL_MS ?? 70_000)
 const RUNS = 3
 const ROOT = path.resolve(import.meta.dirname, '..')
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'bench')
