@@ -1,16 +1,18 @@
 /**
  * A closed-loop HTTP/1.1 load generator for the benchmark, in a worker thread so it has its own core. It writes raw
  * requests on `concurrency` keep-alive sockets and parses only the status line and Content-Length of each answer, so
- * the client costs far less than the servers it measures. Request i carries `cookies[i % cookies.length]` (a
- * stateful path can use a fresh session each time).
+ * the client costs far less than the servers it measures. Request i is `requests[i % requests.length]`, raw bytes (a
+ * stateful path can use a fresh session each time). It posts `'measuring'` when the measured phase starts, so the
+ * caller can read the server's CPU time at that moment.
  */
 import net from 'node:net'
 import { parentPort, workerData } from 'node:worker_threads'
 
 export interface LoadSpec {
-  url: string
-  method: string
-  cookies: string[]
+  host: string
+  port: number
+  /** Raw HTTP/1.1 requests (head and body), used in turn. */
+  requests: string[]
   concurrency: number
   durationMs: number
   maxRequests: number
@@ -28,9 +30,9 @@ export interface LoadResult {
 const HEADER_END = Buffer.from('\r\n\r\n')
 
 /** One keep-alive connection sending requests one after another. */
-function connection(spec: LoadSpec, url: URL, take: () => number | undefined, record: (status: number, us: number) => void): Promise<void> {
+function connection(spec: LoadSpec, take: () => number | undefined, record: (status: number, us: number) => void): Promise<void> {
   return new Promise((resolve) => {
-    const socket = net.connect(Number(url.port), url.hostname)
+    const socket = net.connect(spec.port, spec.host)
     socket.setNoDelay(true)
     let buffer = Buffer.alloc(0)
     let started = 0
@@ -40,9 +42,8 @@ function connection(spec: LoadSpec, url: URL, take: () => number | undefined, re
         socket.end()
         return resolve()
       }
-      const cookie = spec.cookies.length > 0 ? `Cookie: ${spec.cookies[i % spec.cookies.length]}\r\n` : ''
       started = performance.now()
-      socket.write(`${spec.method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n${cookie}Content-Length: 0\r\n\r\n`)
+      socket.write(spec.requests[i % spec.requests.length])
     }
     socket.on('connect', sendNext)
     socket.on('data', (chunk) => {
@@ -68,7 +69,6 @@ function connection(spec: LoadSpec, url: URL, take: () => number | undefined, re
 }
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
-  const url = new URL(spec.url)
   let next = 0
   let phaseEnd = 0
   let recording = false
@@ -83,11 +83,12 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     statuses[status] = (statuses[status] ?? 0) + 1
   }
   phaseEnd = performance.now() + spec.warmupMs
-  await Promise.all(Array.from({ length: spec.concurrency }, () => connection(spec, url, take, record)))
+  await Promise.all(Array.from({ length: spec.concurrency }, () => connection(spec, take, record)))
   recording = true
+  parentPort?.postMessage('measuring')
   const start = performance.now()
   phaseEnd = start + spec.durationMs
-  await Promise.all(Array.from({ length: spec.concurrency }, () => connection(spec, url, take, record)))
+  await Promise.all(Array.from({ length: spec.concurrency }, () => connection(spec, take, record)))
   return { requests: latencies.length, elapsedMs: performance.now() - start, latenciesUs: latencies, statuses, errors }
 }
 

@@ -5,7 +5,9 @@
  *
  * A revocation matters only while what it revokes could still be accepted: the caller says until when (`until`, the
  * session's or token's own expiry), after which the record expires on the platform clock like any other
- * (model/expiring-table.ts). Without `until`, only the store's cap bounds it.
+ * (model/expiring-table.ts, Map-based). Without `until`, only the store's cap bounds it. Revoking is on every logout's
+ * hot path: an `@msw/data` insert (schema validation, hooks, events) measured 24 µs against 2.5 µs for a Map (100,000
+ * inserts), a third of what a stateful logout added over a static answer.
  */
 import { createExpiringTable } from './expiring-table.ts'
 import type { StoreLimits } from './limits.ts'

@@ -1,18 +1,20 @@
 /**
  * The standalone server: every registered provider on one origin, the control API under `/__mock`, CORS, JSON
- * 404/500 of our own, one log line per request. Express 5 serves the control API; provider traffic goes through a
- * thin adapter over msw's public `getResponse()` (no body parser in front of it: handlers read bodies themselves).
+ * 404/500 of our own, one log line per request. Express 5 serves the control API; provider traffic goes through the
+ * instance's route table into the same operation pipeline the msw handlers run (no body parser in front of it).
  */
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import express from 'express'
-import { getResponse } from 'msw'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '../handlers/index.ts'
 import { handleControl } from '../handlers/platform/control-api.ts'
 import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
-import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 import { exposureWarning, guardControl, type ControlPolicy } from './control-guard.ts'
+import { httpDate } from '../handlers/platform/http-date.ts'
+import { answerBeforeRouting, answerConnect, answerExpectation } from './transport-answers.ts'
+import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 
 export interface ServerOptions {
   port?: number
@@ -43,35 +45,46 @@ export interface RunningServer {
 const internalError = () =>
   mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' })
 
-/** The msw adapter: provider traffic, CORS, faults, logging. Mounted as the last express middleware. */
-function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: ((line: string) => void) | null) {
+/** The longest request path the provider routes look at (msw's matcher throws past it). */
+const MAX_PATH_LENGTH = 8192
+
+/**
+ * The provider door: provider traffic through the instance's route table straight into the operation pipeline (no
+ * msw `handler.run` per request), the body read once with a bound, the answer written straight to the socket; CORS,
+ * faults and logging around it. Mounted after the control API.
+ */
+function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: ((line: string) => void) | null) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
     let status = 0
     let behaviour: string | undefined
+    // Every answer of this door carries the platform clock's Date (the pipeline's own answers already do).
+    res.sendDate = false
+    res.setHeader('date', httpDate(mocks.clock.now()))
     try {
-      let request: Request
-      try {
-        request = toFetchRequest(req, origin)
-      } catch (e) {
+      const target = req.url ?? '/'
+      const url = target.startsWith('/') ? URL.parse(origin + target) : null
+      if (!url) {
         status = 400
-        await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: (e as Error).message }))
+        await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: `unsupported request target "${target.slice(0, 100)}"` }))
         return
       }
-      const preflight = isPreflight(req)
-      mocks.meta.set(request, { clientIp: socketAddress(req) })
-      const target = req.url ?? '/'
-      const q = target.indexOf('?')
-      const pathname = q < 0 ? target : target.slice(0, q)
-      const response = await getResponse(mocks.handlersFor(pathname), request)
-      const meta = mocks.meta.get(request)
-      behaviour = meta.behaviour
-      // A provider that owns CORS answers it for its vendor responses; the mock's own errors (forcing mistakes, 405,
-      // 500) are not the vendor's and get the platform's CORS so a browser can read them.
-      const ownCors = meta.provider !== undefined && mocks.catalogue.provider(meta.provider)?.cors === 'own' && !response?.headers.has('x-logout-mocks-error')
+      const pathname = url.pathname
+      if (pathname.length > MAX_PATH_LENGTH) {
+        status = 414
+        await writeFetchResponse(
+          res,
+          mockError({ kind: 'uri-too-long', title: 'Request path too long', status: 414, detail: `The request path is ${pathname.length} characters; the mock serves paths up to ${MAX_PATH_LENGTH}.` }),
+          corsHeaders(cors, req),
+        )
+        return
+      }
+      const pendingBody = bufferBody(req)
+      const body = pendingBody instanceof Promise ? await pendingBody : pendingBody
+      const answer = await mocks.dispatch(toBufferedRequest(req, url, body), url, socketAddress(req))
 
-      if (!response) {
-        if (preflight) {
+      if (!answer) {
+        if (isPreflight(req)) {
           status = 204
           res.writeHead(204, preflightHeaders(cors, req)).end()
           return
@@ -91,13 +104,20 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
         )
         return
       }
-      if (response.type === 'error') {
+      behaviour = answer.behaviour
+      if (answer.delayMs > 0) await sleep(answer.delayMs)
+      if (answer.fault === 'hang') return
+      if (answer.fault) {
         // A fault was asked for: end the connection the way it was asked.
         status = 0
-        if (meta.fault === 'connection-reset') req.socket.resetAndDestroy()
+        if (answer.fault === 'connection-reset') req.socket.resetAndDestroy()
         else req.socket.destroy()
         return
       }
+      const { response } = answer
+      // A provider that owns CORS answers it for its vendor responses; the mock's own errors (forcing mistakes, 405,
+      // 500) are not the vendor's and get the platform's CORS so a browser can read them.
+      const ownCors = answer.provider.cors === 'own' && !response.headers.has('x-logout-mocks-error')
       status = response.status
       await writeFetchResponse(res, response, ownCors ? {} : corsHeaders(cors, req), req.method === 'HEAD')
     } catch (e) {
@@ -115,7 +135,7 @@ function mockAdapter(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log: 
 
 /**
  * Builds the request listener: express serves the control API under `/__mock`; provider traffic goes straight to the
- * msw adapter (express's per-request setup would be pure overhead there: the adapter does its own routing, errors and
+ * provider door (express's per-request setup would be pure overhead there: the door does its own routing, errors and
  * logging).
  * @example
  * const listener = createApp(createLogoutMocks({ origin: 'http://127.0.0.1:9090' }), 'http://127.0.0.1:9090')
@@ -147,8 +167,9 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
     console.error('[logout-mocks] internal error:', err)
     void writeFetchResponse(res, internalError())
   })
-  const adapter = mockAdapter(mocks, origin, cors, log)
+  const adapter = providerDoor(mocks, origin, cors, log)
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (answerBeforeRouting(mocks, req, res)) return
     const url = req.url ?? '/'
     if (url === '/__mock' || url.startsWith('/__mock/') || url.startsWith('/__mock?')) control(req, res)
     else void adapter(req, res)
@@ -180,7 +201,8 @@ function answerClientError(err: NodeJS.ErrnoException & { code?: string }, socke
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
-  const server = http.createServer({ maxHeaderSize: 16 * 1024 })
+  // Host is checked by the listener (answerBeforeRouting), so a request without one gets a problem, not an empty 400.
+  const server = http.createServer({ maxHeaderSize: 16 * 1024, requireHostHeader: false })
   server.on('clientError', answerClientError)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -203,6 +225,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw e
   }
   const control: ControlPolicy = { origins: options.controlOrigins ?? [], allowedHosts: options.allowedHosts ?? [], boundHosts: [host, new URL(origin).host], token: options.controlToken ?? null }
+  server.on('checkExpectation', (req, res) => answerExpectation(mocks, req, res))
+  server.on('connect', (req, socket: Socket) => answerConnect(mocks, req, socket))
   server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, control, log: options.log }))
   const warning = exposureWarning(host, control.token !== null)
   if (warning) console.warn(warning)

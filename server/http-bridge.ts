@@ -3,6 +3,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
+import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
+import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
 
 const SKIPPED_REQUEST_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection', 'te', 'trailer'])
 
@@ -12,61 +14,131 @@ export function socketAddress(req: IncomingMessage): string {
   return a.startsWith('::ffff:') ? a.slice(7) : a
 }
 
-/**
- * Builds a fetch Request from a Node request; the URL is the server's canonical origin plus the raw request target.
- * Throws TypeError when the request target is not a valid URL path. `target` defaults to `req.url` (pass express's
- * `originalUrl` under a mount point).
- */
-export function toFetchRequest(req: IncomingMessage, origin: string, target = req.url ?? '/'): Request {
-  if (!target.startsWith('/')) throw new TypeError(`unsupported request target "${target.slice(0, 100)}"`)
-  const url = origin + target
+/** The request's headers as fetch `Headers` (hop-by-hop headers dropped, several `Cookie` headers joined). */
+function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers()
   const raw = req.rawHeaders
-  const cookies: string[] = []
+  let cookie: string | undefined
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i].toLowerCase()
     if (SKIPPED_REQUEST_HEADERS.has(name) || name.startsWith(':')) continue
-    if (name === 'cookie') cookies.push(raw[i + 1])
+    if (name === 'cookie') cookie = cookie === undefined ? raw[i + 1] : `${cookie}; ${raw[i + 1]}`
     else headers.append(name, raw[i + 1])
   }
-  if (cookies.length > 0) headers.set('cookie', cookies.join('; '))
+  if (cookie !== undefined) headers.set('cookie', cookie)
+  return headers
+}
+
+/** Whether the request has a body to read (a non-zero Content-Length or a chunked body). */
+function hasBody(req: IncomingMessage): boolean {
   const method = req.method ?? 'GET'
-  const hasBody = method !== 'GET' && method !== 'HEAD' && (req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined)
-  return new Request(url, {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+  return method !== 'GET' && method !== 'HEAD' && (req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined)
+}
+
+/**
+ * Builds a fetch Request from a Node request, its body as a stream; the URL is the server's canonical origin plus the
+ * raw request target. Throws TypeError when the request target is not a valid URL path. `target` defaults to
+ * `req.url` (pass express's `originalUrl` under a mount point).
+ * @example
+ * const request = toFetchRequest(req, 'http://127.0.0.1:9090')
+ */
+export function toFetchRequest(req: IncomingMessage, origin: string, target = req.url ?? '/'): Request {
+  if (!target.startsWith('/')) throw new TypeError(`unsupported request target "${target.slice(0, 100)}"`)
+  return new Request(origin + target, {
+    method: req.method ?? 'GET',
+    headers: requestHeaders(req),
+    body: hasBody(req) ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
     duplex: 'half',
   } as RequestInit)
 }
 
-/** Writes a fetch Response to a Node response, keeping every `Set-Cookie` separate. */
+const EMPTY_BODY: BufferedBody = { ok: true, text: '', bytes: 0 }
+const decoder = new TextDecoder()
+
+/**
+ * Reads a Node request's body into memory, up to `limit` bytes (what is left past the limit is left for
+ * `discardUnreadBody`). Synchronous when there is no body.
+ * @example
+ * const body = await bufferBody(req) // { ok: true, text: '{"a":1}', bytes: 7 }
+ */
+export function bufferBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): BufferedBody | Promise<BufferedBody> {
+  if (!hasBody(req)) return EMPTY_BODY
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: 'too-large' }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength
+      if (size > limit) {
+        done()
+        resolve({ ok: false, reason: 'too-large' })
+      } else chunks.push(chunk)
+    }
+    const onEnd = () => {
+      done()
+      const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)
+      resolve({ ok: true, text: decoder.decode(all), bytes: size })
+    }
+    const onError = () => {
+      done()
+      resolve({ ok: false, reason: 'unreadable' })
+    }
+    const done = () => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+      req.off('aborted', onError)
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+    req.on('aborted', onError)
+  })
+}
+
+/**
+ * Builds the fetch Request of a Node request whose body is already read (see `bufferBody`).
+ * @example
+ * const request = toBufferedRequest(req, new URL('http://127.0.0.1:9090/api/v1/auth/logout'), await bufferBody(req))
+ */
+export function toBufferedRequest(req: IncomingMessage, url: URL, body: BufferedBody): Request {
+  return new BufferedRequest(url, { method: req.method ?? 'GET', headers: requestHeaders(req) }, body)
+}
+
+/**
+ * Writes a fetch Response to a Node response in one `writeHead` + `end`, keeping every `Set-Cookie` separate;
+ * `extraHeaders` replace the response's own of the same name.
+ * @example
+ * await writeFetchResponse(res, new Response('{}', { headers: { 'content-type': 'application/json' } }))
+ */
 export async function writeFetchResponse(res: ServerResponse, response: Response, extraHeaders: Record<string, string> = {}, head = false): Promise<void> {
-  res.statusCode = response.status
-  for (const [name, value] of response.headers) {
-    if (name === 'set-cookie') continue
-    res.setHeader(name, value)
-  }
+  const headers: Record<string, string | string[]> = {}
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') headers[name] = value
   const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
-  for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value)
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  for (const name in extraHeaders) {
+    delete headers[name.toLowerCase()]
+    headers[name] = extraHeaders[name]
+  }
+  if ('date' in headers) res.sendDate = false
   if (head || response.body === null || response.status === 204 || response.status === 304) {
     if (response.body) await response.body.cancel().catch(() => {})
-    res.end()
+    res.writeHead(response.status, headers).end()
     return
   }
   // Every body the mocks build is text (JSON, HTML, plain). Ending with a string lets Node send the head and the
   // body in one write; a Buffer makes it a writev of two, measurably slower per request.
-  const type = response.headers.get('content-type') ?? ''
-  if (/^(?:text\/|application\/(?:[\w.+-]*\+)?json)/i.test(type) || type === '') {
+  const type = headers['content-type'] ?? ''
+  if (typeof type === 'string' && (type === '' || /^(?:text\/|application\/(?:[\w.+-]*\+)?json)/i.test(type))) {
     const text = await response.text()
-    if (!res.hasHeader('content-length')) res.setHeader('content-length', Buffer.byteLength(text))
-    res.end(text)
+    headers['content-length'] ??= String(Buffer.byteLength(text))
+    res.writeHead(response.status, headers).end(text)
     return
   }
   const body = Buffer.from(await response.arrayBuffer())
-  if (!res.hasHeader('content-length')) res.setHeader('content-length', body.byteLength)
-  res.end(body)
+  headers['content-length'] ??= String(body.byteLength)
+  res.writeHead(response.status, headers).end(body)
 }
 
 /**

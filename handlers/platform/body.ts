@@ -1,6 +1,8 @@
 /**
  * Reading request bodies defensively: bounded in size, never throwing, so bad input becomes a documented error.
  */
+import { BufferedRequest } from './buffered-request.ts'
+
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' }
 
 /** Default limit for bodies the providers read (1 MiB); larger bodies get the provider's "bad request". */
@@ -13,6 +15,10 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024
  * if (!body.ok) return { behaviour: 'badRequest' }
  */
 export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
+  if (request instanceof BufferedRequest) {
+    const body = request.buffered
+    return body.ok && body.bytes > limit ? { ok: false, reason: 'too-large' } : body
+  }
   if (!request.body) return { ok: true, text: '' }
   const declared = Number(request.headers.get('content-length'))
   // Over the limit we stop reading without cancelling: cancelling would tear down the connection under the

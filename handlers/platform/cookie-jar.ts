@@ -23,6 +23,7 @@
 import { Cookie, CookieJar, MemoryCookieStore, domainMatch, getPublicSuffix } from 'tough-cookie'
 import type { Clock } from './clock.ts'
 import { setCookiesOf } from './response.ts'
+import type { PipelineHooks } from './operation-pipeline.ts'
 
 /** `jar`: the instance keeps and sends cookies as a browser would; `off`: requests carry only their own headers. */
 export type CookieMode = 'jar' | 'off'
@@ -232,6 +233,26 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
       for (const c of all()) mirror(c, true)
       void memory.removeAllCookies(() => {})
       hinted.clear()
+    },
+  }
+}
+
+/**
+ * The jar as pipeline hooks: cookies attached before the provider reads the request (after forcing's twins are
+ * stripped), and the response's `Set-Cookie` stored unless a fault stands for a response the browser never got.
+ * Nothing is hooked when the jar is off, so Node suites that bring their own cookie handling pay nothing.
+ * @example
+ * const rt = { ...runtime, hooks: cookieJarHooks(createCookieJar({ mode: 'jar', clock })) }
+ */
+export function cookieJarHooks(jar: InstanceCookieJar): PipelineHooks | undefined {
+  if (jar.mode === 'off') return undefined
+  return {
+    beforeRequest(request) {
+      jar.attach(request)
+      return request
+    },
+    afterResponse(request, answer) {
+      if (answer.fault === undefined) jar.store(request, answer.response)
     },
   }
 }

@@ -5,13 +5,13 @@
 import type { HttpHandler } from 'msw'
 import { indexCatalogue, type CatalogueIndex } from './catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './clock.ts'
-import { createCookieJar, type CookieMode, type CookieView } from './cookie-jar.ts'
+import { cookieJarHooks, createCookieJar, type CookieMode, type CookieView } from './cookie-jar.ts'
 import { createCoverage, type CoverageReport } from './coverage.ts'
 import { FAULTS, type Fault } from './forcing.ts'
 import { createJournal, type Journal } from './journal.ts'
-import { createMethodNotAllowedHandler, createOperationHandler, MAX_DELAY_MS, type OperationRuntime } from './operation-handler.ts'
+import { MAX_DELAY_MS, type Answer, type OperationRuntime } from './operation-pipeline.ts'
 import { createRandom, type Random } from './random.ts'
-import { createRequestMeta, type RequestMetaStore } from './request-meta.ts'
+import { createRouteTable, methodNotAllowedRoute, operationRoute, type Route } from './route-table.ts'
 import { createScenarioStore, type Scenario } from './scenarios.ts'
 import { ControlError } from './control-error.ts'
 import { storeLimits } from '../../model/limits.ts'
@@ -87,10 +87,11 @@ export interface LogoutMocks {
   action(provider: string, name: string, input?: Record<string, unknown>): Promise<unknown>
   readonly catalogue: CatalogueIndex
   readonly providers: readonly ProviderRuntimeInfo[]
-  /** @internal transport hooks for the standalone server. */
-  readonly meta: RequestMetaStore
-  /** @internal the handlers that may answer a request for this path (cheap prefix routing). */
-  handlersFor(pathname: string): HttpHandler[]
+  /**
+   * @internal the standalone server's door: the answer the handlers would give this request, computed through the
+   * route table without msw's per-request machinery (undefined: no operation serves it).
+   */
+  dispatch(request: Request, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
 }
 
 interface Runtime extends OperationRuntime {
@@ -143,10 +144,11 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
   const journal = createJournal(options.journalSize ?? 1000)
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
-  const meta = createRequestMeta()
   const cookies = createCookieJar({ mode: options.cookies, clock })
+  const hooks = cookieJarHooks(cookies)
 
   let ready: Promise<void> = Promise.resolve()
+  let loaded = false
   const runtimes: Runtime[] = providers.map((provider) => {
     const config = mergeConfig(provider, overridesById[provider.id], options.origin)
     const rt: Runtime = {
@@ -155,39 +157,38 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       baseUrl: config.baseUrl,
       current: undefined,
       state: () => rt.current,
-      ready: () => ready,
+      ready: () => (loaded ? undefined : ready),
       index,
       scenarios: scenarioStore,
       journal,
       coverage,
       clock,
       random,
-      meta,
-      cookies,
+      hooks,
     }
     return rt
   })
 
   const load = async () => {
+    loaded = false
     await Promise.all(
       runtimes.map(async (rt) => {
         rt.current = await rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl, limits })
       }),
     )
+    loaded = true
   }
   ready = load()
 
-  // Each handler with the literal start of its path, so the standalone server can skip handlers that cannot match.
-  const routed: { prefix: string; handler: HttpHandler }[] = []
+  // msw's precedence: every operation of a provider, then each of its paths' 405.
+  const routes: Route[] = []
   for (const rt of runtimes) {
-    const basePath = new URL(rt.baseUrl).pathname.replace(/\/$/, '')
-    const literal = (path: string) => basePath + path.split(/[:*]/)[0]
-    for (const op of rt.provider.operations) routed.push({ prefix: literal(op.path), handler: createOperationHandler(rt, op) })
+    for (const op of rt.provider.operations) routes.push(operationRoute(rt, op))
     const methodsByPath = new Map<string, string[]>()
     for (const op of rt.provider.operations) methodsByPath.set(op.path, [...(methodsByPath.get(op.path) ?? []), op.method])
-    for (const [path, methods] of methodsByPath) routed.push({ prefix: literal(path), handler: createMethodNotAllowedHandler(rt, path, methods) })
+    for (const [path, methods] of methodsByPath) routes.push(methodNotAllowedRoute(rt, path, methods))
   }
-  const handlers = routed.map((r) => r.handler)
+  const table = createRouteTable(routes)
 
   const runtime = (id: string) => {
     const rt = runtimes.find((r) => r.provider.id === id)
@@ -209,7 +210,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
   })
 
   return {
-    handlers,
+    handlers: table.handlers,
     get ready() {
       return ready
     },
@@ -286,11 +287,6 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
     },
     catalogue: index,
     providers: runtimes.map((rt) => ({ id: rt.provider.id, title: rt.provider.title, baseUrl: rt.baseUrl, config: rt.config })),
-    meta,
-    handlersFor(pathname) {
-      const out: HttpHandler[] = []
-      for (const r of routed) if (pathname.startsWith(r.prefix)) out.push(r.handler)
-      return out
-    },
+    dispatch: table.dispatch,
   }
 }

@@ -15,9 +15,11 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Decoding and verifying are pure functions of their inputs, and a request often looks at the same token more than
- * once (is it a JWT? is it valid?), as does a client replaying its cookie. A small bounded memo keeps the work to once.
+ * once (is it a JWT? is it valid?), as does a client replaying its cookie. A bounded memo keeps the work to once; a
+ * token this process signs is entered at signing time, so the mock never re-verifies what it issued itself (the
+ * verdict is the same by construction). Bounded: past the limit it starts over.
  */
-const MEMO_LIMIT = 4096
+const MEMO_LIMIT = 65_536
 function memo<V>() {
   const map = new Map<string, V>()
   return {
@@ -31,6 +33,15 @@ function memo<V>() {
 }
 const decoded = memo<{ header: Record<string, unknown>; claims: JwtClaims } | null>()
 const verifiedBySecret = new Map<string, ReturnType<typeof memo<JwtVerdict>>>()
+
+function verifiedFor(secret: string) {
+  let verified = verifiedBySecret.get(secret)
+  if (!verified) {
+    if (verifiedBySecret.size > 64) verifiedBySecret.clear()
+    verifiedBySecret.set(secret, (verified = memo<JwtVerdict>()))
+  }
+  return verified
+}
 
 /**
  * Unpadded base64url of bytes (RFC 7515 §2).
@@ -86,9 +97,16 @@ function jsonPart(s: string): Record<string, unknown> | null {
  * const token = await signJwt({ sub: 'u1', exp: 1700000000 }, 'secret')
  */
 export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
-  const head = base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })))
-  const body = base64url(encoder.encode(JSON.stringify(claims)))
-  return `${head}.${body}.${base64url(hmacSha256(secret, encoder.encode(`${head}.${body}`)))}`
+  const headerJson = JSON.stringify({ alg: 'HS256', typ: 'JWT' })
+  const claimsJson = JSON.stringify(claims)
+  const head = base64url(encoder.encode(headerJson))
+  const body = base64url(encoder.encode(claimsJson))
+  const token = `${head}.${body}.${base64url(hmacSha256(secret, encoder.encode(`${head}.${body}`)))}`
+  // What decoding and verifying this token will find, parsed from the very JSON it carries.
+  const jwt = Object.freeze({ header: Object.freeze(JSON.parse(headerJson) as Record<string, unknown>), claims: Object.freeze(JSON.parse(claimsJson) as JwtClaims) })
+  decoded.set(token, jwt)
+  verifiedFor(secret).set(token, { ok: true, claims: jwt.claims, header: jwt.header })
+  return token
 }
 
 /** Decodes a JWT's header and claims without checking the signature (null when it is not a JWT). */
@@ -116,11 +134,7 @@ function decodeUncached(token: string): { header: Record<string, unknown>; claim
  * if (v.ok && (v.claims.exp ?? 0) * 1000 > clock.now()) { … }
  */
 export async function verifyJwt(token: string, secret: string): Promise<JwtVerdict> {
-  let verified = verifiedBySecret.get(secret)
-  if (!verified) {
-    if (verifiedBySecret.size > 64) verifiedBySecret.clear()
-    verifiedBySecret.set(secret, (verified = memo<JwtVerdict>()))
-  }
+  const verified = verifiedFor(secret)
   return verified.get(token) ?? verified.set(token, verifyUncached(token, secret))
 }
 

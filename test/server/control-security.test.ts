@@ -110,11 +110,15 @@ describe('control API security (default policy)', () => {
   })
 
   it('a Host outside the allow-list (DNS rebinding) is a 403; loopback names, IPs, the bound host and allowed names pass', async () => {
-    for (const host of ['evil.example', 'localhost.evil.example', 'mock.test.evil.example', '']) {
+    for (const host of ['evil.example', 'localhost.evil.example', 'mock.test.evil.example']) {
       const r = await rawRequest(origin, '/__mock/state', { Host: host })
       expect(r.status, host).toBe(403)
       expect(JSON.parse(r.text).type).toBe('urn:logout-mocks:problem:forbidden-host')
     }
+    // An empty Host is no host at all: HTTP/1.1 requires one (RFC 9112 §3.2), answered before any route.
+    const empty = await rawRequest(origin, '/__mock/state', { Host: '' })
+    expect(empty.status).toBe(400)
+    expect(JSON.parse(empty.text).type).toBe('urn:logout-mocks:problem:missing-host')
     const { port } = new URL(origin)
     for (const host of [`localhost:${port}`, `app.localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `192.168.1.20:${port}`, `mock.test:${port}`, `a.dev.test:${port}`, 'dev.test']) {
       expect((await rawRequest(origin, '/__mock/clock', { Host: host })).status, host).toBe(200)
@@ -130,11 +134,14 @@ describe('control API security (default policy)', () => {
     expect((await fetch(`${origin}/__mock/clock`, { method: 'POST', headers: JSON_TYPE, body: '{"advanceMs":1000}' })).status).toBe(200)
   })
 
-  it('methods the control API does not speak (TRACE) are a 405 problem, not a 500', async () => {
-    const r = await rawRequest(origin, '/__mock', { Host: new URL(origin).host }, 'TRACE')
+  it('methods the control API does not speak are a 405 problem with Allow (TRACE, which nothing serves, a 501), not a 500', async () => {
+    const r = await rawRequest(origin, '/__mock', { Host: new URL(origin).host }, 'PUT')
     expect(r.status).toBe(405)
     expect(r.headers.allow).toBe('GET, HEAD, POST, DELETE, OPTIONS')
     expect(JSON.parse(r.text).type).toBe('urn:logout-mocks:problem:method-not-allowed')
+    const trace = await rawRequest(origin, '/__mock', { Host: new URL(origin).host }, 'TRACE')
+    expect(trace.status).toBe(501)
+    expect(JSON.parse(trace.text).type).toBe('urn:logout-mocks:problem:method-not-implemented')
   })
 })
 

@@ -1,0 +1,96 @@
+/**
+ * Problems answered by the transport itself, before any route (methods fetch cannot carry, a missing `Host`, an
+ * `Expect` the server does not meet, `CONNECT`): problem+json like every other mock error, and journaled.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import type { LogoutMocks } from '../handlers/index.ts'
+import { httpDate } from '../handlers/platform/http-date.ts'
+import { problemJson, type MockProblem } from '../handlers/platform/mock-error.ts'
+import { socketAddress } from './http-bridge.ts'
+
+/** Methods a fetch `Request` cannot represent (the Fetch standard forbids them), so no operation can serve them. */
+const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
+function journal(mocks: LogoutMocks, req: IncomingMessage, status: number) {
+  mocks.journal.record({
+    atMs: mocks.clock.now(),
+    method: req.method ?? '',
+    url: (req.url ?? '').slice(0, 2048),
+    status,
+    provider: null,
+    operation: null,
+    behaviour: null,
+    forced: null,
+    fault: null,
+    clientIp: socketAddress(req),
+    durationMs: 0,
+  })
+}
+
+function notImplemented(req: IncomingMessage): MockProblem {
+  return { kind: 'method-not-implemented', title: 'Method not implemented', status: 501, detail: `The mock serves no ${req.method} request (fetch cannot represent the method).` }
+}
+
+/**
+ * Answers the requests no route may see: a method fetch cannot carry (TRACE, TRACK) and an HTTP/1.1 request without
+ * `Host` (which Node would otherwise answer with an empty 400). Returns true when it answered.
+ * @example
+ * if (answerBeforeRouting(mocks, req, res)) return
+ */
+export function answerBeforeRouting(mocks: LogoutMocks, req: IncomingMessage, res: ServerResponse): boolean {
+  let problem: MockProblem | undefined
+  if (UNREPRESENTABLE_METHODS.has(req.method ?? '')) problem = notImplemented(req)
+  else if (req.httpVersion === '1.1' && !req.headers.host) {
+    problem = { kind: 'missing-host', title: 'Missing Host header', status: 400, detail: 'An HTTP/1.1 request must carry a non-empty Host header (RFC 9112 §3.2).' }
+  }
+  if (!problem) return false
+  writeProblem(mocks, req, res, problem)
+  return true
+}
+
+/**
+ * Answers an `Expect` other than `100-continue` (Node's `checkExpectation` event): 417 as problem+json.
+ * @example
+ * server.on('checkExpectation', (req, res) => answerExpectation(mocks, req, res))
+ */
+export function answerExpectation(mocks: LogoutMocks, req: IncomingMessage, res: ServerResponse): void {
+  writeProblem(mocks, req, res, {
+    kind: 'expectation-failed',
+    title: 'Expectation not supported',
+    status: 417,
+    detail: `The mock meets no expectation but 100-continue; got Expect: ${String(req.headers.expect).slice(0, 200)}.`,
+  })
+}
+
+/**
+ * Answers `CONNECT` (Node's `connect` event, a raw socket): 501 as problem+json, then closes.
+ * @example
+ * server.on('connect', (req, socket) => answerConnect(mocks, req, socket))
+ */
+export function answerConnect(mocks: LogoutMocks, req: IncomingMessage, socket: Socket): void {
+  const problem = notImplemented(req)
+  const body = problemJson(problem)
+  journal(mocks, req, problem.status)
+  if (!socket.writable) return void socket.destroy()
+  socket.end(
+    `HTTP/1.1 501 Not Implemented\r\nContent-Type: application/problem+json\r\nX-Logout-Mocks-Error: ${problem.kind}\r\nDate: ${httpDate(mocks.clock.now())}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+function writeProblem(mocks: LogoutMocks, req: IncomingMessage, res: ServerResponse, problem: MockProblem) {
+  const body = problemJson(problem)
+  journal(mocks, req, problem.status)
+  res.sendDate = false
+  res.shouldKeepAlive = false
+  res
+    .writeHead(problem.status, {
+      'content-type': 'application/problem+json',
+      'x-logout-mocks-error': problem.kind,
+      date: httpDate(mocks.clock.now()),
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    })
+    .end(body)
+  req.resume()
+}
