@@ -12,6 +12,7 @@ import { handleControl } from '../handlers/platform/control-api.ts'
 import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
+import { isStreaming, writeStreamingResponse } from './stream-response.ts'
 
 export interface ServerOptions {
   port?: number
@@ -127,8 +128,16 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
         res.writeHead(204, preflightHeaders(cors, req)).end()
         return
       }
-      const response = await handleControl(mocks, toFetchRequest(req, origin, req.originalUrl))
+      // The request is aborted when the client goes away, so a stream it opened (requests/stream) ends with it.
+      const gone = new AbortController()
+      res.once('close', () => gone.abort())
+      const response = await handleControl(mocks, new Request(toFetchRequest(req, origin, req.originalUrl), { signal: gone.signal }))
       if (!response) return next()
+      if (isStreaming(response)) {
+        log?.(`${req.method} ${req.originalUrl} ${response.status} stream opened control`)
+        await writeStreamingResponse(res, response, corsHeaders(cors, req))
+        return
+      }
       await writeFetchResponse(res, response, corsHeaders(cors, req))
       log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
     } catch (e) {

@@ -24,6 +24,8 @@ export interface PlatformOptions {
   providers?: Record<string, Record<string, unknown> | undefined>
   /** Journal capacity (default 1000 requests). */
   journalSize?: number
+  /** Bytes of each request and response body the journal keeps (default 2048; 0 keeps headers only). */
+  journalBodyBytes?: number
   /** Seed for ids and tokens: the same seed gives the same sequence. */
   seed?: number
   clock?: ClockOptions
@@ -110,7 +112,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
   const index = indexCatalogue(providers)
   const clock = createClock(options.clock)
   const random: Random = createRandom(options.seed)
-  const journal = createJournal(options.journalSize ?? 1000)
+  const journal = createJournal(options.journalSize ?? 1000, options.journalBodyBytes ?? 2048)
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
   const meta = createRequestMeta()

@@ -9,6 +9,7 @@ import type { CoverageTracker } from './coverage.ts'
 import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
 import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
+import { captureExchange, requestCopy } from './exchange.ts'
 import type { RequestMetaStore } from './request-meta.ts'
 import type { ScenarioStore } from './scenarios.ts'
 import type { Clock } from './clock.ts'
@@ -133,6 +134,8 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
     }
     // `accepts` sees the URL and headers only: the body must stay unread for the next handler if it declines.
     if (op.accepts && !op.accepts(base)) return undefined
+    // Journal: a copy of the body to keep, taken before anything reads the request.
+    const copy = requestCopy(request, rt.journal.bodyLimit)
     if (forcing.strippedUrl) base = { ...base, request: new Request(forcing.strippedUrl, request) }
     const scenario = forcing.via === null && !isPreflight(request) ? rt.scenarios.take(opKey) : undefined
 
@@ -190,6 +193,7 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
       fault: typeof fault === 'string' ? fault : null,
       clientIp,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      exchange: await captureExchange(request, copy, response, rt.journal.bodyLimit),
     })
 
     if (typeof delayMs === 'number' && delayMs > 0) await mswDelay(delayMs)
@@ -214,7 +218,8 @@ export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string
       { kind: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `${rt.provider.id} does not document ${request.method} ${path}.`, allowed },
       { Allow: allowed.join(', ') },
     )
-    record(rt, request, url, { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(request, rt), durationMs: 0 })
+    const exchange = await captureExchange(request, undefined, response, rt.journal.bodyLimit)
+    record(rt, request, url, { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(request, rt), durationMs: 0, exchange })
     return response
   })
 }

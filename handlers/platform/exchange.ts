@@ -1,0 +1,73 @@
+/**
+ * What the journal keeps of one request and its response: the headers, and the bodies cut to a byte limit, so a
+ * journal entry stays small whatever the client sent or the mock answered.
+ */
+
+/** Headers kept per message: more than any real exchange of these APIs needs, little enough to bound an entry. */
+const MAX_HEADERS = 64
+/** Longest header value kept, in characters (a JWT cookie fits). */
+const MAX_HEADER_VALUE = 4096
+
+export interface CapturedMessage {
+  /** Header name/value pairs in the order sent (`set-cookie` lines kept separate). */
+  readonly headers: readonly (readonly [string, string])[]
+  /** The body as text, cut to the journal's body limit; null when there is none or bodies are not kept. */
+  readonly body: string | null
+  /** The body's full length in bytes, when it was longer than what is kept. */
+  readonly truncatedFrom?: number
+}
+
+export interface Exchange {
+  readonly request: CapturedMessage
+  readonly response: CapturedMessage
+}
+
+function headersOf(headers: Headers): [string, string][] {
+  const out: [string, string][] = []
+  for (const [name, value] of headers) {
+    if (name === 'set-cookie') continue
+    out.push([name, value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE)}…` : value])
+  }
+  for (const cookie of headers.getSetCookie()) out.push(['set-cookie', cookie.slice(0, MAX_HEADER_VALUE)])
+  return out.slice(0, MAX_HEADERS)
+}
+
+async function bodyOf(message: Request | Response | undefined, limit: number): Promise<Pick<CapturedMessage, 'body' | 'truncatedFrom'>> {
+  if (!message || message.body === null || limit === 0) return { body: null }
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await message.arrayBuffer())
+  } catch {
+    return { body: null }
+  }
+  if (bytes.byteLength <= limit) return { body: new TextDecoder().decode(bytes) }
+  return { body: new TextDecoder().decode(bytes.subarray(0, limit)), truncatedFrom: bytes.byteLength }
+}
+
+/**
+ * A copy of the request whose body the journal may read after the provider has read the original; undefined when
+ * bodies are not kept or there is none (no copy, no cost).
+ * @example
+ * const copy = requestCopy(request, journal.bodyLimit)
+ * // … the provider reads request.body …
+ * const exchange = await captureExchange(request, copy, response, journal.bodyLimit)
+ */
+export function requestCopy(request: Request, limit: number): Request | undefined {
+  return limit > 0 && request.body !== null && !request.bodyUsed ? request.clone() : undefined
+}
+
+/**
+ * Captures headers and bounded bodies of a request (through its copy) and of the response (through a clone, so the
+ * response itself still goes out whole).
+ * @example
+ * const exchange = await captureExchange(request, copy, response, 2048)
+ * exchange.response.headers // [['content-type', 'application/json'], …]
+ */
+export async function captureExchange(request: Request, copy: Request | undefined, response: Response, limit: number): Promise<Exchange> {
+  const responseCopy = limit > 0 && response.body !== null && !response.bodyUsed ? response.clone() : undefined
+  const [requestBody, responseBody] = await Promise.all([bodyOf(copy, limit), bodyOf(responseCopy, limit)])
+  return {
+    request: { headers: headersOf(request.headers), ...requestBody },
+    response: { headers: headersOf(response.headers), ...responseBody },
+  }
+}
