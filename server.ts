@@ -3,6 +3,7 @@
  */
 import { HELP, UsageError, parseCli } from './server/cli.ts'
 import { startServer } from './server/app.ts'
+import { COMMANDS, COMMANDS_HELP, runCommand } from './server/commands.ts'
 
 export { startServer } from './server/app.ts'
 export type { RunningServer, ServerOptions } from './server/app.ts'
@@ -13,6 +14,16 @@ export type { RunningServer, ServerOptions } from './server/app.ts'
  * await main(['--port', '9091'])
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  if ((COMMANDS as readonly string[]).includes(argv[0] ?? '')) {
+    try {
+      await runCommand(argv, (text) => console.log(text))
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e
+      console.error(`logout-mocks: ${e.message}\n\n${COMMANDS_HELP}`)
+      process.exitCode = 2
+    }
+    return
+  }
   let cli
   try {
     cli = parseCli(argv, process.env)
@@ -25,7 +36,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     throw e
   }
   if (cli.help) {
-    console.log(HELP)
+    console.log(`${HELP}\n\n${COMMANDS_HELP}`)
     return
   }
   let running

@@ -13,6 +13,7 @@ import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 import { isStreaming, writeStreamingResponse } from './stream-response.ts'
+import { formatExchange, type LogLevel } from './log-format.ts'
 
 export interface ServerOptions {
   port?: number
@@ -23,6 +24,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[] | null
   /** Called with one line per request; default console.log. `null` silences it. */
   log?: ((line: string) => void) | null
+  /** `line` (default): one line per request; `headers` adds each exchange's headers; `bodies` adds its bodies too. */
+  logLevel?: LogLevel
 }
 
 export interface RunningServer {
@@ -204,6 +207,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw e
   }
   server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, log: options.log }))
+  const log = options.log === undefined ? (line: string) => console.log(line) : options.log
+  const level = options.logLevel ?? 'line'
+  if (log && level !== 'line') mocks.journal.subscribe((entry) => log(formatExchange(entry, level)))
   return {
     origin,
     mocks,

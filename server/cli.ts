@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
+import { LOG_LEVELS, type LogLevel } from './log-format.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -18,6 +19,9 @@ Options:
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
   --clock <ISO date>      start the platform clock at this time
+  --log <level>           line (default): one line per request; headers: also each request's and response's
+                          headers; bodies: headers and bodies (as the journal keeps them, --journal-body-bytes)
+  --journal-body-bytes <n>  bytes of each request/response body the journal keeps (default 2048; 0: none)
   --quiet                 no per-request log lines
   -h, --help              this help
 
@@ -54,6 +58,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         'journal-size': { type: 'string' },
         clock: { type: 'string' },
         quiet: { type: 'boolean' },
+        log: { type: 'string' },
+        'journal-body-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -76,6 +82,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     }
     ;(providerOptions[m[1]] ??= {})[m[2]] = value
   }
+  if (v.log !== undefined && !(LOG_LEVELS as readonly string[]).includes(v.log)) throw new UsageError(`--log must be one of ${LOG_LEVELS.join(', ')}, got "${v.log}"`)
   if (v.clock !== undefined && Number.isNaN(Date.parse(v.clock))) throw new UsageError(`--clock must be an ISO date, got "${v.clock}"`)
   const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
   return {
@@ -85,11 +92,13 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? 9090,
       host: v.host ?? env.HOST ?? '127.0.0.1',
       corsOrigins: list(v['cors-origins']) ?? null,
+      logLevel: v.log as LogLevel | undefined,
       mocks: {
         only: list(v.providers),
         providers: providerOptions,
         seed: intOption('seed', v.seed, 0, 2 ** 31 - 1),
         journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000),
+        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], 0, 1_048_576),
         clock: v.clock ? { start: v.clock } : undefined,
       },
     },
