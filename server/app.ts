@@ -14,6 +14,7 @@ import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './c
 import { discardUnreadBody, socketAddress, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 import { isStreaming, writeStreamingResponse } from './stream-response.ts'
 import { formatExchange, type LogLevel } from './log-format.ts'
+import { panelResponse } from './panel.ts'
 
 export interface ServerOptions {
   port?: number
@@ -129,6 +130,12 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
     try {
       if (isPreflight(req)) {
         res.writeHead(204, preflightHeaders(cors, req)).end()
+        return
+      }
+      const panel = await panelResponse(req.method ?? 'GET', req.originalUrl)
+      if (panel) {
+        await writeFetchResponse(res, panel, {}, req.method === 'HEAD')
+        log?.(`${req.method} ${req.originalUrl} ${panel.status} ${(performance.now() - started).toFixed(1)}ms control`)
         return
       }
       // The request is aborted when the client goes away, so a stream it opened (requests/stream) ends with it.

@@ -24,6 +24,7 @@ const ROUTES = [
   'GET    /__mock/scenarios                        active sticky scenarios',
   'POST   /__mock/scenarios                        {"behaviour": "<id>", "times"?: n} or {"operation": "<provider>.<op>", "fault"|"delayMs", "times"?}',
   'DELETE /__mock/scenarios                        clear scenarios',
+  'DELETE /__mock/scenarios/<id>                   clear one scenario',
   'GET    /__mock/clock                            the platform clock',
   'POST   /__mock/clock                            {"advanceMs": n} or {"set": "<ISO date>"}',
   'GET    /__mock/coverage                         served behaviours per provider/operation, documented vs assumed',
@@ -31,6 +32,7 @@ const ROUTES = [
   'POST   /__mock/state/<provider>/<action>        a provider action on the model (e.g. webmixhub deleteUser)',
   'POST   /__mock/sessions                         {"provider", "user"} → ready credentials',
   'GET    /__mock/openapi/<provider>.json          OpenAPI 3.1 document generated from the catalogue',
+  'GET    /__mock/ui                               the control panel (standalone server): catalogue, forcing, live journal, coverage',
 ]
 
 async function jsonInput(request: Request): Promise<Record<string, unknown>> {
@@ -123,6 +125,13 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
     if (action && request.method === 'POST') {
       const result = await mocks.action(decodeURIComponent(action[1]), decodeURIComponent(action[2]), await jsonInput(request))
       return json(result ?? { ok: true })
+    }
+    const scenario = path.match(/^\/__mock\/scenarios\/([^/]+)$/)
+    if (scenario && request.method === 'DELETE') {
+      const id = Number(scenario[1])
+      const removed = /^\d+$/.test(scenario[1]) ? mocks.scenarios.remove(id) : undefined
+      if (!removed) throw new ControlError(`no active scenario ${scenario[1]}`, 404, { active: mocks.scenarios.list().map((s) => s.id) })
+      return json({ removed })
     }
     const openapi = path.match(/^\/__mock\/openapi\/([^/]+)\.json$/)
     if (openapi && request.method === 'GET') {

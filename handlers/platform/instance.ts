@@ -60,6 +60,8 @@ export interface LogoutMocks {
   readonly scenarios: {
     add(input: ScenarioRequest): Scenario
     list(): Scenario[]
+    /** Clears one scenario (ids are in `list()`); undefined when no active scenario has that id. */
+    remove(id: number): Scenario | undefined
     clear(): void
   }
   readonly clock: Clock
@@ -225,6 +227,7 @@ export function createPlatform(registry: readonly AnyProvider[], options: Platfo
         return scenarioStore.add({ operation, behaviour: input.behaviour, times: input.times, delayMs: input.delayMs, fault: input.fault })
       },
       list: () => scenarioStore.list(),
+      remove: (id) => scenarioStore.remove(id),
       clear: () => scenarioStore.clear(),
     },
     clock,
