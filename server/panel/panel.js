@@ -227,7 +227,7 @@ function addRow(e) {
 }
 
 function message(title, m, bodyLimit) {
-  let body = m.body ?? '(no body kept)'
+  let body = m.body ?? (bodyLimit === 0 ? '(bodies are not kept: journal body limit 0)' : '(no body)')
   if (m.truncatedFrom) body += `\n… cut: ${m.truncatedFrom} bytes, the journal keeps ${bodyLimit}`
   else {
     try {
