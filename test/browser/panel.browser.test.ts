@@ -133,6 +133,37 @@ describe('the control panel at /__mock/ui', () => {
     expect((await fetch(target, { headers })).status).toBe(200)
   })
 
+  it('faults and delays per operation, until cleared; one scenario cleared by its own button, the rest by Clear all', async () => {
+    await page.getByLabel('Force for').fill('0')
+    await page.getByRole('button', { name: 'Fault kratos.toSession', exact: true }).click()
+    await statusSays(/^Fault network-error on kratos\.toSession until cleared$/)
+    await page.getByLabel('Delay for dreadnode.logout, in milliseconds').fill('200')
+    await page.getByRole('button', { name: 'Delay dreadnode.logout', exact: true }).click()
+    await statusSays(/^Delay 200 ms on dreadnode\.logout until cleared$/)
+    expect(server.mocks.scenarios.list()).toMatchObject([
+      { operation: 'kratos.toSession', fault: 'network-error', remaining: null },
+      { operation: 'dreadnode.logout', delayMs: 200, remaining: null },
+    ])
+    await expect(fetch(`${server.origin}/auth/sessions/whoami`)).rejects.toThrow()
+    await expect(fetch(`${server.origin}/auth/sessions/whoami`)).rejects.toThrow()
+
+    await page.getByRole('button', { name: 'Clear network-error on kratos.toSession', exact: true }).click()
+    await statusSays(/^Cleared network-error on kratos\.toSession$/)
+    expect((await fetch(`${server.origin}/auth/sessions/whoami`)).status).toBe(401)
+    expect(server.mocks.scenarios.list()).toMatchObject([{ operation: 'dreadnode.logout' }])
+    await page.getByRole('button', { name: 'Clear all', exact: true }).click()
+    await statusSays(/^All scenarios cleared$/)
+    expect(server.mocks.scenarios.list()).toEqual([])
+  })
+
+  it('sets the clock from its field', async () => {
+    await page.getByLabel('Set to (UTC)').fill('2030-01-02T03:04:05')
+    await page.getByRole('button', { name: 'Set', exact: true }).click()
+    await statusSays(/^Clock set to 2030-01-02T03:04:05/)
+    expect(new Date(server.mocks.clock.now()).toISOString()).toMatch(/^2030-01-02T03:04:0/)
+    expect(await page.locator('#clock-now').innerText()).toMatch(/^2030-01-02 03:04:0\d UTC/)
+  })
+
   it('loads nothing from another origin and logs no error', () => {
     expect(offOrigin).toEqual([])
     expect(pageErrors).toEqual([])
