@@ -20,6 +20,15 @@ function h(tag, attrs = {}, ...children) {
   return el
 }
 
+/** Replaces a section's content, keeping which <details> were open and the focus (by id, else on `fallback`). */
+function rerender(container, nodes, fallback) {
+  const open = new Set([...container.querySelectorAll('details[open][id]')].map((d) => d.id))
+  const focused = container.contains(document.activeElement) ? document.activeElement.id || '-' : ''
+  container.replaceChildren(...nodes)
+  for (const id of open) $(id)?.setAttribute('open', '')
+  if (focused) ($(focused) ?? fallback)?.focus()
+}
+
 const statusLine = $('status')
 function say(message, error = false) {
   statusLine.textContent = message
@@ -177,10 +186,10 @@ async function loadScenarios() {
       'li',
       {},
       h('span', {}, h('span', { class: 'id' }, what), ` — ${left}`),
-      h('button', { type: 'button', 'aria-label': `Clear ${what}`, onclick: () => act(async () => (await api(`/__mock/scenarios/${s.id}`, 'DELETE'), await loadScenarios(), `Cleared ${what}`)) }, 'Clear'),
+      h('button', { type: 'button', id: `clear-scenario-${s.id}`, 'aria-label': `Clear ${what}`, onclick: () => act(async () => (await api(`/__mock/scenarios/${s.id}`, 'DELETE'), await loadScenarios(), `Cleared ${what}`)) }, 'Clear'),
     )
   })
-  $('scenarios').replaceChildren(...(items.length ? items : [h('li', { class: 'hint' }, 'None: every request gets its natural response.')]))
+  rerender($('scenarios'), items.length ? items : [h('li', { class: 'hint' }, 'None: every request gets its natural response.')], $('clear-scenarios'))
 }
 
 // ── Live journal ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -260,6 +269,7 @@ function setLive(on, text = on ? 'live' : 'reconnecting…') {
 
 /** Rows from the list, then the stream from the last sequence number the list saw, so nothing falls between. */
 async function loadJournal() {
+  setLive(false, 'connecting…')
   clearTimeout(reconnect)
   stream?.close()
   stream = null
@@ -307,8 +317,9 @@ function bar(served, total) {
 
 async function loadCoverage() {
   const report = await api('/__mock/coverage')
-  $('coverage').replaceChildren(
-    ...catalogue.providers.filter((p) => report.providers[p.id]).map((p) => {
+  rerender(
+    $('coverage'),
+    catalogue.providers.filter((p) => report.providers[p.id]).map((p) => {
       const c = report.providers[p.id]
       const ops = Object.entries(c.operations)
         .map(([id, entries]) => ({ id, docs: entries.filter((e) => e.source === 'documented') }))
@@ -320,8 +331,8 @@ async function loadCoverage() {
         bar(c.documented.served, c.documented.total),
         h(
           'details',
-          {},
-          h('summary', {}, `Per operation; ${c.missingDocumented.length} documented never served`),
+          { id: `cov-${p.id}-ops` },
+          h('summary', { id: `cov-${p.id}-summary` }, `Per operation; ${c.missingDocumented.length} documented never served`),
           h('table', { class: 'cov-ops' }, h('caption', { class: 'visually-hidden' }, `${p.title}: documented behaviours served per operation`), ops.map((o) => {
             const served = o.docs.filter((e) => e.served).length
             return h('tr', {}, h('th', { scope: 'row', class: 'method' }, o.id), h('td', {}, bar(served, o.docs.length)), h('td', {}, `${served}/${o.docs.length} documented`))

@@ -59,9 +59,10 @@ describe('the control panel at /__mock/ui', () => {
   it('Force → the next logout is 429 → the journal shows it live → coverage moves → Reset empties the journal', async () => {
     const before = await coverageText()
     expect(before).toMatch(/^0\/\d+ documented$/)
+    await page.locator('#cov-dreadnode-summary').click() // opened by hand: stays open while coverage follows the journal
     await page.getByRole('button', { name: `Force ${ID}`, exact: true }).click()
     await statusSays(new RegExp(`Forced ${ID.replace(/\./g, '\\.')} for 1 request`))
-    await page.getByRole('list').filter({ hasText: ID }).waitFor({ timeout: 2000 })
+    await page.locator('#scenarios').getByText(ID).waitFor({ timeout: 2000 })
 
     const response = await logout()
     expect(response.status).toBe(429)
@@ -70,6 +71,9 @@ describe('the control panel at /__mock/ui', () => {
     expect(await row.innerText()).toMatch(/POST\s+\/api\/v1\/auth\/logout\s+429\s+dreadnode\.logout\.rateLimited/)
     await page.waitForFunction((text) => document.querySelector('#cov-dreadnode .cov-text')?.textContent !== text, before, { timeout: 2000 })
     expect(await coverageText()).toMatch(/^1\/\d+ documented$/)
+    expect(await page.locator('#cov-dreadnode-ops').getAttribute('open')).toBe('')
+    expect(await page.locator('#cov-dreadnode-ops').innerText()).toMatch(/^logout\s+1\/\d+ documented$/m)
+    expect(await page.locator('#cov-dreadnode-ops li').allInnerTexts()).not.toContain(ID)
     // The scenario was for one request: it is gone from the list.
     await page.getByText('None: every request gets its natural response.').waitFor({ timeout: 2000 })
 
