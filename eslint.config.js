@@ -11,4 +11,15 @@ export default tseslint.config(
   },
   // CommonJS on purpose (test/package/consumer/require.cjs plays a CommonJS consumer).
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    // The control panel's client runs in the browser as a plain ES module: browser globals, and no-undef for them.
+    files: ['server/panel/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'navigator', 'fetch', 'EventSource', 'URL', 'URLSearchParams', 'getSelection', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'console'].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-undef': 'error' },
+  },
 )

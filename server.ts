@@ -5,6 +5,7 @@ import { HELP, UsageError, parseCli } from './server/cli.ts'
 import { startServer } from './server/app.ts'
 import { ControlError } from './handlers/platform/control-error.ts'
 import { OptionsError } from './handlers/platform/options-error.ts'
+import { COMMANDS, COMMANDS_HELP, runCommand } from './server/commands.ts'
 
 export { startServer } from './server/app.ts'
 export type { RunningServer, ServerOptions } from './server/app.ts'
@@ -15,6 +16,16 @@ export type { RunningServer, ServerOptions } from './server/app.ts'
  * await main(['--port', '9091'])
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  if ((COMMANDS as readonly string[]).includes(argv[0] ?? '')) {
+    try {
+      await runCommand(argv, (text) => console.log(text))
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e
+      console.error(`logout-mocks: ${e.message}\n\n${COMMANDS_HELP}`)
+      process.exitCode = 2
+    }
+    return
+  }
   let cli
   try {
     cli = parseCli(argv, process.env)
@@ -28,7 +39,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     throw e
   }
   if (cli.help) {
-    console.log(HELP)
+    console.log(`${HELP}\n\n${COMMANDS_HELP}`)
     return
   }
   if (cli.print !== undefined) {

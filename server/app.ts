@@ -15,6 +15,9 @@ import { exposureWarning, guardControl, type ControlPolicy } from './control-gua
 import { httpDate } from '../handlers/platform/http-date.ts'
 import { answerBeforeRouting, answerConnect, answerExpectation } from './transport-answers.ts'
 import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
+import { isStreaming, writeStreamingResponse } from './stream-response.ts'
+import { formatExchange, type LogLevel } from './log-format.ts'
+import { panelResponse } from './panel.ts'
 
 export interface ServerOptions {
   port?: number
@@ -31,6 +34,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[]
   /** When set, the control API requires `Authorization: Bearer <token>` (or the cookie `?token=` gives a browser). */
   controlToken?: string | null
+  /** `line` (default): one line per request; `headers` adds each exchange's headers; `bodies` adds its bodies too. */
+  logLevel?: LogLevel
 }
 
 export interface RunningServer {
@@ -152,9 +157,29 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
     const started = performance.now()
     try {
       const verdict = guardControl(controlPolicy, req, req.originalUrl)
-      const response = verdict.pass ? await handleControl(mocks, toFetchRequest(req, origin, req.originalUrl)) : verdict.response
+      if (!verdict.pass) {
+        await writeFetchResponse(res, verdict.response, {}, req.method === 'HEAD')
+        log?.(`${req.method} ${req.originalUrl} ${verdict.response.status} ${(performance.now() - started).toFixed(1)}ms control`)
+        return
+      }
+      // The panel's own files, same-origin, behind the same guard (its ?token= exchange included).
+      const panel = await panelResponse(req.method ?? 'GET', req.originalUrl)
+      if (panel) {
+        await writeFetchResponse(res, panel, {}, req.method === 'HEAD')
+        log?.(`${req.method} ${req.originalUrl} ${panel.status} ${(performance.now() - started).toFixed(1)}ms control`)
+        return
+      }
+      // The request is aborted when the client goes away, so a stream it opened (requests/stream) ends with it.
+      const gone = new AbortController()
+      res.once('close', () => gone.abort())
+      const response = await handleControl(mocks, new Request(toFetchRequest(req, origin, req.originalUrl), { signal: gone.signal }))
       if (!response) return next()
-      await writeFetchResponse(res, response, verdict.pass ? verdict.headers : {}, req.method === 'HEAD')
+      if (isStreaming(response)) {
+        log?.(`${req.method} ${req.originalUrl} ${response.status} stream opened control`)
+        await writeStreamingResponse(res, response, verdict.headers)
+        return
+      }
+      await writeFetchResponse(res, response, verdict.headers, req.method === 'HEAD')
       log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
     } catch (e) {
       next(e)
@@ -230,6 +255,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   server.on('request', createApp(mocks, origin, { cors: { origins: options.corsOrigins ?? null }, control, log: options.log }))
   const warning = exposureWarning(host, control.token !== null)
   if (warning) console.warn(warning)
+  const log = options.log === undefined ? (line: string) => console.log(line) : options.log
+  const level = options.logLevel ?? 'line'
+  if (log && level !== 'line') mocks.journal.subscribe((entry) => log(formatExchange(entry, level)))
   return {
     origin,
     mocks,

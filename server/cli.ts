@@ -9,6 +9,7 @@ import { describeProblem, OptionsError } from '../handlers/platform/options-erro
 import { checkSchema } from '../handlers/platform/schema-check.ts'
 import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'
 import { parseAssignments } from './option-assignments.ts'
+import { LOG_LEVELS, type LogLevel } from './log-format.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -31,6 +32,9 @@ Options:
                           past it the oldest record is evicted, with one log line
   --keep-expired-ms <n>   how long an expired record is still recognised as expired (default 86400000, a day)
   --clock <ISO date>      start the platform clock at this time
+  --log <level>           line (default): one line per request; headers: also each request's and response's
+                          headers; bodies: headers and bodies (as the journal keeps them, --journal-body-bytes)
+  --journal-body-bytes <n>  bytes of each request/response body the journal keeps (default 2048; 0: none)
   --quiet                 no per-request log lines
   Control API security (/__mock answers same-origin requests and clients without an Origin, such as curl):
   --control-origins <a,b> origins allowed to call /__mock cross-origin (default: none)
@@ -141,6 +145,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         'control-token': { type: 'string' },
         clock: { type: 'string' },
         quiet: { type: 'boolean' },
+        log: { type: 'string' },
+        'journal-body-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -156,6 +162,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const fromFile = file?.config ?? {}
   const envSet = env.LOGOUT_MOCKS_SET?.split(/\s+/).filter(Boolean) ?? []
   const providers = mergeProviderOptions(fromFile.options as ProviderOptionsById | undefined, assignedOptions(envSet, 'LOGOUT_MOCKS_SET'), assignedOptions(v.set ?? [], '--set'))
+  if (v.log !== undefined && !(LOG_LEVELS as readonly string[]).includes(v.log)) throw new UsageError(`--log must be one of ${LOG_LEVELS.join(', ')}, got "${v.log}"`)
   if (v.clock !== undefined && Number.isNaN(Date.parse(v.clock))) throw new UsageError(`--clock must be an ISO date, got "${v.clock}"`)
   const clock = v.clock ?? fromFile.clock
   return {
@@ -167,6 +174,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? fromFile.port ?? 9090,
       host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
       corsOrigins: list(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
+      logLevel: v.log as LogLevel | undefined,
       ...controlOptions(v['control-origins'], v['allowed-hosts'], v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
       mocks: {
         // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
@@ -174,6 +182,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         providers: providers as LogoutMocksOptions['providers'],
         seed: intOption('seed', v.seed, 0, 2 ** 31 - 1) ?? fromFile.seed,
         journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000) ?? fromFile.journalSize,
+        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], 0, 1_048_576),
         clock: clock ? { start: clock } : undefined,
         limits: storeLimitFlags(v['max-records'], v['keep-expired-ms']),
       },

@@ -9,6 +9,8 @@ import { mockError } from './mock-error.ts'
 import { describeCatalogue } from './catalogue-doc.ts'
 import { buildOpenApi } from './openapi.ts'
 import { CLOCK_RANGE } from './clock.ts'
+import { parseJournalFilter, type JournalFilter } from './journal.ts'
+import { journalStream } from './journal-stream.ts'
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body, null, 2), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
@@ -17,11 +19,13 @@ const ROUTES = [
   'GET    /__mock                                  this index',
   'POST   /__mock/reset                            fixtures, sessions, counters, clock, scenarios, journal, coverage back to start',
   'GET    /__mock/catalogue                        every behaviour of every provider (id, operation, status, trigger, source)',
-  'GET    /__mock/requests?provider=&limit=        the request journal (bounded ring buffer)',
+  'GET    /__mock/requests?provider=&method=&path=&status=&behaviour=&since=&limit=   the request journal (bounded ring buffer)',
+  'GET    /__mock/requests/stream                  the journal live, as server-sent events (same filters)',
   'DELETE /__mock/requests                         clear the journal',
   'GET    /__mock/scenarios                        active sticky scenarios',
   'POST   /__mock/scenarios                        {"behaviour": "<id>", "times"?: n} or {"operation": "<provider>.<op>", "fault"|"delayMs", "times"?}',
   'DELETE /__mock/scenarios                        clear scenarios',
+  'DELETE /__mock/scenarios/<id>                   clear one scenario',
   'GET    /__mock/clock                            the platform clock',
   'POST   /__mock/clock                            {"advanceMs": n} or {"set": "<ISO date>"}',
   'GET    /__mock/coverage                         served behaviours per provider/operation, documented vs assumed',
@@ -29,6 +33,7 @@ const ROUTES = [
   'POST   /__mock/state/<provider>/<action>        a provider action on the model (e.g. webmixhub deleteUser)',
   'POST   /__mock/sessions                         {"provider", "user"} → ready credentials',
   'GET    /__mock/openapi/<provider>.json          OpenAPI 3.1 document generated from the catalogue',
+  'GET    /__mock/ui                               the control panel (standalone server): catalogue, forcing, live journal, coverage',
 ]
 
 /** The largest control request body read (64 KiB); a larger one is a 413 problem. */
@@ -42,6 +47,15 @@ async function jsonInput(request: Request): Promise<Record<string, unknown>> {
   if (!parsed.ok) throw new ControlError(`control request body is not JSON: ${parsed.error}`)
   if (!isPlainObject(parsed.value)) throw new ControlError('control request body must be a JSON object')
   return parsed.value
+}
+
+/** The journal filter of a request's query (`Last-Event-ID` stands for `since` when a stream reconnects). */
+function journalFilter(url: URL, request: Request): JournalFilter {
+  const filter = parseJournalFilter(url.searchParams)
+  if (typeof filter === 'string') throw new ControlError(filter, 400, { filters: ['provider', 'method', 'path', 'status', 'behaviour', 'since', 'limit'] })
+  const lastEventId = request.headers.get('last-event-id')
+  if (filter.since === undefined && lastEventId !== null && /^\d+$/.test(lastEventId)) filter.since = lastEventId
+  return filter
 }
 
 function clockView(mocks: LogoutMocks) {
@@ -69,12 +83,11 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
       case 'GET /__mock/catalogue':
         return json(describeCatalogue(mocks))
       case 'GET /__mock/requests': {
-        const limitParam = url.searchParams.get('limit')
-        const limit = limitParam === null ? undefined : Number(limitParam)
-        if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new ControlError('"limit" must be a non-negative integer')
-        const entries = mocks.journal.list({ provider: url.searchParams.get('provider') ?? undefined, limit })
-        return json({ capacity: mocks.journal.capacity, total: mocks.journal.total, entries })
+        const entries = mocks.journal.list(journalFilter(url, request))
+        return json({ capacity: mocks.journal.capacity, bodyLimit: mocks.journal.bodyLimit, total: mocks.journal.total, entries })
       }
+      case 'GET /__mock/requests/stream':
+        return journalStream(mocks.journal, journalFilter(url, request), request.signal)
       case 'DELETE /__mock/requests':
         mocks.journal.clear()
         return json({ cleared: true })
@@ -122,6 +135,13 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
     if (action && request.method === 'POST') {
       const result = await mocks.action(decodeURIComponent(action[1]), decodeURIComponent(action[2]), await jsonInput(request))
       return json(result ?? { ok: true })
+    }
+    const scenario = path.match(/^\/__mock\/scenarios\/([^/]+)$/)
+    if (scenario && request.method === 'DELETE') {
+      const id = Number(scenario[1])
+      const removed = /^\d+$/.test(scenario[1]) ? mocks.scenarios.remove(id) : undefined
+      if (!removed) throw new ControlError(`no active scenario ${scenario[1]}`, 404, { active: mocks.scenarios.list().map((s) => s.id) })
+      return json({ removed })
     }
     const openapi = path.match(/^\/__mock\/openapi\/([^/]+)\.json$/)
     if (openapi && request.method === 'GET') {

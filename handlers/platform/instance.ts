@@ -32,6 +32,8 @@ export interface PlatformOptions<R extends readonly AnyProvider[] = readonly Any
   providers?: { [P in R[number] as P['id']]?: ProviderOverrides<P> | undefined }
   /** Journal capacity (default 1000 requests). */
   journalSize?: number
+  /** Bytes of each request and response body the journal keeps (default 2048; 0 keeps headers only). */
+  journalBodyBytes?: number
   /** Seed for ids and tokens: the same seed gives the same sequence. */
   seed?: number
   clock?: ClockOptions
@@ -73,6 +75,8 @@ export interface LogoutMocks {
   readonly scenarios: {
     add(input: ScenarioRequest): Scenario
     list(): Scenario[]
+    /** Clears one scenario (ids are in `list()`); undefined when no active scenario has that id. */
+    remove(id: number): Scenario | undefined
     clear(): void
   }
   readonly clock: Clock
@@ -141,7 +145,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
   const clock = createClock(options.clock)
   const limits = storeLimits(clock, options.limits)
   const random: Random = createRandom(options.seed)
-  const journal = createJournal(options.journalSize ?? 1000)
+  const journal = createJournal(options.journalSize ?? 1000, options.journalBodyBytes ?? 2048)
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
   const cookies = createCookieJar({ mode: options.cookies, clock })
@@ -257,6 +261,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
         return scenarioStore.add({ operation, behaviour: input.behaviour, times: input.times, delayMs: input.delayMs, fault: input.fault })
       },
       list: () => scenarioStore.list(),
+      remove: (id) => scenarioStore.remove(id),
       clear: () => scenarioStore.clear(),
     },
     clock,

@@ -14,6 +14,7 @@ import type { CoverageTracker } from './coverage.ts'
 import { requestWithUrl } from './buffered-request.ts'
 import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
 import { httpDate } from './http-date.ts'
+import { captureExchange, captureHeaders, requestCopy, type CapturedExchange } from './exchange.ts'
 import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
 import type { Random } from './random.ts'
@@ -89,9 +90,9 @@ export function clientIpOf(request: Request, socketIp: string | undefined, rt: O
   return socketIp ?? '127.0.0.1'
 }
 
-/** The one place a pipeline answer becomes a journal line. */
-function journalAnswer(rt: OperationRuntime, ex: Exchange, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider'>) {
-  rt.journal.record({ atMs: rt.clock.now(), method: ex.request.method, url: ex.url.pathname + ex.url.search, provider: rt.provider.id, ...entry })
+/** The one place a pipeline answer becomes a journal line (with the headers and bounded bodies of the exchange). */
+function journalAnswer(rt: OperationRuntime, ex: Exchange, exchange: CapturedExchange, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider' | 'exchange'>) {
+  rt.journal.record({ atMs: rt.clock.now(), method: ex.request.method, url: ex.url.pathname + ex.url.search, provider: rt.provider.id, exchange, ...entry })
 }
 
 /** Sets the platform clock's `Date` on a response (so it agrees with cookie `Expires` on a frozen or moved clock). */
@@ -175,6 +176,8 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
   }
   // `accepts` sees the URL and headers only: the body must stay unread for the next operation if it declines.
   if (op.accepts && !op.accepts(base)) return undefined
+  // Journal: a copy of the body to keep, taken before anything reads the request.
+  const bodyCopy = requestCopy(ex.request, rt.journal.bodyLimit)
   // Before request: the provider sees the request without forcing twins, after the hooks had their say.
   let request = forcing.strippedUrl ? requestWithUrl(ex.request, forcing.strippedUrl) : ex.request
   if (rt.hooks?.beforeRequest) request = rt.hooks.beforeRequest(request, rt)
@@ -230,7 +233,8 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
   }
 
   const faultKind = typeof fault === 'string' ? fault : undefined
-  journalAnswer(rt, ex, {
+  stampDate(rt, response)
+  journalAnswer(rt, ex, await captureExchange(ex.request, bodyCopy, response, rt.journal.bodyLimit), {
     status: faultKind ? 0 : response.status,
     operation: op.id,
     behaviour: behaviour?.id ?? null,
@@ -239,7 +243,7 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
     clientIp,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   })
-  const answer: Answer = { response: stampDate(rt, response), provider: rt.provider, behaviour: behaviour?.id, delayMs: typeof delayMs === 'number' ? delayMs : 0, fault: faultKind }
+  const answer: Answer = { response, provider: rt.provider, behaviour: behaviour?.id, delayMs: typeof delayMs === 'number' ? delayMs : 0, fault: faultKind }
   // After response.
   rt.hooks?.afterResponse?.(request, answer, rt)
   return answer
@@ -258,8 +262,9 @@ export function methodNotAllowed(rt: OperationRuntime, path: string, allowed: re
     { kind: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `${rt.provider.id} does not document ${method} ${path}.`, allowed },
     { Allow: allowed.join(', ') },
   )
-  journalAnswer(rt, ex, { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(ex.request, ex.socketIp, rt), durationMs: 0 })
-  const answer: Answer = { response: stampDate(rt, response), provider: rt.provider, behaviour: undefined, delayMs: 0, fault: undefined }
+  stampDate(rt, response)
+  journalAnswer(rt, ex, captureHeaders(ex.request, response), { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(ex.request, ex.socketIp, rt), durationMs: 0 })
+  const answer: Answer = { response, provider: rt.provider, behaviour: undefined, delayMs: 0, fault: undefined }
   rt.hooks?.afterResponse?.(ex.request, answer, rt)
   return answer
 }

@@ -29,6 +29,8 @@ export interface ScenarioStore {
   /** Takes the scenario for an operation, counting one use. */
   take(operation: string): Scenario | undefined
   list(): Scenario[]
+  /** Removes one scenario by id; returns it, or undefined when there is none with that id. */
+  remove(id: number): Scenario | undefined
   clear(): void
 }
 
@@ -38,6 +40,7 @@ export interface ScenarioStore {
  * const store = createScenarioStore()
  * store.add({ operation: 'dreadnode.logout', behaviour: 'dreadnode.logout.rateLimited', times: 2 })
  * store.take('dreadnode.logout') // the scenario, 1 use left
+ * store.remove(1) // the scenario, now gone
  */
 export function createScenarioStore(): ScenarioStore {
   let scenarios: Scenario[] = []
@@ -62,6 +65,11 @@ export function createScenarioStore(): ScenarioStore {
       return s
     },
     list: () => scenarios.map((s) => ({ ...s })),
+    remove(id) {
+      const s = scenarios.find((x) => x.id === id)
+      if (s) scenarios = scenarios.filter((x) => x !== s)
+      return s && { ...s }
+    },
     clear() {
       scenarios = []
     },

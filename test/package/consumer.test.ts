@@ -106,6 +106,11 @@ describe.each(NODES)('on Node %s', (version) => {
     const logout = await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: session } })
     expect(logout.status).toBe(200)
     expect((await fetch(`${origin}/api/v1/user`, { headers: { cookie: session } })).status).toBe(401)
+    // The control panel ships in the package: its page and script are served from dist/.
+    const ui = await fetch(`${origin}/__mock/ui`)
+    expect([ui.status, ui.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8'])
+    expect(await ui.text()).toContain('/__mock/ui/panel.js')
+    expect((await fetch(`${origin}/__mock/ui/panel.js`)).status).toBe(200)
 
     process.kill(group, 'SIGTERM')
     // npm ends itself by the signal it got (npm's way); the bin's own graceful exit shows in its output below.

@@ -1,0 +1,102 @@
+/**
+ * The CLI's subcommands and log levels, as a user runs them: a child process, its output and exit code.
+ */
+import { describe, expect, it } from 'vitest'
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+
+// The TypeScript entry, as `npm start` runs it (the installed bin runs the compiled dist/).
+const BIN = fileURLToPath(new URL('../../server.ts', import.meta.url))
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' })
+
+describe('logout-mocks catalogue / openapi', () => {
+  it('catalogue prints every behaviour of a provider, readable, and as JSON with --json', () => {
+    const text = run('catalogue', '--provider', 'dreadnode')
+    expect(text.status).toBe(0)
+    expect(text.stdout).toMatch(/^Dreadnode .*\(dreadnode\) — \d+ behaviours, \d+ documented/)
+    expect(text.stdout).toMatch(/\n {4}429 {2}dreadnode\.logout\.rateLimited +documented/)
+    expect(text.stdout).not.toContain('kratos.')
+    const asJson = run('catalogue', '--json')
+    expect(asJson.status).toBe(0)
+    const doc = JSON.parse(asJson.stdout) as { providers: { id: string; operations: { behaviours: { id: string }[] }[] }[] }
+    expect(doc.providers.map((p) => p.id).sort()).toEqual(['dreadnode', 'kratos', 'rested', 'webmixhub'])
+    expect(doc.providers.flatMap((p) => p.operations.flatMap((o) => o.behaviours)).length).toBeGreaterThan(200)
+  })
+
+  it('openapi prints a valid OpenAPI 3.1 document, with the standalone origin when given', () => {
+    const r = run('openapi', 'kratos', '--origin', 'http://127.0.0.1:9090')
+    expect(r.status).toBe(0)
+    const doc = JSON.parse(r.stdout) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.servers[0].url).toBe('http://127.0.0.1:9090/auth')
+    expect(Object.keys(doc.paths)).toContain('/self-service/logout/api')
+    // The document's schemas compile (a broken $ref or keyword would throw).
+    const ajv = new Ajv2020({ strict: false })
+    for (const [name, schema] of Object.entries((doc as unknown as { components: { schemas: Record<string, object> } }).components.schemas)) {
+      ajv.addSchema(schema, `#/components/schemas/${name}`)
+    }
+  })
+
+  it('bad arguments exit 2 with one clear line and the commands help', () => {
+    for (const args of [['openapi'], ['openapi', 'nope'], ['catalogue', '--provider', 'nope'], ['catalogue', '--colour']]) {
+      const r = run(...args)
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(/^logout-mocks: /)
+      expect(r.stderr).toContain('Commands (no server started)')
+      expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
+    }
+  })
+})
+
+describe('--log levels', () => {
+  async function serve(...args: string[]) {
+    const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    const origin = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 10_000)
+      child.stdout.on('data', () => {
+        const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+        if (m) {
+          clearTimeout(timer)
+          resolve(m[1])
+        }
+      })
+    })
+    return { origin, output: () => out, stop: () => child.kill('SIGTERM') }
+  }
+  const login = (origin: string) =>
+    fetch(`${origin}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Trace': 'log-test' }, body: '{"email":"alice@example.com","password":"alice-password-1"}' })
+
+  it('headers: each exchange with its request and response headers, no bodies', async () => {
+    const s = await serve('--log', 'headers')
+    try {
+      expect((await login(s.origin)).status).toBe(200)
+      await new Promise((r) => setTimeout(r, 100))
+      expect(s.output()).toMatch(/#1 POST \/api\/v1\/auth\/login → 200 dreadnode\.login\.success/)
+      expect(s.output()).toContain('  > x-trace: log-test')
+      expect(s.output()).toMatch(/ {2}< set-cookie: access_token=/)
+      expect(s.output()).not.toContain('alice-password-1')
+    } finally {
+      s.stop()
+    }
+  })
+
+  it('bodies: headers and bodies', async () => {
+    const s = await serve('--log', 'bodies')
+    try {
+      await login(s.origin)
+      await new Promise((r) => setTimeout(r, 100))
+      expect(s.output()).toContain('  > {"email":"alice@example.com","password":"alice-password-1"}')
+    } finally {
+      s.stop()
+    }
+  })
+
+  it('an unknown level exits 2', () => {
+    const r = run('--log', 'loud')
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('--log must be one of line, headers, bodies')
+  })
+})
