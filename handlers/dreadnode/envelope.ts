@@ -1,6 +1,8 @@
 /**
  * Dreadnode's canonical error envelope (DOC): `{code, detail, type, errors?}` with `code` = the real HTTP status.
  */
+import { createResponse } from '../platform/response.ts'
+
 export interface ValidationItem {
   loc: (string | number)[]
   msg: string
@@ -35,5 +37,5 @@ export function dreadnodeError(status: DreadnodeErrorStatus, extra: { detail?: s
   if (extra.errors) body.errors = extra.errors
   const headers = new Headers(extra.headers)
   headers.set('Content-Type', 'application/json')
-  return new Response(JSON.stringify(body), { status, headers })
+  return createResponse(JSON.stringify(body), { status, headers })
 }

@@ -14,6 +14,20 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024
  * const body = await readBody(request)
  * if (!body.ok) return { behaviour: 'badRequest' }
  */
+/** What `readBody` read of each streamed request, for the journal (a WeakMap: it goes with the request). */
+const readTexts = new WeakMap<Request, string>()
+
+/**
+ * The body text a provider read from this request (as the journal keeps it), or undefined when nothing read it.
+ * @example
+ * await readBody(request)
+ * bodyTextRead(request) // '{"email":"alice@example.com",…}'
+ */
+export function bodyTextRead(request: Request): string | undefined {
+  if (request instanceof BufferedRequest) return request.buffered.ok ? request.buffered.text : undefined
+  return readTexts.get(request)
+}
+
 export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
   if (request instanceof BufferedRequest) {
     const body = request.buffered
@@ -44,7 +58,9 @@ export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
       all.set(c, offset)
       offset += c.byteLength
     }
-    return { ok: true, text: new TextDecoder().decode(all) }
+    const text = new TextDecoder().decode(all)
+    readTexts.set(request, text)
+    return { ok: true, text }
   } catch {
     return { ok: false, reason: 'unreadable' }
   }

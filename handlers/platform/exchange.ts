@@ -1,9 +1,14 @@
 /**
  * What the journal keeps of one request and its response: the headers, and the bodies cut to a byte limit, so a
  * journal entry stays small whatever the client sent or the mock answered.
+ *
+ * Nothing is cloned. The request body is the text the provider read (`bodyTextRead`: the standalone door's buffered
+ * bytes, or what `readBody` read from a stream), the response body the text the response was built from
+ * (`responseText`). Cloning instead would cost a stream tee per request, and undici's `clone()` was measured to keep
+ * 4–8 KB per request alive; a body nobody read, or one built from a stream, is left out (`body: null`).
  */
-
-import { BufferedRequest } from './buffered-request.ts'
+import { bodyTextRead } from './body.ts'
+import { responseText } from './response.ts'
 
 /** Headers kept per message: more than any real exchange of these APIs needs, little enough to bound an entry. */
 const MAX_HEADERS = 64
@@ -13,7 +18,7 @@ const MAX_HEADER_VALUE = 4096
 export interface CapturedMessage {
   /** Header name/value pairs in the order sent (`set-cookie` lines kept separate). */
   readonly headers: readonly (readonly [string, string])[]
-  /** The body as text, cut to the journal's body limit; null when there is none or bodies are not kept. */
+  /** The body as text, cut to the journal's body limit; null when there is none, none was read, or bodies are off. */
   readonly body: string | null
   /** The body's full length in bytes, when it was longer than what is kept. */
   readonly truncatedFrom?: number
@@ -34,61 +39,26 @@ function headersOf(headers: Headers): [string, string][] {
   return out.slice(0, MAX_HEADERS)
 }
 
-/** A body cut to `limit` bytes. */
-function cut(bytes: Uint8Array, limit: number): Pick<CapturedMessage, 'body' | 'truncatedFrom'> {
-  if (bytes.byteLength <= limit) return { body: new TextDecoder().decode(bytes) }
-  return { body: new TextDecoder().decode(bytes.subarray(0, limit)), truncatedFrom: bytes.byteLength }
-}
-
-async function bodyOf(message: Request | Response | undefined, limit: number): Promise<Pick<CapturedMessage, 'body' | 'truncatedFrom'>> {
-  if (limit === 0 || !message) return { body: null }
-  // The standalone door read the body already: keep what it read, no stream to copy.
-  if (message instanceof BufferedRequest) return message.buffered.ok && message.buffered.text !== '' ? cut(new TextEncoder().encode(message.buffered.text), limit) : { body: null }
-  if (message.body === null) return { body: null }
-  let bytes: Uint8Array
-  try {
-    bytes = new Uint8Array(await message.arrayBuffer())
-  } catch {
-    return { body: null }
-  }
-  return cut(bytes, limit)
+/** A body text cut to `limit` bytes (measured in UTF-8, as it travels). */
+function cut(text: string | null | undefined, limit: number): Pick<CapturedMessage, 'body' | 'truncatedFrom'> {
+  if (limit === 0 || text === null || text === undefined || text === '') return { body: null }
+  // Three bytes per UTF-16 unit at most: short texts need no encoding to know they fit.
+  if (text.length * 3 <= limit) return { body: text }
+  const bytes = new TextEncoder().encode(text)
+  if (bytes.byteLength <= limit) return { body: text }
+  return { body: new TextDecoder().decode(bytes.subarray(0, limit)).replace(/\uFFFD$/, ''), truncatedFrom: bytes.byteLength }
 }
 
 /**
- * A copy of the request whose body the journal may read after the provider has read the original; undefined when
- * bodies are not kept or there is none (no copy, no cost).
+ * Captures the headers of a request and its response, with their bodies cut to `limit` bytes (0: headers only).
+ * `request` is the one the provider read (its body text is known from that read).
  * @example
- * const copy = requestCopy(request, journal.bodyLimit)
- * // … the provider reads request.body …
- * const exchange = await captureExchange(request, copy, response, journal.bodyLimit)
- */
-export function requestCopy(request: Request, limit: number): Request | undefined {
-  if (limit === 0) return undefined
-  if (request instanceof BufferedRequest) return request
-  return request.body !== null && !request.bodyUsed ? request.clone() : undefined
-}
-
-/**
- * Captures headers and bounded bodies of a request (through its copy) and of the response (through a clone, so the
- * response itself still goes out whole).
- * @example
- * const exchange = await captureExchange(request, copy, response, 2048)
+ * const exchange = captureExchange(request, response, 2048)
  * exchange.response.headers // [['content-type', 'application/json'], …]
  */
-export async function captureExchange(request: Request, copy: Request | undefined, response: Response, limit: number): Promise<CapturedExchange> {
-  const responseCopy = limit > 0 && response.body !== null && !response.bodyUsed ? response.clone() : undefined
-  const [requestBody, responseBody] = await Promise.all([bodyOf(copy, limit), bodyOf(responseCopy, limit)])
+export function captureExchange(request: Request, response: Response, limit: number): CapturedExchange {
   return {
-    request: { headers: headersOf(request.headers), ...requestBody },
-    response: { headers: headersOf(response.headers), ...responseBody },
+    request: { headers: headersOf(request.headers), ...cut(bodyTextRead(request), limit) },
+    response: { headers: headersOf(response.headers), ...cut(responseText(response), limit) },
   }
-}
-
-/**
- * Headers only, for answers built without reading anything (a mock 405): no body is kept.
- * @example
- * captureHeaders(request, response).response.body // null
- */
-export function captureHeaders(request: Request, response: Response): CapturedExchange {
-  return { request: { headers: headersOf(request.headers), body: null }, response: { headers: headersOf(response.headers), body: null } }
 }

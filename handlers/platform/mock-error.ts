@@ -2,6 +2,8 @@
  * Errors that come from the mock itself, never from a vendor: RFC 9457 problem details, so they can't be mistaken
  * for a provider's response (`application/problem+json`, a `urn:logout-mocks:` type).
  */
+import { createResponse } from './response.ts'
+
 export interface MockProblem {
   /** Short slug: `unknown-forced-status`, `not-found`, … */
   readonly kind: string
@@ -31,5 +33,5 @@ export function mockError(problem: MockProblem, headers: HeadersInit = {}): Resp
   const h = new Headers(headers)
   h.set('Content-Type', 'application/problem+json')
   h.set('X-Logout-Mocks-Error', problem.kind)
-  return new Response(problemJson(problem), { status: problem.status, headers: h })
+  return createResponse(problemJson(problem), { status: problem.status, headers: h })
 }

@@ -14,7 +14,7 @@ import type { CoverageTracker } from './coverage.ts'
 import { requestWithUrl } from './buffered-request.ts'
 import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
 import { httpDate } from './http-date.ts'
-import { captureExchange, captureHeaders, requestCopy, type CapturedExchange } from './exchange.ts'
+import { captureExchange, type CapturedExchange } from './exchange.ts'
 import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
 import type { Random } from './random.ts'
@@ -176,8 +176,6 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
   }
   // `accepts` sees the URL and headers only: the body must stay unread for the next operation if it declines.
   if (op.accepts && !op.accepts(base)) return undefined
-  // Journal: a copy of the body to keep, taken before anything reads the request.
-  const bodyCopy = requestCopy(ex.request, rt.journal.bodyLimit)
   // Before request: the provider sees the request without forcing twins, after the hooks had their say.
   let request = forcing.strippedUrl ? requestWithUrl(ex.request, forcing.strippedUrl) : ex.request
   if (rt.hooks?.beforeRequest) request = rt.hooks.beforeRequest(request, rt)
@@ -234,7 +232,7 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
 
   const faultKind = typeof fault === 'string' ? fault : undefined
   stampDate(rt, response)
-  journalAnswer(rt, ex, await captureExchange(ex.request, bodyCopy, response, rt.journal.bodyLimit), {
+  journalAnswer(rt, ex, captureExchange(request, response, rt.journal.bodyLimit), {
     status: faultKind ? 0 : response.status,
     operation: op.id,
     behaviour: behaviour?.id ?? null,
@@ -263,7 +261,7 @@ export function methodNotAllowed(rt: OperationRuntime, path: string, allowed: re
     { Allow: allowed.join(', ') },
   )
   stampDate(rt, response)
-  journalAnswer(rt, ex, captureHeaders(ex.request, response), { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(ex.request, ex.socketIp, rt), durationMs: 0 })
+  journalAnswer(rt, ex, captureExchange(ex.request, response, 0), { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(ex.request, ex.socketIp, rt), durationMs: 0 })
   const answer: Answer = { response, provider: rt.provider, behaviour: undefined, delayMs: 0, fault: undefined }
   rt.hooks?.afterResponse?.(ex.request, answer, rt)
   return answer

@@ -8,6 +8,7 @@
  */
 
 const SET_COOKIES = Symbol('logout-mocks.setCookies')
+const BODY_TEXT = Symbol('logout-mocks.bodyText')
 
 /**
  * Builds a response whose `Set-Cookie` values survive the browser's forbidden-header filter.
@@ -21,7 +22,21 @@ export function createResponse(body: BodyInit | null, init: ResponseInit & { hea
   const response = new Response(body, init)
   const cookies = init.headers.getSetCookie()
   if (cookies.length > 0) Object.defineProperty(response, SET_COOKIES, { value: cookies })
+  // The text is kept too, so the journal can show the body without cloning the response (undici's clone() tees the
+  // stream and, measured, keeps kilobytes per response alive).
+  if (typeof body === 'string') Object.defineProperty(response, BODY_TEXT, { value: body })
   return response
+}
+
+/**
+ * The body text of a response built with `createResponse` from a string; null for no body; undefined when unknown
+ * (a stream, or a response built elsewhere).
+ * @example
+ * responseText(createResponse('{}', { status: 200, headers: new Headers() })) // '{}'
+ */
+export function responseText(response: Response): string | null | undefined {
+  if (response.body === null) return null
+  return Reflect.get(response, BODY_TEXT) as string | undefined
 }
 
 /**

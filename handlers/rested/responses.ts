@@ -14,7 +14,7 @@ import { createResponse } from '../platform/response.ts'
 export function restedError(ctx: Ctx, status: number, message: string): Response {
   const text = ctx.config.errorFormat === 'text'
   const headers = applyCors(ctx, new Headers({ 'Content-Type': text ? 'text/plain; charset=utf-8' : 'application/json' }))
-  return new Response(text ? message : JSON.stringify({ message }), { status, headers })
+  return createResponse(text ? message : JSON.stringify({ message }), { status, headers })
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { RequestContext } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
+import { createResponse } from '../platform/response.ts'
 
 /**
  * Error codes the mock answers with, their HTTP status and message: the general table and the auth list of the
@@ -67,7 +68,7 @@ export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown }
   const meta = responseMeta(ctx)
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (ctx.config.requestIdHeader) headers.set('x-request-id', meta.requestId)
-  return new Response(JSON.stringify({ meta, ...payload }), { status, headers })
+  return createResponse(JSON.stringify({ meta, ...payload }), { status, headers })
 }
 
 /**

@@ -7,6 +7,8 @@ import { startStandalone } from '../support/standalone.ts'
 import { createJournal } from '../../handlers/platform/journal.ts'
 import { journalStream } from '../../handlers/platform/journal-stream.ts'
 import type { RunningServer } from '../../server.ts'
+import { setupServer } from 'msw/node'
+import { createLogoutMocks } from '../../handlers/index.ts'
 
 const json = { 'Content-Type': 'application/json' }
 let server: RunningServer
@@ -69,7 +71,24 @@ describe('GET /__mock/requests filters', () => {
     expect(exchange.request.body).toBe(long.slice(0, 64))
     expect(exchange.request.truncatedFrom).toBe(Buffer.byteLength(long))
     expect(exchange.response.headers.filter(([n]) => n === 'set-cookie')).toHaveLength(2)
-    expect(exchange.response.body?.length).toBeLessThanOrEqual(64)
+    expect(exchange.response.body).toMatch(/^\{"/)
+    expect(exchange.response.body!.length).toBeLessThanOrEqual(64)
+  })
+
+  it('in-process too: the body the provider read and the body the mock answered, without cloning either', async () => {
+    const mocks = createLogoutMocks({ only: ['dreadnode'], journalBodyBytes: 4096 })
+    const worker = setupServer(...mocks.handlers)
+    worker.listen({ onUnhandledFrame: 'error' })
+    try {
+      const body = JSON.stringify({ email: 'alice@example.com', password: 'alice-password-1' })
+      const r = await fetch('https://app.dreadnode.io/api/v1/auth/login', { method: 'POST', headers: json, body })
+      const answered = await r.text()
+      const { exchange } = mocks.journal.list().at(-1)!
+      expect(exchange?.request.body).toBe(body)
+      expect(exchange?.response.body).toBe(answered)
+    } finally {
+      worker.close()
+    }
   })
 })
 
