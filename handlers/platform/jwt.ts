@@ -19,10 +19,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
  * token this process signs is entered at signing time, so the mock never re-verifies what it issued itself (the
  * verdict is the same by construction).
  *
- * Bounded for the whole process, however many instances and secrets: 16,384 tokens (about 11 MB), oldest out first.
+ * Bounded for the whole process, however many instances and secrets: 32,768 tokens (about 22 MB), oldest out first.
  * (65,536 per secret, measured in a soak, kept ~150 MB of tokens across four secrets; a miss costs one native HMAC.)
  */
-const MEMO_LIMIT = 16_384
+const MEMO_LIMIT = 32_768
 function memo<V>() {
   const map = new Map<string, V>()
   return {
