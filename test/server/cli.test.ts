@@ -1,64 +1,10 @@
 /**
  * The CLI as a user runs it: a child process, flags, environment and config file, graceful shutdown on SIGTERM.
  */
-import { afterAll, describe, expect, it } from 'vitest'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { runCli, startCli, workdir } from '../support/cli.ts'
 
-// The TypeScript entry, as `npm start` runs it (the installed bin runs the compiled dist/: test/package/ covers that).
-const BIN = fileURLToPath(new URL('../../server.ts', import.meta.url))
 const DREADNODE_LOGOUT = '/api/v1/auth/logout'
-
-const dirs: string[] = []
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
-})
-
-/** A fresh working directory, with these files in it. */
-function workdir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'logout-mocks-cli-'))
-  dirs.push(dir)
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
-  return dir
-}
-
-/** Runs the CLI to completion (for the ones that must refuse to start). */
-function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: options.cwd ?? workdir(), env: { ...process.env, ...options.env }, timeout: 20_000 })
-}
-
-/** Starts the CLI and waits for its banner; `stop()` sends SIGTERM and resolves with the exit code and output. */
-async function startCli(args: string[], options: { cwd?: string } = {}): Promise<{ origin: string; child: ChildProcess; stop(): Promise<{ code: number | null; out: string }> }> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd ?? workdir() })
-  let out = ''
-  let err = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (err += d))
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner: ${out} ${err}`)), 15_000)
-    void exit.then((code) => reject(new Error(`exited ${code}: ${err}`)))
-    child.stdout!.on('data', () => {
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!)
-      }
-    })
-  })
-  return {
-    origin,
-    child,
-    async stop() {
-      await new Promise((r) => setTimeout(r, 50))
-      child.kill('SIGTERM')
-      return { code: await exit, out }
-    },
-  }
-}
 
 describe('logout-mocks CLI', () => {
   it('--help prints usage and exits 0; an unknown flag exits 2 with the usage', () => {
@@ -108,18 +54,9 @@ describe('option values from --set and LOGOUT_MOCKS_SET', () => {
   })
 
   it('reads each value as its option type: a version stays text, an integer is a number, --set wins over the environment', async () => {
-    const env = { ...process.env, LOGOUT_MOCKS_SET: 'dreadnode.rateLimit=1 dreadnode.unauthenticatedLogout=idempotent' }
-    const child = spawn(process.execPath, [BIN, '--port', '0', '--set', 'dreadnode.minClientVersion=2.0.0', '--set', 'dreadnode.rateLimit=2'], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: workdir() })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    const origin = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000)
-      child.stdout.on('data', () => {
-        const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
-        if (m) resolve((clearTimeout(timer), m[1]!))
-      })
-    })
-    const exit = new Promise((resolve) => child.on('exit', resolve))
+    const env = { LOGOUT_MOCKS_SET: 'dreadnode.rateLimit=1 dreadnode.unauthenticatedLogout=idempotent' }
+    const cli = await startCli(['--set', 'dreadnode.minClientVersion=2.0.0', '--set', 'dreadnode.rateLimit=2'], { env })
+    const origin = cli.origin
     try {
       const logout = (ua: string) => fetch(`${origin}${DREADNODE_LOGOUT}`, { method: 'POST', headers: { 'User-Agent': ua } }).then((r) => r.status)
       // 2.0.0 read as a version (text), not the number 2: 1.9.0 is below it. The 426 is not counted by the limit.
@@ -128,8 +65,7 @@ describe('option values from --set and LOGOUT_MOCKS_SET', () => {
       const v2 = () => logout('dreadnode-sdk/2.0.0')
       expect([await v2(), await v2(), await v2()]).toEqual([200, 200, 429])
     } finally {
-      child.kill('SIGTERM')
-      await exit
+      await cli.stop()
     }
   })
 })

@@ -2,13 +2,10 @@
  * The CLI's subcommands and log levels, as a user runs them: a child process, its output and exit code.
  */
 import { describe, expect, it } from 'vitest'
-import { spawn, spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import { runCli, startCli } from '../support/cli.ts'
 
-// The TypeScript entry, as `npm start` runs it (the installed bin runs the compiled dist/).
-const BIN = fileURLToPath(new URL('../../server.ts', import.meta.url))
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' })
+const run = (...args: string[]) => runCli(args)
 
 describe('logout-mocks catalogue / openapi', () => {
   it('catalogue prints every behaviour of a provider, readable, and as JSON with --json', () => {
@@ -50,47 +47,31 @@ describe('logout-mocks catalogue / openapi', () => {
 })
 
 describe('--log levels', () => {
-  async function serve(...args: string[]) {
-    const child = spawn(process.execPath, [BIN, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    const origin = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 10_000)
-      child.stdout.on('data', () => {
-        const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
-        if (m) {
-          clearTimeout(timer)
-          resolve(m[1])
-        }
-      })
-    })
-    return { origin, output: () => out, stop: () => child.kill('SIGTERM') }
-  }
   const login = (origin: string) =>
     fetch(`${origin}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Trace': 'log-test' }, body: '{"email":"alice@example.com","password":"alice-password-1"}' })
 
   it('headers: each exchange with its request and response headers, no bodies', async () => {
-    const s = await serve('--log', 'headers')
+    const s = await startCli(['--log', 'headers'])
     try {
       expect((await login(s.origin)).status).toBe(200)
       await new Promise((r) => setTimeout(r, 100))
-      expect(s.output()).toMatch(/#1 POST \/api\/v1\/auth\/login → 200 dreadnode\.login\.success/)
-      expect(s.output()).toContain('  > x-trace: log-test')
-      expect(s.output()).toMatch(/ {2}< set-cookie: access_token=/)
-      expect(s.output()).not.toContain('alice-password-1')
+      expect(s.output().out).toMatch(/#1 POST \/api\/v1\/auth\/login → 200 dreadnode\.login\.success/)
+      expect(s.output().out).toContain('  > x-trace: log-test')
+      expect(s.output().out).toMatch(/ {2}< set-cookie: access_token=/)
+      expect(s.output().out).not.toContain('alice-password-1')
     } finally {
-      s.stop()
+      await s.stop()
     }
   })
 
   it('bodies: headers and bodies', async () => {
-    const s = await serve('--log', 'bodies')
+    const s = await startCli(['--log', 'bodies'])
     try {
       await login(s.origin)
       await new Promise((r) => setTimeout(r, 100))
-      expect(s.output()).toContain('  > {"email":"alice@example.com","password":"alice-password-1"}')
+      expect(s.output().out).toContain('  > {"email":"alice@example.com","password":"alice-password-1"}')
     } finally {
-      s.stop()
+      await s.stop()
     }
   })
 
