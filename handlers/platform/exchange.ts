@@ -14,6 +14,8 @@ import { responseText } from './response.ts'
 const MAX_HEADERS = 64
 /** Longest header value kept, in characters (a JWT cookie fits). */
 const MAX_HEADER_VALUE = 4096
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
 
 export interface CapturedMessage {
   /** Header name/value pairs in the order sent (`set-cookie` lines kept separate). */
@@ -44,9 +46,9 @@ function cut(text: string | null | undefined, limit: number): Pick<CapturedMessa
   if (limit === 0 || text === null || text === undefined || text === '') return { body: null }
   // Three bytes per UTF-16 unit at most: short texts need no encoding to know they fit.
   if (text.length * 3 <= limit) return { body: text }
-  const bytes = new TextEncoder().encode(text)
+  const bytes = encoder.encode(text)
   if (bytes.byteLength <= limit) return { body: text }
-  return { body: new TextDecoder().decode(bytes.subarray(0, limit)).replace(/\uFFFD$/, ''), truncatedFrom: bytes.byteLength }
+  return { body: decoder.decode(bytes.subarray(0, limit)).replace(/\uFFFD$/, ''), truncatedFrom: bytes.byteLength }
 }
 
 /**
