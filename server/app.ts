@@ -50,8 +50,8 @@ export interface RunningServer {
 const internalError = () =>
   mockError({ kind: 'internal-error', title: 'Mock internal error', status: 500, detail: 'The mock failed to handle this request; see the server log.' })
 
-/** The longest request path the provider routes look at (msw's matcher throws past it). */
-const MAX_PATH_LENGTH = 8192
+/** The longest request URL the provider routes look at: msw's matcher throws on a longer URL (origin included). */
+const MAX_URL_LENGTH = 8192
 
 /**
  * The provider door: provider traffic through the instance's route table straight into the operation pipeline (no
@@ -75,11 +75,11 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
         return
       }
       const pathname = url.pathname
-      if (pathname.length > MAX_PATH_LENGTH) {
+      if (url.href.length > MAX_URL_LENGTH) {
         status = 414
         await writeFetchResponse(
           res,
-          mockError({ kind: 'uri-too-long', title: 'Request path too long', status: 414, detail: `The request path is ${pathname.length} characters; the mock serves paths up to ${MAX_PATH_LENGTH}.` }),
+          mockError({ kind: 'uri-too-long', title: 'Request URL too long', status: 414, detail: `The request URL is ${url.href.length} characters; the mock serves URLs up to ${MAX_URL_LENGTH}.` }),
           corsHeaders(cors, req),
         )
         return
