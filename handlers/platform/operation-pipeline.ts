@@ -249,13 +249,14 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
 
 /**
  * The answer to a method no operation declares on a path the provider serves: a mock 405 listing the methods that
- * exist. `OPTIONS` is left to the transport (CORS preflight); undefined when the method is served.
+ * exist. A CORS preflight is left to the transport; undefined when the method is served.
  * @example
  * methodNotAllowed(runtime, '/api/v1/auth/logout', ['POST'], exchange)?.response.status // 405 for a GET
  */
 export function methodNotAllowed(rt: OperationRuntime, path: string, allowed: readonly string[], ex: Exchange): Answer | undefined {
   const method = ex.request.method
-  if (method === 'OPTIONS' || allowed.includes(method)) return undefined
+  // A CORS preflight is the transport's to answer; any other OPTIONS is a method like the rest.
+  if (allowed.includes(method) || isPreflight(ex.request)) return undefined
   const response = mockError(
     { kind: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `${rt.provider.id} does not document ${method} ${path}.`, allowed },
     { Allow: allowed.join(', ') },
