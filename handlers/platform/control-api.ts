@@ -72,7 +72,8 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
   const url = new URL(request.url)
   if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
   const path = url.pathname.replace(/\/+$/, '') || '/'
-  const route = `${request.method} ${path}`
+  // HEAD is GET without the body (the transport drops it), as HTTP has it.
+  const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${path}`
   try {
     switch (route) {
       case 'GET /__mock':
@@ -144,7 +145,7 @@ export async function handleControl(mocks: LogoutMocks, request: Request): Promi
       return json({ removed })
     }
     const openapi = path.match(/^\/__mock\/openapi\/([^/]+)\.json$/)
-    if (openapi && request.method === 'GET') {
+    if (openapi && (request.method === 'GET' || request.method === 'HEAD')) {
       const provider = mocks.providers.find((p) => p.id === openapi[1])
       if (!provider) throw new ControlError(`no provider "${openapi[1]}"`, 404, { validProviders: mocks.providers.map((p) => p.id) })
       return json(buildOpenApi(mocks, provider.id))

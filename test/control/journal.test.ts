@@ -143,3 +143,14 @@ describe('GET /__mock/requests/stream', () => {
     expect(events.at(-1)?.event).toBe('dropped')
   })
 })
+
+describe('HEAD on the control API', () => {
+  it('answers what GET answers, without the body (HEAD was a 404 on every control route)', async () => {
+    for (const path of ['/__mock', '/__mock/catalogue', '/__mock/requests', '/__mock/state', '/__mock/openapi/kratos.json']) {
+      const [get, head] = await Promise.all([fetch(url(path)), fetch(url(path), { method: 'HEAD' })])
+      expect([head.status, head.headers.get('content-type')], path).toEqual([get.status, get.headers.get('content-type')])
+      expect(get.status, path).toBe(200)
+      expect(await head.text(), path).toBe('')
+    }
+  })
+})
