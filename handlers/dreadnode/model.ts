@@ -54,7 +54,7 @@ export async function createDreadnodeState({ config, random, limits }: { config:
     // A session lives as long as its refresh token: after that neither of its JWTs is accepted.
     sessions: createExpiringTable<DreadnodeSession, 'id'>('dreadnode.sessions', ['id'], { limits, expiresAt: (s) => sessionExpiresAt(s, config) }),
     revocations: createRevocations('dreadnode.revocations', limits),
-    limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
+    limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs, maxKeys: limits.maxRecords }),
     deviceCodes: createDeviceCodes(random, config.maxDeviceCodes),
     apiKeys: createApiKeys(random),
   }

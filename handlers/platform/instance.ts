@@ -124,6 +124,26 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
   return config
 }
 
+/** Every key of a type, as a value the compiler keeps in step with it (a key added to the type and not here fails). */
+const keysOf = <T>(keys: { [K in keyof Required<T>]: true }) => Object.keys(keys)
+
+/** The keys of `PlatformOptions` and of its nested objects: anything else is a typo a plain-JS caller would not see. */
+const KNOWN_OPTIONS: Record<string, readonly string[]> = {
+  '': keysOf<PlatformOptions>({ only: true, origin: true, providers: true, journalSize: true, journalBodyBytes: true, seed: true, clock: true, limits: true, cookies: true }),
+  clock: keysOf<ClockOptions>({ start: true, frozen: true }),
+  limits: keysOf<NonNullable<PlatformOptions['limits']>>({ maxRecords: true, keepExpiredMs: true }),
+}
+
+function checkOptionNames(options: object) {
+  for (const [where, names] of Object.entries(KNOWN_OPTIONS)) {
+    const value: unknown = where === '' ? options : (options as Record<string, unknown>)[where]
+    if (value === undefined || value === null || typeof value !== 'object') continue
+    for (const key of Object.keys(value)) {
+      if (!names.includes(key)) throw new OptionsError(`unknown option "${where ? `${where}.` : ''}${key}" (known: ${names.join(', ')})`)
+    }
+  }
+}
+
 /**
  * Creates a mock instance over the given providers.
  * @example
@@ -131,6 +151,7 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
  * setupServer(...mocks.handlers).listen()
  */
 export function createPlatform<R extends readonly AnyProvider[]>(registry: R, options: PlatformOptions<R> = {}): LogoutMocks {
+  checkOptionNames(options)
   const known = () => registry.map((p) => p.id).join(', ')
   if (options.only !== undefined && !Array.isArray(options.only)) throw new OptionsError(`only must be an array of provider ids (known: ${known()}), got ${JSON.stringify(options.only)}`)
   for (const id of options.only ?? []) {

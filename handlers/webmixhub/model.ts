@@ -84,7 +84,7 @@ export async function createWebmixhubState(config: WebmixhubConfig, limits: Stor
       createdAt: 0,
     })
   }
-  return { tenants, users, statuses, limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }) }
+  return { tenants, users, statuses, limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs, maxKeys: limits.maxRecords }) }
 }
 
 export interface IssuedTokens {

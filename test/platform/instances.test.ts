@@ -143,3 +143,13 @@ describe('a provider that answers its own preflights', () => {
     }
   })
 })
+
+describe('options a plain-JS caller can get wrong', () => {
+  it('an unknown top-level or nested option name throws with the known ones', () => {
+    const call = (options: object) => () => createLogoutMocks(options as never)
+    expect(call({ bogus: 1 })).toThrow(/unknown option "bogus" \(known: only, origin, providers, journalSize/)
+    expect(call({ clock: { bogus: 1 } })).toThrow(/unknown option "clock.bogus" \(known: start, frozen\)/)
+    expect(call({ limits: { maxRecord: 5 } })).toThrow(/unknown option "limits.maxRecord" \(known: maxRecords, keepExpiredMs\)/)
+    expect(call({ clock: { frozen: true }, limits: { maxRecords: 5 } })).not.toThrow()
+  })
+})
