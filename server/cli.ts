@@ -13,7 +13,7 @@ import { LOG_LEVELS, type LogLevel } from './log-format.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
-Usage: npm start -- [options]        (or: npx logout-mocks [options])
+Usage: npx logout-mocks [options]        (from a clone: npm start -- [options])
 
 Options:
   --port <n>              port to listen on (env PORT, default 9090; 0 = any free port)
@@ -40,7 +40,7 @@ Options:
   --control-origins <a,b> origins allowed to call /__mock cross-origin (default: none)
   --allowed-hosts <a,b>   Host names /__mock answers besides localhost, *.localhost, IP addresses and the bound
                           host (.example.com = it and its subdomains)
-  --control-token <t>     require Authorization: Bearer <t> on /__mock (env LOGOUT_MOCKS_CONTROL_TOKEN); a browser
+  --control-token <t>     require Authorization: Bearer <t> on /__mock (8+ visible ASCII characters) (env LOGOUT_MOCKS_CONTROL_TOKEN); a browser
                           opens /__mock?token=<t> once and keeps it in an HttpOnly cookie
   -h, --help              this help
 
@@ -50,8 +50,9 @@ Environment: PORT, HOST, and LOGOUT_MOCKS_SET for provider options as whitespace
   allowed; GET /__mock/catalogue and --print-config-schema list every provider's options with types and defaults.
 
 Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provider>": { "<option>": value } },
-  "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "seed", "clock",
-  "corsOrigins": [origins], "quiet" }; scenarios are armed at start.
+  "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "journalBodyBytes",
+  "maxRecords", "keepExpiredMs", "seed", "clock", "log", "corsOrigins", "controlOrigins", "allowedHosts", "quiet" };
+  scenarios are armed at start.
 
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
 coverage, state, sessions, openapi); POST and DELETE need -H 'Content-Type: application/json'. Force any documented response with the header Prefer: code=<status> or
@@ -104,10 +105,17 @@ function controlOptions(origins: string | undefined, hosts: string | undefined, 
   return { controlOrigins: list(origins) ?? [], allowedHosts: list(hosts) ?? [], controlToken: token ?? null }
 }
 
-/** `--max-records` and `--keep-expired-ms`, when given (model/limits.ts fills in the defaults). */
-function storeLimitFlags(maxRecords: string | undefined, keepExpiredMs: string | undefined): { maxRecords?: number; keepExpiredMs?: number } | undefined {
-  if (maxRecords === undefined && keepExpiredMs === undefined) return undefined
-  return { maxRecords: intOption('max-records', maxRecords, 1, 100_000_000), keepExpiredMs: intOption('keep-expired-ms', keepExpiredMs, 0, 8.64e15) }
+/** `--max-records` and `--keep-expired-ms` over the config file's, when given (model/limits.ts fills in the defaults). */
+function storeLimitFlags(
+  maxRecords: string | undefined,
+  keepExpiredMs: string | undefined,
+  file: { maxRecords?: number; keepExpiredMs?: number },
+): { maxRecords?: number; keepExpiredMs?: number } | undefined {
+  const limits = {
+    maxRecords: intOption('max-records', maxRecords, 1, 100_000_000) ?? file.maxRecords,
+    keepExpiredMs: intOption('keep-expired-ms', keepExpiredMs, 0, 8.64e15) ?? file.keepExpiredMs,
+  }
+  return limits.maxRecords === undefined && limits.keepExpiredMs === undefined ? undefined : limits
 }
 
 /** Later sources override earlier ones, option by option. */
@@ -174,17 +182,17 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? fromFile.port ?? 9090,
       host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
       corsOrigins: list(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
-      logLevel: v.log as LogLevel | undefined,
-      ...controlOptions(v['control-origins'], v['allowed-hosts'], v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
+      logLevel: (v.log as LogLevel | undefined) ?? fromFile.log,
+      ...controlOptions(v['control-origins'] ?? fromFile.controlOrigins?.join(','), v['allowed-hosts'] ?? fromFile.allowedHosts?.join(','), v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
       mocks: {
         // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
         only: (list(v.providers) ?? fromFile.providers) as LogoutMocksOptions['only'],
         providers: providers as LogoutMocksOptions['providers'],
         seed: intOption('seed', v.seed, 0, 2 ** 31 - 1) ?? fromFile.seed,
         journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000) ?? fromFile.journalSize,
-        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], 0, 1_048_576),
+        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], 0, 1_048_576) ?? fromFile.journalBodyBytes,
         clock: clock ? { start: clock } : undefined,
-        limits: storeLimitFlags(v['max-records'], v['keep-expired-ms']),
+        limits: storeLimitFlags(v['max-records'], v['keep-expired-ms'], fromFile),
       },
     },
   }

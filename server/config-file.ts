@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Type, type Static, type TSchema } from 'typebox'
 import { FAULTS } from '../handlers/platform/forcing.ts'
+import { LOG_LEVELS } from './log-format.ts'
 import { MAX_DELAY_MS } from '../handlers/platform/operation-handler.ts'
 import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
 import { checkSchema } from '../handlers/platform/schema-check.ts'
@@ -76,6 +77,12 @@ export const configFileSchema = perRegistry((registry) => {
       options: Type.Optional(providerOptionsSchema(registry)),
       scenarios: Type.Optional(Type.Array(scenario, { description: 'Scenarios armed at start (as POST /__mock/scenarios).' })),
       journalSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+      journalBodyBytes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_048_576, description: 'Bytes of each body the journal keeps.' })),
+      maxRecords: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Cap of each store that grows with traffic.' })),
+      keepExpiredMs: Type.Optional(Type.Integer({ minimum: 0, description: 'How long an expired record is still known as expired.' })),
+      log: Type.Optional(Type.Enum([...LOG_LEVELS], { description: 'line, headers or bodies.' })),
+      controlOrigins: Type.Optional(Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { description: 'Origins allowed to call /__mock cross-origin.' })),
+      allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Host names /__mock answers besides loopback, IPs and the bound host.' })),
       seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
       clock: Type.Optional(Type.String({ format: 'date-time', description: 'Start the platform clock at this time.' })),
       corsOrigins: Type.Optional(Type.Array(Type.String({ format: 'uri' }), { description: 'Allow only these origins.' })),

@@ -105,7 +105,7 @@ export interface IssuedCredentials {
   /** Cookies as `name=value` pairs, ready for a `Cookie` header. */
   readonly cookies?: Record<string, string>
   /** Headers a client sends to be authenticated. */
-  readonly headers?: Record<string, string>
+  readonly headers: Record<string, string>
   /** Anything else the provider's clients need (tokens, logout URLs…). */
   readonly [extra: string]: unknown
 }

@@ -100,6 +100,12 @@ describe('the config file', () => {
     clock: '2025-01-15T10:30:00Z',
     corsOrigins: ['http://localhost:5173'],
     quiet: true,
+    journalBodyBytes: 128,
+    maxRecords: 500,
+    keepExpiredMs: 1000,
+    log: 'headers',
+    controlOrigins: ['http://localhost:5173'],
+    allowedHosts: ['mock.test'],
   }
 
   it('sets every server setting; flags and PORT/HOST override it', () => {
@@ -111,7 +117,18 @@ describe('the config file', () => {
       port: 9191,
       host: '0.0.0.0',
       corsOrigins: ['http://localhost:5173'],
-      mocks: { only: ['dreadnode', 'kratos'], providers: full.options, seed: 7, journalSize: 50, clock: { start: '2025-01-15T10:30:00Z' } },
+      logLevel: 'headers',
+      controlOrigins: ['http://localhost:5173'],
+      allowedHosts: ['mock.test'],
+      mocks: {
+        only: ['dreadnode', 'kratos'],
+        providers: full.options,
+        seed: 7,
+        journalSize: 50,
+        journalBodyBytes: 128,
+        limits: { maxRecords: 500, keepExpiredMs: 1000 },
+        clock: { start: '2025-01-15T10:30:00Z' },
+      },
     })
     const flags = parse(
       ['--port', '0', '--providers', 'rested', '--seed', '1', '--journal-size', '9', '--clock', '2026-01-01T00:00:00Z', '--cors-origins', 'https://x.example', '--set', 'dreadnode.rateLimit=6'],

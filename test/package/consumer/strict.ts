@@ -10,8 +10,8 @@ const server = setupServer(...mocks.handlers)
 server.listen({ onUnhandledFrame: 'error' })
 
 const credentials = await mocks.sessions.create({ provider: 'dreadnode', user: 'alice' })
-const logout: Response = await fetch('https://app.dreadnode.io/api/v1/auth/logout', { method: 'POST', headers: credentials.headers ?? {} })
-const served: number = mocks.coverage().providers['dreadnode']?.documented.served ?? 0
+const logout: Response = await fetch('https://app.dreadnode.io/api/v1/auth/logout', { method: 'POST', headers: credentials.headers })
+const served: number = mocks.coverage().providers.dreadnode?.documented.served ?? 0
 console.log(logout.status, served, mocks.journal.list({ provider: 'dreadnode' })[0]?.status)
 server.close()
 
