@@ -21,10 +21,6 @@ const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env
 const ALICE = { email: 'alice@example.com', username: 'alice', password: 'alice-password-1' }
 const HUGE = JSON.stringify({ pad: 'x'.repeat(1_100_000) })
 
-/**
- * Closure failures another helper owns and fixes on its branch (issue 10 §2), collected instead of failing the fuzz;
- * each has an `it.fails` below that turns red once the fix lands — then delete the entry and its test.
- */
 /** A running mock in one mode: how to reach providers and the control plane. */
 interface Mode {
   readonly mocks: LogoutMocks

@@ -1,8 +1,6 @@
 /**
  * Malformed HTTP over raw sockets (node:net): each case gets a clear problem answer or a clean close, and the server
- * answers the next request. Cases the provider-path transport still gets wrong are `it.fails` under "pending in the
- * perf branch" (that branch rewrites server/app.ts's provider dispatch and server/http-bridge.ts): once it lands they
- * turn red — make them plain `it`.
+ * answers the next request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import net from 'node:net'
