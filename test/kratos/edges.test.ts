@@ -132,6 +132,16 @@ describeBothModes('kratos edges', { only: ['kratos'] }, (t) => {
     expect((await reasonOf({ method: 'POST', headers: { Cookie: csrfCookie, 'X-CSRF-Token': other.token } })).reject_reason).toBe(mismatch)
   })
 
+  it('HEAD on the logout link really logs out: 204 for a JSON client, the session cookie cleared, whoami 401 after', async () => {
+    const { cookie } = await browserLogin(base(), alice)
+    const token = (await (await fetch(`${base()}/self-service/logout/browser`, { headers: { ...JSON_CLIENT, Cookie: cookie } })).json()).logout_token
+    const head = await fetch(`${base()}/self-service/logout?token=${token}`, { method: 'HEAD', headers: { ...JSON_CLIENT, Cookie: cookie } })
+    expect(head.status).toBe(204)
+    expect(await head.text()).toBe('')
+    expect(head.headers.getSetCookie().some((c) => c.startsWith('ory_kratos_session=;'))).toBe(true)
+    expect((await fetch(`${base()}/sessions/whoami`, { headers: { ...JSON_CLIENT, Cookie: cookie } })).status).toBe(401)
+  })
+
   it('HEAD on a GET route runs the GET handler without the body: status, headers, cookies and Content-Length of the GET', async () => {
     const get = await fetch(`${base()}/self-service/logout/browser`, { headers: JSON_CLIENT })
     const getText = await get.text()

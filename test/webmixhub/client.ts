@@ -62,14 +62,13 @@ export async function expectError(r: Response, status: number, code: string, mes
 /** A client bound to one target. */
 export function webmixhubClient(t: () => Target) {
   const url = (path: string) => t().baseUrl('webmixhub') + path
+  /** A JSON POST to one of the public routes (sign-in, sign-up), with the demo tenant by default. */
+  const publicPost = (path: string) => (body: unknown, headers: Record<string, string> = { 'x-tenant-token': DEMO }) =>
+    fetch(url(path), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
   const client = {
     url,
-    signin: (body: unknown, headers: Record<string, string> = { 'x-tenant-token': DEMO }) =>
-      fetch(url('/auth/signin'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
+    signin: publicPost('/auth/signin'),
+    signup: publicPost('/auth/signup'),
     /** Signs in with a password and returns the access token (asserting the 200). */
     async token(creds = ALICE, tenant = DEMO): Promise<string> {
       const r = await client.signin({ method: 'password', ...creds }, { 'x-tenant-token': tenant })

@@ -50,7 +50,7 @@ describeBothModes('webmixhub X-Forwarded-For not trusted (default)', { clock }, 
 describeBothModes('webmixhub requireClientHeaders', { clock, providers: { webmixhub: { requireClientHeaders: true } } }, (t) => {
   const c = webmixhubClient(t)
 
-  it('missing headers → 400 VALIDATION_ERROR naming each, on logout, me and signin', async () => {
+  it('missing headers → 400 VALIDATION_ERROR naming each, on logout, me, signin and signup', async () => {
     const all = {
       'x-locale': 'Header x-locale is required',
       'x-country': 'Header x-country is required',
@@ -63,6 +63,9 @@ describeBothModes('webmixhub requireClientHeaders', { clock, providers: { webmix
     expect(logout.error!.validation).toEqual(all)
     expect((await expectError(await c.me(), 400, 'VALIDATION_ERROR')).error!.validation).toEqual(all)
     expect((await expectError(await c.signin({ method: 'password', ...ALICE }), 400, 'VALIDATION_ERROR')).error!.validation).toEqual(all)
+    const signup = await c.signup({ email: 'new@example.com', password: 'new-password-1' })
+    expect((await expectError(signup, 400, 'VALIDATION_ERROR')).error!.validation).toEqual(all)
+    expect(t().mocks.journal.list().at(-1)?.behaviour).toBe('webmixhub.signup.missingClientHeaders')
     const { 'x-locale': _l, 'x-platform': _p, ...partial } = CLIENT_HEADERS
     const some = await expectError(await c.logout({ ...partial, 'x-tenant-token': DEMO }), 400, 'VALIDATION_ERROR')
     expect(some.error!.validation).toEqual({ 'x-locale': all['x-locale'], 'x-platform': all['x-platform'] })

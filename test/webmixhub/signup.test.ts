@@ -14,8 +14,7 @@ type SignedIn = { accessToken: string; refreshToken: string; newUser: boolean; u
 
 describeBothModes('webmixhub signup and public routes', { clock: { start: START, frozen: true } }, (t) => {
   const c = webmixhubClient(t)
-  const signup = (body: unknown, headers: Record<string, string> = { 'x-tenant-token': DEMO }) =>
-    fetch(c.url('/auth/signup'), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+  const signup = c.signup
   const lastJournal = () => t().mocks.journal.list().at(-1)
 
   it('signup creates a logged-in user and answers the sign-in response with newUser true; the account then signs in by password', async () => {
