@@ -149,6 +149,9 @@ describeBothModes('dreadnode rate limit per credential covers API keys and both 
     expect((await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers })).status).toBe(200)
     await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/user/api-keys/self', { method: 'DELETE', headers }), 403, 'permission_denied')
     await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST', headers }), 429, 'rate_limited')
+    // The v2 logout answers the limit itself too, before it looks at the key.
+    await expectError(await fetch(t().baseUrl('dreadnode') + '/api/v1/user/api-keys/self', { method: 'DELETE', headers }), 429, 'rate_limited')
+    expect(t().mocks.journal.list().at(-1)?.behaviour).toBe('dreadnode.revokeOwnApiKey.rateLimited')
     expect((await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST' })).status).toBe(401)
   })
 })
