@@ -2,6 +2,7 @@
  * Command-line options of the standalone server: flags, environment and the config file, in that order of
  * precedence (flags override the environment, which overrides the file).
  */
+import { DEFAULT_KEEP_EXPIRED_MS, DEFAULT_MAX_RECORDS } from '../model/limits.ts'
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
 import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
@@ -28,9 +29,9 @@ Options:
                           credentials); the control API has its own --control-origins
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
-  --max-records <n>       cap of each store that grows with traffic (sessions, tokens, flows…; default 100000):
+  --max-records <n>       cap of each store that grows with traffic (sessions, tokens, flows…; default ${DEFAULT_MAX_RECORDS}):
                           past it the oldest record is evicted, with one log line
-  --keep-expired-ms <n>   how long an expired record is still recognised as expired (default 86400000, a day)
+  --keep-expired-ms <n>   how long an expired record is still recognised as expired (default ${DEFAULT_KEEP_EXPIRED_MS}, a day)
   --clock <ISO date>      start the platform clock at this time
   --log <level>           line (default): one line per request; headers: also each request's and response's
                           headers; bodies: headers and bodies (as the journal keeps them, --journal-body-bytes)

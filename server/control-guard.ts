@@ -18,6 +18,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { isIP } from 'node:net'
 import { isJsonMediaType } from '../handlers/platform/body.ts'
+import { parseCookies } from '../handlers/platform/cookies.ts'
 import { mockError } from '../handlers/platform/mock-error.ts'
 import { isPreflight } from './cors.ts'
 
@@ -96,13 +97,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest()
 const tokenMatches = (policy: ControlPolicy, candidate: string | undefined | null) =>
   policy.token !== null && typeof candidate === 'string' && timingSafeEqual(digest(candidate), digest(policy.token))
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
-}
+const cookieValue = (req: IncomingMessage, name: string): string | undefined => parseCookies(req.headers.cookie ?? null)[name]
 
 const forbidden = (kind: string, title: string, detail: string, extensions: Record<string, unknown> = {}) =>
   mockError({ kind, title, status: 403, detail, ...extensions }, { Vary: 'Origin' })

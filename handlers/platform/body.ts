@@ -8,12 +8,8 @@ export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-
 /** Default limit for bodies the providers read (1 MiB); larger bodies get the provider's "bad request". */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
-/**
- * Reads the body as UTF-8 text, stopping once it exceeds `limit` bytes.
- * @example
- * const body = await readBody(request)
- * if (!body.ok) return { behaviour: 'badRequest' }
- */
+const utf8 = new TextDecoder()
+
 /** What `readBody` read of each streamed request, for the journal (a WeakMap: it goes with the request). */
 const readTexts = new WeakMap<Request, string>()
 
@@ -28,6 +24,12 @@ export function bodyTextRead(request: Request): string | undefined {
   return readTexts.get(request)
 }
 
+/**
+ * Reads the body as UTF-8 text, stopping once it exceeds `limit` bytes.
+ * @example
+ * const body = await readBody(request)
+ * if (!body.ok) return { behaviour: 'badRequest' }
+ */
 export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
   if (request instanceof BufferedRequest) {
     const body = request.buffered
@@ -58,7 +60,7 @@ export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
       all.set(c, offset)
       offset += c.byteLength
     }
-    const text = new TextDecoder().decode(all)
+    const text = utf8.decode(all)
     readTexts.set(request, text)
     return { ok: true, text }
   } catch {

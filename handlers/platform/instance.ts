@@ -18,6 +18,7 @@ import { storeLimits } from '../../model/limits.ts'
 import { describeProblem, OptionsError } from './options-error.ts'
 import { checkSchema } from './schema-check.ts'
 import type { AnyProvider, IssuedCredentials, ProviderOverrides, RequestContext } from './types.ts'
+import { isPlainObject } from './body.ts'
 
 /**
  * Options of one instance over the registry `R`. Typed by the registry's literal ids and config types, so a wrong
@@ -102,7 +103,6 @@ interface Runtime extends OperationRuntime {
   current: unknown
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** The provider's defaults with the caller's options over them, validated against its schema, then mounted. */
 function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string | undefined) {
