@@ -13,7 +13,7 @@ import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { exposureWarning, guardControl, type ControlPolicy } from './control-guard.ts'
 import { httpDate } from '../handlers/platform/http-date.ts'
-import { answerBeforeRouting, answerConnect, answerExpectation } from './transport-answers.ts'
+import { answerBeforeRouting, answerConnect, answerExpectation, journalUnrouted } from './transport-answers.ts'
 import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
 import { isStreaming, writeStreamingResponse } from './stream-response.ts'
 import { formatExchange, type LogLevel } from './log-format.ts'
@@ -63,6 +63,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
     const started = performance.now()
     let status = 0
     let behaviour: string | undefined
+    let routed = false
     // Every answer of this door carries the platform clock's Date (the pipeline's own answers already do).
     res.sendDate = false
     res.setHeader('date', httpDate(mocks.clock.now()))
@@ -87,6 +88,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
       const pendingBody = bufferBody(req)
       const body = pendingBody instanceof Promise ? await pendingBody : pendingBody
       const answer = await mocks.dispatch(toBufferedRequest(req, url, body), url, socketAddress(req))
+      routed = answer !== undefined
 
       if (!answer) {
         if (isPreflight(req)) {
@@ -133,6 +135,8 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
       } else res.destroy()
     } finally {
       discardUnreadBody(req)
+      // The pipeline journals what an operation answered; the door journals what it answered itself.
+      if (!routed && status !== 0) journalUnrouted(mocks, req, status)
       log?.(`${req.method} ${req.url} ${status || 'closed'} ${(performance.now() - started).toFixed(1)}ms ${behaviour ?? '-'}`)
     }
   }

@@ -12,7 +12,13 @@ import { socketAddress } from './http-bridge.ts'
 /** Methods a fetch `Request` cannot represent (the Fetch standard forbids them), so no operation can serve them. */
 const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
 
-function journal(mocks: LogoutMocks, req: IncomingMessage, status: number) {
+/**
+ * One journal line for an answer no operation gave (the transport's problems, the door's 404/414/400 and preflights),
+ * so QA sees a mistyped path in the journal and the panel too.
+ * @example
+ * journalUnrouted(mocks, req, 404)
+ */
+export function journalUnrouted(mocks: LogoutMocks, req: IncomingMessage, status: number) {
   mocks.journal.record({
     atMs: mocks.clock.now(),
     method: req.method ?? '',
@@ -71,7 +77,7 @@ export function answerExpectation(mocks: LogoutMocks, req: IncomingMessage, res:
 export function answerConnect(mocks: LogoutMocks, req: IncomingMessage, socket: Socket): void {
   const problem = notImplemented(req)
   const body = problemJson(problem)
-  journal(mocks, req, problem.status)
+  journalUnrouted(mocks, req, problem.status)
   if (!socket.writable) return void socket.destroy()
   socket.end(
     `HTTP/1.1 501 Not Implemented\r\nContent-Type: application/problem+json\r\nX-Logout-Mocks-Error: ${problem.kind}\r\nDate: ${httpDate(mocks.clock.now())}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -80,7 +86,7 @@ export function answerConnect(mocks: LogoutMocks, req: IncomingMessage, socket: 
 
 function writeProblem(mocks: LogoutMocks, req: IncomingMessage, res: ServerResponse, problem: MockProblem) {
   const body = problemJson(problem)
-  journal(mocks, req, problem.status)
+  journalUnrouted(mocks, req, problem.status)
   res.sendDate = false
   res.shouldKeepAlive = false
   res

@@ -154,3 +154,15 @@ describe('HEAD on the control API', () => {
     }
   })
 })
+
+describe('answers no operation gave are journaled too', () => {
+  it('a mistyped path (404) and a too-long URL (414) appear in the journal, with no provider or behaviour', async () => {
+    await fetch(url('/api/v1/auth/logoutt'), { method: 'POST' })
+    await fetch(url(`/api/v1/${'a'.repeat(8200)}`))
+    const { body } = await requests('?status=4xx')
+    expect(body.entries.map((e) => [e.method, String(e.url).slice(0, 24), e.status, e.provider, e.behaviour])).toEqual([
+      ['POST', '/api/v1/auth/logoutt', 404, null, null],
+      ['GET', `/api/v1/${'a'.repeat(16)}`, 414, null, null],
+    ])
+  })
+})

@@ -99,11 +99,13 @@ export async function closureChecker(target: ClosureTarget) {
           return problem.status === x.status ? null : `${where}: problem status ${String(problem.status)} differs from the HTTP status`
         }
       }
-      if (total === x.totalBefore) {
-        // The transport's own CORS preflight answer (no operation declares OPTIONS there) is the one unjournaled reply.
-        if (x.preflight && x.status === 204 && x.text === '') return null
-        return `${where}: neither a mock problem nor a journaled behaviour: ${x.text.slice(0, 200)}`
+      // The transport's own CORS preflight answer (no operation declares OPTIONS there): journaled standalone as an
+      // unrouted 204, never seen in-process (a preflight never reaches msw).
+      if (x.preflight && x.status === 204 && x.text === '') {
+        if (total === x.totalBefore) return null
+        return total === x.totalBefore + 1 && last?.status === 204 && last.operation === null ? null : `${where}: the preflight was journaled as ${JSON.stringify(last)}`
       }
+      if (total === x.totalBefore) return `${where}: neither a mock problem nor a journaled behaviour: ${x.text.slice(0, 200)}`
       if (total !== x.totalBefore + 1 || !last) return `${where}: the journal grew by ${total - x.totalBefore}, not 1`
       if (last.status !== x.status) return `${where}: the journal says ${last.status} (${last.behaviour})`
       if (!last.behaviour) return `${where}: journaled without a behaviour id and not a mock problem: ${x.text.slice(0, 200)}`
