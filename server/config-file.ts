@@ -66,7 +66,7 @@ export const providerOptionsSchema = perRegistry((registry) => {
  * @example
  * configFileSchema(registry).properties.options.properties.dreadnode // dreadnode's option schema
  */
-export const configFileSchema = perRegistry((registry) => {
+const configFileSchema = perRegistry((registry) => {
   const ids = registry.map((p) => p.id)
   return Type.Object(
     {

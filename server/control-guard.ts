@@ -34,7 +34,7 @@ export interface ControlPolicy {
 }
 
 /** The cookie a browser keeps the control token in, after one visit to `/__mock…?token=<token>`. */
-export const CONTROL_TOKEN_COOKIE = 'logout-mocks-control'
+const CONTROL_TOKEN_COOKIE = 'logout-mocks-control'
 
 const CONTROL_METHODS = ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS']
 const MUTATING_METHODS = new Set(['POST', 'DELETE'])
@@ -54,7 +54,7 @@ function hostName(host: string): string {
  * hostAllowed(policy, 'localhost:9090') // true
  * hostAllowed(policy, 'attacker.example:9090') // false, unless allowed
  */
-export function hostAllowed(policy: ControlPolicy, host: string | undefined): boolean {
+function hostAllowed(policy: ControlPolicy, host: string | undefined): boolean {
   if (!host) return false
   const name = hostName(host)
   const bare = name.startsWith('[') ? name.slice(1, -1) : name

@@ -24,7 +24,7 @@ const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/
  * readAs({ type: 'string' }, '123') // '123'
  * readAs({ anyOf: [{ type: 'string' }, { type: 'null' }] }, 'null') // null
  */
-export function readAs(schema: object, text: string): unknown {
+function readAs(schema: object, text: string): unknown {
   const s = schema as Json
   if (text === 'null' && accepts(s, 'null')) return null
   if (accepts(s, 'string')) return /^".*"$/s.test(text) ? (JSON.parse(text) as unknown) : text

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { mockError } from '../handlers/platform/mock-error.ts'
 
-export const PANEL_PATH = '/__mock/ui'
+const PANEL_PATH = '/__mock/ui'
 
 const FILES: Record<string, { file: string; type: string }> = {
   '': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -18,7 +18,7 @@ const FILES: Record<string, { file: string; type: string }> = {
 }
 
 /** default-src 'self' and connect-src 'self', and nothing else: no inline script or style, no frames, no plugins. */
-export const PANEL_CSP = "default-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
+const PANEL_CSP = "default-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
 
 const cache = new Map<string, Promise<string>>()
 const load = (file: string) => {

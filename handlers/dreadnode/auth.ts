@@ -113,7 +113,7 @@ export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | type
  * @example
  * compareVersions('1.9.3', '2.0') // -1
  */
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
   const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0)
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -129,7 +129,7 @@ export function compareVersions(a: string, b: string): number {
  * @example
  * clientVersion(ctx) // '1.17.1' for User-Agent "dreadnode-cli/1.17.1"
  */
-export function clientVersion(ctx: Ctx): string | undefined {
+function clientVersion(ctx: Ctx): string | undefined {
   if (ctx.config.clientVersionHeader) return ctx.request.headers.get(ctx.config.clientVersionHeader)?.trim() || undefined
   return ctx.request.headers.get('user-agent')?.match(/dreadnode-(?:sdk|cli)\/(\d+(?:\.\d+)*)/i)?.[1]
 }

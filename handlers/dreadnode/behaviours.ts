@@ -21,7 +21,7 @@ export const DOCS = {
 } as const
 
 /** Where every assumption of this provider is stated, with the option that switches it. */
-export const ASSUMPTIONS_REF = 'docs/providers/dreadnode.md#assumptions'
+const ASSUMPTIONS_REF = 'docs/providers/dreadnode.md#assumptions'
 
 /**
  * A documented source: a vendor URL, and the parts of the response that are still our assumptions.

@@ -27,7 +27,7 @@ export const CLOCK_RANGE = { min: Date.parse('0000-01-01T00:00:00.000Z'), max: D
  * checkClockTime(Date.parse('2025-01-15T10:30:00Z')) // fine
  * checkClockTime(8.64e15) // RangeError
  */
-export function checkClockTime(epochMs: number, what = 'the clock'): void {
+function checkClockTime(epochMs: number, what = 'the clock'): void {
   if (!Number.isFinite(epochMs) || epochMs < CLOCK_RANGE.min || epochMs > CLOCK_RANGE.max) {
     throw new RangeError(
       `${what} must stay between ${new Date(CLOCK_RANGE.min).toISOString()} and ${new Date(CLOCK_RANGE.max).toISOString()} (epoch ms ${CLOCK_RANGE.min} to ${CLOCK_RANGE.max}), got ${epochMs}`,

@@ -6,7 +6,7 @@
 import type { Journal, JournalFilter } from './journal.ts'
 
 /** Events queued for one client before it counts as too slow and is dropped. */
-export const STREAM_QUEUE_LIMIT = 256
+const STREAM_QUEUE_LIMIT = 256
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 const HEARTBEAT_MS = 15_000
 

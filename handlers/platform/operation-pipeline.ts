@@ -81,7 +81,7 @@ type Choice =
  * @example
  * clientIpOf(request, undefined, runtime) // '127.0.0.1' in process
  */
-export function clientIpOf(request: Request, socketIp: string | undefined, rt: OperationRuntime): string {
+function clientIpOf(request: Request, socketIp: string | undefined, rt: OperationRuntime): string {
   if (rt.provider.trustForwardedFor?.(rt.config)) {
     const xff = request.headers.get('x-forwarded-for')
     const first = xff?.split(',')[0]?.trim()

@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
  * @example
  * headingSlug('A revoked token on the logged-in user') // 'a-revoked-token-on-the-logged-in-user'
  */
-export function headingSlug(heading: string): string {
+function headingSlug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()

@@ -24,7 +24,7 @@ export const CAROL = credentials(carol)
 /** A fixture user's id, in the demo tenant unless `tenant` names another. */
 export const idOf = (email: string, tenant = DEMO): string => webmixhubFixtureUser(email, tenant).id
 
-export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 export interface WebmixhubBody {
   meta: { requestId: string; timestamp: string }
