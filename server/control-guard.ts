@@ -20,6 +20,7 @@ import { isIP } from 'node:net'
 import { isJsonMediaType } from '../handlers/platform/body.ts'
 import { parseCookies } from '../handlers/platform/cookies.ts'
 import { mockError } from '../handlers/platform/mock-error.ts'
+import { createResponse, type MockResponse } from '../handlers/platform/response.ts'
 import { isPreflight } from './cors.ts'
 
 export interface ControlPolicy {
@@ -106,7 +107,7 @@ export type ControlVerdict =
   /** Serve the request; add these headers (CORS for an allowed control origin) to its response. */
   | { readonly pass: true; readonly headers: Record<string, string> }
   /** Answer this instead (a refusal, a preflight answer or the token's cookie exchange). */
-  | { readonly pass: false; readonly response: Response }
+  | { readonly pass: false; readonly response: MockResponse }
 
 /**
  * Decides whether a control request is served, in this order: method, Host, Origin, preflight, token, Content-Type.
@@ -159,7 +160,7 @@ export function guardControl(policy: ControlPolicy, req: IncomingMessage, target
     : { Vary: 'Origin' }
   if (isPreflight(req)) {
     const headers = { ...cors, 'Access-Control-Allow-Methods': 'GET, POST, DELETE', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Max-Age': '600' }
-    return { pass: false, response: new Response(null, { status: 204, headers }) }
+    return { pass: false, response: createResponse(null, { status: 204, headers: new Headers(headers) }) }
   }
   if (policy.token !== null) {
     const url = new URL(target, 'http://control.invalid')
@@ -168,7 +169,7 @@ export function guardControl(policy: ControlPolicy, req: IncomingMessage, target
       url.searchParams.delete('token')
       const headers = new Headers({ Location: url.pathname + url.search, 'Cache-Control': 'no-store', ...cors })
       headers.append('Set-Cookie', `${CONTROL_TOKEN_COOKIE}=${encodeURIComponent(policy.token)}; Path=/__mock; HttpOnly; SameSite=Strict`)
-      return { pass: false, response: new Response(null, { status: 303, headers }) }
+      return { pass: false, response: createResponse(null, { status: 303, headers }) }
     }
     const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1]
     const cookie = cookieValue(req, CONTROL_TOKEN_COOKIE)

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
 import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
+import { MockResponse } from '../handlers/platform/response.ts'
 
 const SKIPPED_REQUEST_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection', 'te', 'trailer'])
 
@@ -106,34 +107,42 @@ export function toBufferedRequest(req: IncomingMessage, url: URL, body: Buffered
   return new BufferedRequest(url, { method: req.method ?? 'GET', headers: requestHeaders(req) }, body)
 }
 
-/**
- * Writes a fetch Response to a Node response in one `writeHead` + `end`, keeping every `Set-Cookie` separate;
- * `extraHeaders` replace the response's own of the same name.
- * @example
- * await writeFetchResponse(res, new Response('{}', { headers: { 'content-type': 'application/json' } }))
- */
-export async function writeFetchResponse(res: ServerResponse, response: Response, extraHeaders: Record<string, string> = {}, head = false): Promise<void> {
-  const headers: Record<string, string | string[]> = {}
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') headers[name] = value
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) headers['set-cookie'] = cookies
-  for (const name in extraHeaders) {
-    delete headers[name.toLowerCase()]
-    headers[name] = extraHeaders[name]
+/** A response's headers for `writeHead`: every `Set-Cookie` kept separate; `extra` replace the response's own. */
+function headLines(headers: Headers, extra: Record<string, string>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [name, value] of headers) if (name !== 'set-cookie') out[name] = value
+  const cookies = headers.getSetCookie()
+  if (cookies.length > 0) out['set-cookie'] = cookies
+  for (const name in extra) {
+    delete out[name.toLowerCase()]
+    out[name] = extra[name]
   }
+  return out
+}
+
+/**
+ * Writes a built answer (`MockResponse`) or a fetch Response to a Node response in one `writeHead` + `end`, keeping
+ * every `Set-Cookie` separate; `extraHeaders` replace the response's own of the same name. A built answer's body is
+ * already text: it is written as it is, with no stream in between.
+ * @example
+ * await writeFetchResponse(res, createResponse('{}', { status: 200, headers: new Headers({ 'content-type': 'application/json' }) }))
+ */
+export async function writeFetchResponse(res: ServerResponse, response: Response | MockResponse, extraHeaders: Record<string, string> = {}, head = false): Promise<void> {
+  const headers = headLines(response.headers, extraHeaders)
   if ('date' in headers) res.sendDate = false
+  if (response instanceof MockResponse) {
+    const text = response.body
+    if (head || text === null || response.status === 204 || response.status === 304) res.writeHead(response.status, headers).end()
+    else {
+      // Ending with a string lets Node send the head and the body in one write (a Buffer makes it a writev of two).
+      headers['content-length'] ??= String(Buffer.byteLength(text))
+      res.writeHead(response.status, headers).end(text)
+    }
+    return
+  }
   if (head || response.body === null || response.status === 204 || response.status === 304) {
     if (response.body) await response.body.cancel().catch(() => {})
     res.writeHead(response.status, headers).end()
-    return
-  }
-  // Every body the mocks build is text (JSON, HTML, plain). Ending with a string lets Node send the head and the
-  // body in one write; a Buffer makes it a writev of two, measurably slower per request.
-  const type = headers['content-type'] ?? ''
-  if (typeof type === 'string' && (type === '' || /^(?:text\/|application\/(?:[\w.+-]*\+)?json)/i.test(type))) {
-    const text = await response.text()
-    headers['content-length'] ??= String(Buffer.byteLength(text))
-    res.writeHead(response.status, headers).end(text)
     return
   }
   const body = Buffer.from(await response.arrayBuffer())

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { mockError } from '../handlers/platform/mock-error.ts'
+import { createResponse, type MockResponse } from '../handlers/platform/response.ts'
 
 const PANEL_PATH = '/__mock/ui'
 
@@ -36,7 +37,7 @@ const load = (file: string) => {
  * @example
  * const response = await panelResponse('GET', '/__mock/ui/panel.js') // 200 text/javascript
  */
-export async function panelResponse(method: string, target: string): Promise<Response | undefined> {
+export async function panelResponse(method: string, target: string): Promise<MockResponse | undefined> {
   const path = target.split('?')[0]
   if (path !== PANEL_PATH && !path.startsWith(`${PANEL_PATH}/`)) return undefined
   const entry = FILES[path.slice(PANEL_PATH.length)]
@@ -50,14 +51,14 @@ export async function panelResponse(method: string, target: string): Promise<Res
   } catch {
     return mockError({ kind: 'internal-error', title: 'Control panel missing', status: 500, detail: `${entry.file} is not installed next to the server (server/panel/).` })
   }
-  return new Response(body, {
+  return createResponse(body, {
     status: 200,
-    headers: {
+    headers: new Headers({
       'Content-Type': entry.type,
       'Cache-Control': 'no-cache',
       'Content-Security-Policy': PANEL_CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-    },
+    }),
   })
 }

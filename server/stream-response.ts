@@ -4,9 +4,11 @@
  * the stream, where the stream's own bound applies (handlers/platform/journal-stream.ts): nothing buffers here.
  */
 import type { ServerResponse } from 'node:http'
+import type { MockResponse } from '../handlers/platform/response.ts'
 
 /** True for responses that must be streamed rather than read whole. */
-export const isStreaming = (response: Response) => (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+export const isStreaming = (response: Response | MockResponse): response is Response =>
+  response instanceof Response && (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
 
 /**
  * @example

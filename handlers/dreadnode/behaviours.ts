@@ -3,7 +3,7 @@
  * each operation gets all eleven error entries; the ones its logic can't reach are forced-only.
  */
 import type { Behaviour, Source } from '../platform/types.ts'
-import { createResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/response.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { DREADNODE_ERRORS, dreadnodeError, type DreadnodeErrorStatus, type ValidationItem } from './envelope.ts'
 import type { DreadnodeState } from './model.ts'
@@ -113,7 +113,7 @@ export function namedError(e: { operation: string; name: string; status: Dreadno
 }
 
 /** A JSON 200 with optional Set-Cookie values. */
-export function jsonOk(body: unknown, cookies: readonly string[] = []): Response {
+export function jsonOk(body: unknown, cookies: readonly string[] = []): MockResponse {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   for (const c of cookies) headers.append('Set-Cookie', c)
   return createResponse(JSON.stringify(body), { status: 200, headers })

@@ -1,7 +1,7 @@
 /**
  * Dreadnode's canonical error envelope (DOC): `{code, detail, type, errors?}` with `code` = the real HTTP status.
  */
-import { createResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/response.ts'
 
 export interface ValidationItem {
   loc: (string | number)[]
@@ -31,7 +31,7 @@ export type DreadnodeErrorStatus = keyof typeof DREADNODE_ERRORS
  * @example
  * dreadnodeError(401) // {"code":401,"detail":"Authentication failed","type":"authentication_error"}
  */
-export function dreadnodeError(status: DreadnodeErrorStatus, extra: { detail?: string; errors?: ValidationItem[]; headers?: HeadersInit } = {}): Response {
+export function dreadnodeError(status: DreadnodeErrorStatus, extra: { detail?: string; errors?: ValidationItem[]; headers?: HeadersInit } = {}): MockResponse {
   const { type, detail } = DREADNODE_ERRORS[status]
   const body: Record<string, unknown> = { code: status, detail: extra.detail ?? detail, type }
   if (extra.errors) body.errors = extra.errors

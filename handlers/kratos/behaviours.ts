@@ -8,6 +8,7 @@ import type { KratosConfig } from './config.ts'
 import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
 import { INTERNAL_ERROR, orderedError, type HerodotError } from './herodot.ts'
 import { storeError, type KratosState, type SessionWithIdentity } from './model.ts'
+import type { MockResponse } from '../platform/response.ts'
 import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './responses.ts'
 import { docSection } from './sources.ts'
 import type { KratosCtx } from './session-auth.ts'
@@ -146,7 +147,7 @@ export function browserError(spec: ErrorSpec): KratosBehaviour {
 interface SessionSpec extends EntrySpec {
   /** Set-Cookies that come with the session (the session cookie of a browser login). */
   readonly cookies?: (ctx: KratosCtx, d: SessionWithIdentity) => readonly string[]
-  readonly build: (ctx: KratosCtx, d: SessionWithIdentity, headers: Headers) => Response
+  readonly build: (ctx: KratosCtx, d: SessionWithIdentity, headers: Headers) => MockResponse
 }
 
 /**

@@ -4,7 +4,7 @@
  * the `Content-Length` the body would have had. Each GET operation gets a HEAD twin `<operation>Head` whose catalogue
  * mirrors the GET one entry by entry (so every HEAD answer can be forced too), each declared without a body.
  */
-import { createResponse, setCookiesOf } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/response.ts'
 import type { Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { methodSuffix, type KratosBehaviour } from './behaviours.ts'
@@ -12,19 +12,18 @@ import type { KratosState } from './model.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 
+const utf8 = new TextEncoder()
+
 /**
  * The response a HEAD request gets: the GET response's status and headers, no body, `Content-Length` of the body it
  * would have had (Go sets it when the handler wrote a small body; none for an empty one).
  * @example
- * const head = await withoutBody(await behaviour.respond(ctx, detail))
+ * const head = withoutBody(await behaviour.respond(ctx, detail))
  */
-export async function withoutBody(response: Response): Promise<Response> {
+export function withoutBody(response: MockResponse): MockResponse {
   if (response.body === null) return response
-  const length = (await response.arrayBuffer()).byteLength
+  const length = utf8.encode(response.body).byteLength
   const headers = new Headers(response.headers)
-  // In a page the copied headers have lost Set-Cookie (a forbidden header): put back the values the GET kept.
-  headers.delete('Set-Cookie')
-  for (const cookie of setCookiesOf(response)) headers.append('Set-Cookie', cookie)
   if (length > 0) headers.set('Content-Length', String(length))
   return createResponse(null, { status: response.status, headers })
 }
@@ -47,7 +46,10 @@ export function headTwin(get: Op, catalogue: readonly KratosBehaviour[]): { oper
         title: `${b.title} — HEAD, no body`,
         contentType: null,
         schema: undefined,
-        respond: async (ctx, detail) => withoutBody(await b.respond(ctx, detail)),
+        respond: (ctx, detail) => {
+          const built = b.respond(ctx, detail)
+          return built instanceof Promise ? built.then(withoutBody) : withoutBody(built)
+        },
       }),
     )
   return { operation, behaviours }

@@ -5,7 +5,7 @@
  */
 import { orderedError, type HerodotError } from './herodot.ts'
 import { goJson, htmlEscape } from './go.ts'
-import { createResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/response.ts'
 
 export const NO_CACHE = 'private, no-cache, no-store, must-revalidate'
 
@@ -23,7 +23,7 @@ export function routeHeaders(request: Request, opts: { nosurf: boolean; setCooki
  * @example
  * herodotResponse(SESSION_INACTIVE, request, new Headers()) // 401 with the E1 body
  */
-export function herodotResponse(error: HerodotError, request: Request, headers: Headers, extra: Record<string, unknown> = {}): Response {
+export function herodotResponse(error: HerodotError, request: Request, headers: Headers, extra: Record<string, unknown> = {}): MockResponse {
   headers.set('Content-Type', 'application/json')
   headers.set('Ory-Error-Id', error.id ?? '')
   const body = { error: orderedError(error, request.headers.get('x-request-id')), ...extra }
@@ -31,7 +31,7 @@ export function herodotResponse(error: HerodotError, request: Request, headers: 
 }
 
 /** A successful herodot JSON write (`application/json; charset=utf-8`). */
-export function jsonResponse(status: number, body: unknown, headers: Headers): Response {
+export function jsonResponse(status: number, body: unknown, headers: Headers): MockResponse {
   headers.set('Content-Type', 'application/json; charset=utf-8')
   return createResponse(goJson(body), { status, headers })
 }
@@ -47,7 +47,7 @@ export function seeOtherDeclaration(method: string): { contentType: 'text/html' 
 }
 
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
-export function seeOther(location: string, request: Request, headers: Headers): Response {
+export function seeOther(location: string, request: Request, headers: Headers): MockResponse {
   headers.set('Location', location)
   if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
   const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null
@@ -55,6 +55,6 @@ export function seeOther(location: string, request: Request, headers: Headers): 
 }
 
 /** 204, no body, no Content-Type. */
-export function noContent(headers: Headers): Response {
+export function noContent(headers: Headers): MockResponse {
   return createResponse(null, { status: 204, headers })
 }

@@ -6,6 +6,7 @@ import { isPlainObject, parseJson, readBody } from './body.ts'
 import { ControlError } from './control-error.ts'
 import type { LogoutMocks, ScenarioRequest } from './instance.ts'
 import { mockError } from './mock-error.ts'
+import { createResponse, type MockResponse } from './response.ts'
 import { describeCatalogue } from './catalogue-doc.ts'
 import { buildOpenApi } from './openapi.ts'
 import { CLOCK_RANGE } from './clock.ts'
@@ -13,7 +14,7 @@ import { parseJournalFilter, type JournalFilter } from './journal.ts'
 import { journalStream } from './journal-stream.ts'
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body, null, 2), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
+  createResponse(JSON.stringify(body, null, 2), { status, headers: new Headers({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) })
 
 const ROUTES = [
   'GET    /__mock                                  this index',
@@ -68,7 +69,7 @@ function clockView(mocks: LogoutMocks) {
  * @example
  * const response = await handleControl(mocks, new Request('http://127.0.0.1:9090/__mock/coverage'))
  */
-export async function handleControl(mocks: LogoutMocks, request: Request): Promise<Response | undefined> {
+export async function handleControl(mocks: LogoutMocks, request: Request): Promise<Response | MockResponse | undefined> {
   const url = new URL(request.url)
   if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
   const path = url.pathname.replace(/\/+$/, '') || '/'

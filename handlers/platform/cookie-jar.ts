@@ -22,7 +22,7 @@
  */
 import { Cookie, CookieJar, MemoryCookieStore, domainMatch, getPublicSuffix } from 'tough-cookie'
 import type { Clock } from './clock.ts'
-import { setCookiesOf } from './response.ts'
+import { setCookiesOf, type MockResponse } from './response.ts'
 import type { PipelineHooks } from './operation-pipeline.ts'
 
 /** `jar`: the instance keeps and sends cookies as a browser would; `off`: requests carry only their own headers. */
@@ -47,7 +47,7 @@ export interface InstanceCookieJar {
   /** Puts the cookies the browser would send into the request's `Cookie` header (the request is updated in place). */
   attach(request: Request): void
   /** Stores the response's `Set-Cookie` values as the browser would for that request. */
-  store(request: Request, response: Response): void
+  store(request: Request, response: MockResponse): void
   /** The live cookies (expired ones on the platform clock are gone). */
   list(): CookieView[]
   /** Forgets every cookie (and their `document.cookie` copies). */

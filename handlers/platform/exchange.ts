@@ -3,12 +3,11 @@
  * journal entry stays small whatever the client sent or the mock answered.
  *
  * Nothing is cloned. The request body is the text the provider read (`bodyTextRead`: the standalone door's buffered
- * bytes, or what `readBody` read from a stream), the response body the text the response was built from
- * (`responseText`). Cloning instead would cost a stream tee per request, and undici's `clone()` was measured to keep
+ * bytes, or what `readBody` read from a stream), the response body the text the response was built from. Cloning instead would cost a stream tee per request, and undici's `clone()` was measured to keep
  * 4–8 KB per request alive; a body nobody read, or one built from a stream, is left out (`body: null`).
  */
 import { bodyTextRead } from './body.ts'
-import { responseText } from './response.ts'
+import type { MockResponse } from './response.ts'
 
 /** Headers kept per message: more than any real exchange of these APIs needs, little enough to bound an entry. */
 const MAX_HEADERS = 64
@@ -58,9 +57,9 @@ function cut(text: string | null | undefined, limit: number): Pick<CapturedMessa
  * const exchange = captureExchange(request, response, 2048)
  * exchange.response.headers // [['content-type', 'application/json'], …]
  */
-export function captureExchange(request: Request, response: Response, limit: number): CapturedExchange {
+export function captureExchange(request: Request, response: MockResponse, limit: number): CapturedExchange {
   return {
     request: { headers: headersOf(request.headers), ...cut(bodyTextRead(request), limit) },
-    response: { headers: headersOf(response.headers), ...cut(responseText(response), limit) },
+    response: { headers: headersOf(response.headers), ...cut(response.body, limit) },
   }
 }

@@ -2,7 +2,7 @@
  * Errors that come from the mock itself, never from a vendor: RFC 9457 problem details, so they can't be mistaken
  * for a provider's response (`application/problem+json`, a `urn:logout-mocks:` type).
  */
-import { createResponse } from './response.ts'
+import { createResponse, type MockResponse } from './response.ts'
 
 export interface MockProblem {
   /** Short slug: `unknown-forced-status`, `not-found`, … */
@@ -29,7 +29,7 @@ export function problemJson(problem: MockProblem): string {
  * @example
  * mockError({ kind: 'not-found', title: 'No mock here', status: 404, detail: 'GET /nope matches no provider' })
  */
-export function mockError(problem: MockProblem, headers: HeadersInit = {}): Response {
+export function mockError(problem: MockProblem, headers: HeadersInit = {}): MockResponse {
   const h = new Headers(headers)
   h.set('Content-Type', 'application/problem+json')
   h.set('X-Logout-Mocks-Error', problem.kind)

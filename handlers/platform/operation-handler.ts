@@ -5,6 +5,7 @@
  */
 import { http, HttpResponse, delay as mswDelay, type HttpHandler } from 'msw'
 import { methodNotAllowed, runOperation, type Answer, type OperationRuntime } from './operation-pipeline.ts'
+import { toFetchResponse } from './response.ts'
 import type { Operation, RequestContext } from './types.ts'
 
 export { MAX_DELAY_MS, type OperationRuntime } from './operation-pipeline.ts'
@@ -15,7 +16,7 @@ async function toMswResponse(answer: Answer | undefined): Promise<Response | und
   if (answer.delayMs > 0) await mswDelay(answer.delayMs)
   if (answer.fault === 'hang') await mswDelay('infinite')
   if (answer.fault === 'network-error' || answer.fault === 'connection-reset') return HttpResponse.error()
-  return answer.response
+  return toFetchResponse(answer.response)
 }
 
 /**
@@ -37,5 +38,8 @@ export function createOperationHandler(rt: OperationRuntime, op: Operation): Htt
  * createMethodNotAllowedHandler(runtime, '/api/v1/auth/logout', ['POST'])
  */
 export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string, allowed: readonly string[]): HttpHandler {
-  return http.all(rt.baseUrl + path, ({ request }) => methodNotAllowed(rt, path, allowed, { request, url: new URL(request.url), params: {}, socketIp: undefined })?.response)
+  return http.all(rt.baseUrl + path, ({ request }) => {
+    const answer = methodNotAllowed(rt, path, allowed, { request, url: new URL(request.url), params: {}, socketIp: undefined })
+    return answer && toFetchResponse(answer.response)
+  })
 }

@@ -18,6 +18,7 @@ import { captureExchange, type CapturedExchange } from './exchange.ts'
 import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
 import type { Random } from './random.ts'
+import type { MockResponse } from './response.ts'
 import type { ScenarioStore } from './scenarios.ts'
 import type { AnyProvider, Behaviour, Operation, RequestContext } from './types.ts'
 
@@ -62,7 +63,7 @@ export interface Exchange {
 
 /** The pipeline's answer, for the door to send. */
 export interface Answer {
-  readonly response: Response
+  readonly response: MockResponse
   readonly provider: AnyProvider
   readonly behaviour: string | undefined
   /** Milliseconds to wait before sending (0: none). */
@@ -74,7 +75,7 @@ export interface Answer {
 type Choice =
   | { kind: 'natural' }
   | { kind: 'forced'; behaviour: Behaviour; via: 'header' | 'query' | 'scenario' }
-  | { kind: 'error'; response: Response }
+  | { kind: 'error'; response: MockResponse }
 
 /**
  * The caller's IP: X-Forwarded-For's first hop when the provider trusts it, else the socket's, else loopback.
@@ -96,7 +97,7 @@ function journalAnswer(rt: OperationRuntime, ex: Exchange, exchange: CapturedExc
 }
 
 /** Sets the platform clock's `Date` on a response (so it agrees with cookie `Expires` on a frozen or moved clock). */
-function stampDate(rt: OperationRuntime, response: Response): Response {
+function stampDate(rt: OperationRuntime, response: MockResponse): MockResponse {
   response.headers.set('date', httpDate(rt.clock.now()))
   return response
 }
@@ -134,7 +135,7 @@ function chooseForced(rt: OperationRuntime, op: Operation, code: string | undefi
   return byExample ? { kind: 'forced', behaviour: byExample, via } : { kind: 'natural' }
 }
 
-function parseDelay(value: string | undefined): number | Response | undefined {
+function parseDelay(value: string | undefined): number | MockResponse | undefined {
   if (value === undefined) return undefined
   const ms = /^\d+$/.test(value) ? Number(value) : NaN
   if (Number.isNaN(ms) || ms > MAX_DELAY_MS) {
@@ -143,7 +144,7 @@ function parseDelay(value: string | undefined): number | Response | undefined {
   return ms
 }
 
-function parseFault(value: string | undefined): Fault | Response | undefined {
+function parseFault(value: string | undefined): Fault | MockResponse | undefined {
   if (value === undefined) return undefined
   if ((FAULTS as readonly string[]).includes(value)) return value as Fault
   return mockError({ kind: 'unknown-fault', title: 'Unknown fault', status: 400, detail: `fault must be one of ${FAULTS.join(', ')}, got "${value}".`, validFaults: FAULTS })
@@ -190,12 +191,12 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
         : { kind: 'natural' }
   const delayMs = parseDelay(forcing.delay) ?? scenario?.delayMs
   const fault = parseFault(forcing.fault) ?? scenario?.fault
-  if (delayMs instanceof Response) choice = { kind: 'error', response: delayMs }
-  if (fault instanceof Response) choice = { kind: 'error', response: fault }
+  if (typeof delayMs === 'object') choice = { kind: 'error', response: delayMs }
+  if (typeof fault === 'object') choice = { kind: 'error', response: fault }
 
   const ctx: RequestContext = choice.kind === 'forced' ? { ...base, forced: true } : base
 
-  let response: Response
+  let response: MockResponse
   let behaviour: Behaviour | undefined
   if (choice.kind === 'error') {
     response = choice.response

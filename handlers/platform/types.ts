@@ -9,6 +9,7 @@
 import type { Clock } from './clock.ts'
 import type { ProviderOptions } from './options.ts'
 import type { Random } from './random.ts'
+import type { MockResponse } from './response.ts'
 import type { StoreLimits } from '../../model/limits.ts'
 
 /** Where a behaviour comes from: the vendor's documentation, or one of our stated assumptions. */
@@ -77,7 +78,7 @@ export interface Behaviour<State = unknown, Config = unknown> {
   readonly primary?: boolean
   /** False for entries that cannot be forced meaningfully (none by default). */
   readonly forceable?: boolean
-  readonly respond: (ctx: RequestContext<State, Config>, detail?: unknown) => Response | Promise<Response>
+  readonly respond: (ctx: RequestContext<State, Config>, detail?: unknown) => MockResponse | Promise<MockResponse>
 }
 
 /** One HTTP operation of a provider. */

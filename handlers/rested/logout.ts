@@ -4,6 +4,7 @@
  * the option `clearCookieOnLogout`). The token is revoked server-side: the logged-in-user GET and every secure
  * endpoint refuse it afterwards.
  */
+import type { MockResponse } from '../platform/response.ts'
 import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
 import { errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
@@ -28,7 +29,7 @@ export async function runLogout(ctx: Ctx): Promise<Outcome> {
 }
 
 /** The 204 of an idempotent logout: no body; the clearing cookie when `clearCookieOnLogout` is on. */
-function loggedOut(ctx: Ctx): Response {
+function loggedOut(ctx: Ctx): MockResponse {
   return restedNoContent(ctx, ctx.config.clearCookieOnLogout ? [['Set-Cookie', CLEARING_COOKIE]] : [])
 }
 

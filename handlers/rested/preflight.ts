@@ -4,6 +4,7 @@
  * credentials, methods and the headers the browser asked for. A disallowed origin gets the row-3 403 with no CORS
  * allow headers, so the browser blocks the actual request (DECISION: a 403 rather than a header-less 204, so QA sees why in the network panel).
  */
+import { createResponse } from '../platform/response.ts'
 import type { Outcome } from '../platform/types.ts'
 import { gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { assumed } from './sources.ts'
@@ -30,7 +31,7 @@ export const preflightBehaviours: RestedBehaviour[] = [
     source: assumed('cors'),
     contentType: null,
     primary: true,
-    respond: (ctx) => new Response(null, { status: 204, headers: preflightHeaders(ctx) }),
+    respond: (ctx) => createResponse(null, { status: 204, headers: preflightHeaders(ctx) }),
   },
   ...gateBehaviours('preflight', 'projects'),
 ]

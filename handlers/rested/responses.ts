@@ -4,14 +4,14 @@
  */
 import type { Ctx } from './gate.ts'
 import { applyCors } from './cors.ts'
-import { createResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/response.ts'
 
 /**
  * An error response with the reason text: `{"message": reason}` (errorFormat `json`) or the bare text (`text`).
  * @example
  * restedError(ctx, 403, 'Missing API Key')
  */
-export function restedError(ctx: Ctx, status: number, message: string): Response {
+export function restedError(ctx: Ctx, status: number, message: string): MockResponse {
   const text = ctx.config.errorFormat === 'text'
   const headers = applyCors(ctx, new Headers({ 'Content-Type': text ? 'text/plain; charset=utf-8' : 'application/json' }))
   return createResponse(text ? message : JSON.stringify({ message }), { status, headers })
@@ -22,7 +22,7 @@ export function restedError(ctx: Ctx, status: number, message: string): Response
  * @example
  * restedJson(ctx, 200, { uniqueId, data }, [['Set-Cookie', cookie]])
  */
-export function restedJson(ctx: Ctx, status: number, body: unknown, extra: readonly (readonly [string, string])[] = []): Response {
+export function restedJson(ctx: Ctx, status: number, body: unknown, extra: readonly (readonly [string, string])[] = []): MockResponse {
   const headers = applyCors(ctx, new Headers({ 'Content-Type': 'application/json' }))
   for (const [name, value] of extra) headers.append(name, value)
   return createResponse(JSON.stringify(body), { status, headers })
@@ -33,7 +33,7 @@ export function restedJson(ctx: Ctx, status: number, body: unknown, extra: reado
  * @example
  * restedNoContent(ctx, [['Set-Cookie', clearingCookie]])
  */
-export function restedNoContent(ctx: Ctx, extra: readonly (readonly [string, string])[] = []): Response {
+export function restedNoContent(ctx: Ctx, extra: readonly (readonly [string, string])[] = []): MockResponse {
   const headers = applyCors(ctx, new Headers())
   for (const [name, value] of extra) headers.append(name, value)
   return createResponse(null, { status: 204, headers })

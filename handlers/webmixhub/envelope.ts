@@ -5,7 +5,7 @@
  */
 import type { RequestContext } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { createResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/response.ts'
 
 /**
  * Error codes the mock answers with, their HTTP status and message: the general table and the auth list of the
@@ -64,7 +64,7 @@ function responseMeta(ctx: AnyCtx) {
  * @example
  * envelope(ctx, 200, { data: { success: true } })
  */
-export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown } | { error: unknown }): Response {
+export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown } | { error: unknown }): MockResponse {
   const meta = responseMeta(ctx)
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (ctx.config.requestIdHeader) headers.set('x-request-id', meta.requestId)
@@ -77,7 +77,7 @@ export function envelope(ctx: AnyCtx, status: number, payload: { data: unknown }
  * @example
  * webmixhubError(ctx, 'MISSING_USER_TOKEN') // 401 {"meta":{…},"error":{"message":"Missing user token","code":"MISSING_USER_TOKEN","status":401}}
  */
-export function webmixhubError(ctx: AnyCtx, code: WebmixhubErrorCode, validation?: Validation, message: string = WEBMIXHUB_ERRORS[code].message): Response {
+export function webmixhubError(ctx: AnyCtx, code: WebmixhubErrorCode, validation?: Validation, message: string = WEBMIXHUB_ERRORS[code].message): MockResponse {
   const { status } = WEBMIXHUB_ERRORS[code]
   const error: Record<string, unknown> = { message, code, status }
   if (validation) error.validation = validation

@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node'
 import { createLogoutMocks } from '../../handlers/index.ts'
 import { createPlatform } from '../../handlers/platform/instance.ts'
 import type { ProviderDefinition } from '../../handlers/platform/types.ts'
+import { createResponse } from '../../handlers/platform/response.ts'
 import { defineOptions, option } from '../../handlers/platform/options.ts'
 import { Type } from 'typebox'
 
@@ -19,7 +20,7 @@ function testProvider(id: string, parts: Pick<ProviderDefinition<null>, 'operati
 /** A catalogue entry with an empty body of the given status. */
 function entry(id: string, status: number): ProviderDefinition<null>['catalogue'][number] {
   const [, operation] = id.split('.')
-  return { id, operation, status, title: id, trigger: 'test', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => new Response(null, { status }) }
+  return { id, operation, status, title: id, trigger: 'test', source: { kind: 'assumed', ref: 'test' }, contentType: null, respond: () => createResponse(null, { status, headers: new Headers() }) }
 }
 
 describe('instances', () => {
