@@ -103,8 +103,8 @@ export function bufferBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Bu
  * @example
  * const request = toBufferedRequest(req, new URL('http://127.0.0.1:9090/api/v1/auth/logout'), await bufferBody(req))
  */
-export function toBufferedRequest(req: IncomingMessage, url: URL, body: BufferedBody): Request {
-  return new BufferedRequest(url, { method: req.method ?? 'GET', headers: requestHeaders(req) }, body)
+export function toBufferedRequest(req: IncomingMessage, url: URL, body: BufferedBody): BufferedRequest {
+  return new BufferedRequest(url, req.method ?? 'GET', requestHeaders(req), body)
 }
 
 /** A response's headers for `writeHead`: every `Set-Cookie` kept separate; `extra` replace the response's own. */

@@ -76,10 +76,10 @@ export function authenticateApiKey(ctx: Ctx): Caller {
  * Authenticates with the token (cookie, or Bearer for the access token) when one is sent, else with `X-API-Key`
  * (ASSUMPTION: a sent token wins over a key; see docs/providers/dreadnode.md#assumptions).
  * @example
- * const caller = await authenticateTokenOrKey(ctx, 'access_token')
+ * const caller = authenticateTokenOrKey(ctx, 'access_token')
  * if (caller.kind === 'ok' || caller.kind === 'key') caller.user.email
  */
-export async function authenticateTokenOrKey(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Promise<Caller> {
+export function authenticateTokenOrKey(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Caller {
   if (tokenFrom(ctx, cookie) === undefined && apiKeyFrom(ctx) !== undefined) return authenticateApiKey(ctx)
   return authenticate(ctx, cookie)
 }
@@ -87,13 +87,13 @@ export async function authenticateTokenOrKey(ctx: Ctx, cookie: typeof ACCESS_COO
 /**
  * Authenticates with one of the two tokens.
  * @example
- * const caller = await authenticate(ctx, 'access_token')
+ * const caller = authenticate(ctx, 'access_token')
  * if (caller.kind === 'ok') caller.user.email
  */
-export async function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Promise<Caller> {
+export function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REFRESH_COOKIE): Caller {
   const token = tokenFrom(ctx, cookie)
   if (token === undefined) return { kind: 'missing' }
-  const verdict = await verifyAccessJwt(token, ctx.config.jwtSecret, { typ: cookie === ACCESS_COOKIE ? 'access' : 'refresh', now: ctx.clock.now() })
+  const verdict = verifyAccessJwt(token, ctx.config.jwtSecret, { typ: cookie === ACCESS_COOKIE ? 'access' : 'refresh', now: ctx.clock.now() })
   if (!verdict.ok) {
     if (verdict.reason === 'malformed') return { kind: 'malformed', cookie }
     if (verdict.reason === 'expired' || verdict.reason === 'wrong-type') return { kind: 'invalid', reason: verdict.reason }

@@ -24,7 +24,7 @@ export const logoutOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     if (body.kind === 'bad') return { behaviour: 'invalidRequest', detail: { detail: body.detail } }
     const errors = cookieErrors(ctx, [ACCESS_COOKIE, REFRESH_COOKIE])
     if (errors.length > 0) return { behaviour: 'validationError', detail: { errors } }
-    const caller = await authenticateTokenOrKey(ctx, ACCESS_COOKIE)
+    const caller = authenticateTokenOrKey(ctx, ACCESS_COOKIE)
     if (caller.kind !== 'ok' && caller.kind !== 'key') return { behaviour: ctx.config.unauthenticatedLogout === 'idempotent' ? 'idempotent' : 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
     if (caller.kind === 'key') return { behaviour: 'apiKey' }

@@ -86,8 +86,8 @@ export async function startSession(state: DreadnodeState, user: DreadnodeUser, c
   const now = clock.now()
   const session = await state.sessions.create({ id: random.uuid(), userId: user.id, createdAt: now })
   const iat = Math.floor(now / 1000)
-  const accessToken = await signJwt({ sub: user.id, sid: session.id, typ: 'access', iat, exp: iat + config.accessTokenTtl }, config.jwtSecret)
-  const refreshToken = await signJwt({ sub: user.id, sid: session.id, typ: 'refresh', iat, exp: iat + config.refreshTokenTtl }, config.jwtSecret)
+  const accessToken = signJwt({ sub: user.id, sid: session.id, typ: 'access', iat, exp: iat + config.accessTokenTtl }, config.jwtSecret)
+  const refreshToken = signJwt({ sub: user.id, sid: session.id, typ: 'refresh', iat, exp: iat + config.refreshTokenTtl }, config.jwtSecret)
   return { session, accessToken, refreshToken }
 }
 
@@ -100,8 +100,8 @@ export async function startSession(state: DreadnodeState, user: DreadnodeUser, c
 export async function sampleTokens(config: DreadnodeConfig): Promise<{ accessToken: string; refreshToken: string }> {
   const claims = { sub: dreadnodeUsers[0].id, sid: 'forced-sample', iat: 0 }
   return {
-    accessToken: await signJwt({ ...claims, typ: 'access', exp: config.accessTokenTtl }, config.jwtSecret),
-    refreshToken: await signJwt({ ...claims, typ: 'refresh', exp: config.refreshTokenTtl }, config.jwtSecret),
+    accessToken: signJwt({ ...claims, typ: 'access', exp: config.accessTokenTtl }, config.jwtSecret),
+    refreshToken: signJwt({ ...claims, typ: 'refresh', exp: config.refreshTokenTtl }, config.jwtSecret),
   }
 }
 

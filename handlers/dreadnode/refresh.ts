@@ -23,7 +23,7 @@ export const refreshOperation: Operation<DreadnodeState, DreadnodeConfig> = {
     // FastAPI validates every parameter before answering: cookie and body errors come together.
     const errors = [...cookieErrors(ctx, [REFRESH_COOKIE]), ...checkFields(body, {}, { optional: ctx.config.refreshBody === 'optional' }).errors]
     if (errors.length > 0) return { behaviour: 'validationError', detail: { errors } }
-    const caller = await authenticateTokenOrKey(ctx, REFRESH_COOKIE)
+    const caller = authenticateTokenOrKey(ctx, REFRESH_COOKIE)
     if (caller.kind !== 'ok' && caller.kind !== 'key') return { behaviour: 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
     if (caller.kind === 'ok') await ctx.state.revocations.revoke(caller.session.id, ctx.clock.now(), 'refresh', sessionExpiresAt(caller.session, ctx.config))

@@ -27,7 +27,7 @@ export const mintApiKeyOperation: Op = {
     const fields = checkFields(body, { name: { type: 'string', required: true }, allow_self_revoke: { type: 'boolean', required: false } })
     const errors = [...cookieErrors(ctx, [ACCESS_COOKIE]), ...fields.errors]
     if (errors.length > 0) return { behaviour: 'validationError', detail: { errors } }
-    const caller = await authenticate(ctx, ACCESS_COOKIE)
+    const caller = authenticate(ctx, ACCESS_COOKIE)
     if (caller.kind !== 'ok') return { behaviour: 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
     if (ctx.state.apiKeys.countFor(caller.user.id) >= ctx.config.maxApiKeysPerUser) {

@@ -23,7 +23,7 @@ export const userOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   async run(ctx) {
     const errors = cookieErrors(ctx, [ACCESS_COOKIE])
     if (errors.length > 0) return { behaviour: 'validationError', detail: { errors } }
-    const caller = await authenticateTokenOrKey(ctx, ACCESS_COOKIE)
+    const caller = authenticateTokenOrKey(ctx, ACCESS_COOKIE)
     if (caller.kind !== 'ok' && caller.kind !== 'key') return { behaviour: 'unauthenticated' }
     if (caller.user.disabled) return { behaviour: 'forbidden' }
     return { behaviour: 'success', detail: caller.user }

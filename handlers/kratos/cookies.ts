@@ -10,6 +10,7 @@ import { parseCookies, serializeCookie, EPOCH_EXPIRES } from '../platform/cookie
 import { equalBytes, sha256 } from '../platform/hmac-sha256.ts'
 import type { Random } from '../platform/random.ts'
 import type { KratosConfig } from './config.ts'
+import type { IncomingRequest } from '../platform/buffered-request.ts'
 
 /** nosurf's MaxAge: one year. */
 const CSRF_MAX_AGE = 31_536_000
@@ -101,7 +102,7 @@ export function csrfSetCookie(name: string, value: string, config: KratosConfig)
 }
 
 /** The CSRF cookie the request carries (its raw value), if any. */
-export function requestCsrfCookie(request: Request, cookieName: string): string | undefined {
+export function requestCsrfCookie(request: IncomingRequest, cookieName: string): string | undefined {
   return parseCookies(request.headers.get('cookie'))[cookieName]
 }
 

@@ -14,6 +14,7 @@ import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie, verifyMaske
 import { goQuery } from './go.ts'
 import { CSRF_TEXT, csrfViolation, type HerodotError } from './herodot.ts'
 import type { KratosCtx } from './session-auth.ts'
+import type { IncomingRequest } from '../platform/buffered-request.ts'
 
 /**
  * The CSRF error for a request that failed verification; `formToken` is `r.Form.Get("csrf_token")` (the form body's
@@ -34,7 +35,7 @@ export function csrfErrorReason(ctx: KratosCtx, formToken: string): HerodotError
 }
 
 /** Go's `r.PostFormValue("csrf_token")`: POST, PUT and PATCH bodies, urlencoded or multipart; '' otherwise. */
-async function postFormToken(request: Request): Promise<string> {
+async function postFormToken(request: IncomingRequest): Promise<string> {
   if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return ''
   const type = mediaType(request.headers.get('content-type'))
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return ''

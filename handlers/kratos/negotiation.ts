@@ -4,6 +4,7 @@
  * `Content-Type` of exactly `application/json`. gddo's Accept parser gives up on a whole header at the first
  * parameter that is not `q=`, which is why `application/json; charset=utf-8` counts as a browser.
  */
+import type { IncomingRequest } from '../platform/buffered-request.ts'
 
 interface AcceptSpec {
   value: string
@@ -78,6 +79,6 @@ function negotiate(accept: string | null): string {
  * isJsonRequest(new Request('http://x', { headers: { Accept: 'application/json' } })) // true
  * isJsonRequest(new Request('http://x', { headers: { Accept: '*' + '/*' } })) // false: fetch's default is a browser
  */
-export function isJsonRequest(request: Request): boolean {
+export function isJsonRequest(request: IncomingRequest): boolean {
   return negotiate(request.headers.get('accept')) === 'application/json' || request.headers.get('content-type') === 'application/json'
 }

@@ -6,11 +6,12 @@
 import { orderedError, type HerodotError } from './herodot.ts'
 import { goJson, htmlEscape } from './go.ts'
 import { createResponse, type MockResponse } from '../platform/response.ts'
+import type { IncomingRequest } from '../platform/buffered-request.ts'
 
 export const NO_CACHE = 'private, no-cache, no-store, must-revalidate'
 
 /** Headers every response of a route carries: Cache-Control on GET, Vary: Cookie behind nosurf, extra Set-Cookies. */
-export function routeHeaders(request: Request, opts: { nosurf: boolean; setCookies?: readonly string[] }): Headers {
+export function routeHeaders(request: IncomingRequest, opts: { nosurf: boolean; setCookies?: readonly string[] }): Headers {
   const h = new Headers()
   if (request.method === 'GET') h.set('Cache-Control', NO_CACHE)
   if (opts.nosurf) h.set('Vary', 'Cookie')
@@ -23,7 +24,7 @@ export function routeHeaders(request: Request, opts: { nosurf: boolean; setCooki
  * @example
  * herodotResponse(SESSION_INACTIVE, request, new Headers()) // 401 with the E1 body
  */
-export function herodotResponse(error: HerodotError, request: Request, headers: Headers, extra: Record<string, unknown> = {}): MockResponse {
+export function herodotResponse(error: HerodotError, request: IncomingRequest, headers: Headers, extra: Record<string, unknown> = {}): MockResponse {
   headers.set('Content-Type', 'application/json')
   headers.set('Ory-Error-Id', error.id ?? '')
   const body = { error: orderedError(error, request.headers.get('x-request-id')), ...extra }
@@ -47,7 +48,7 @@ export function seeOtherDeclaration(method: string): { contentType: 'text/html' 
 }
 
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
-export function seeOther(location: string, request: Request, headers: Headers): MockResponse {
+export function seeOther(location: string, request: IncomingRequest, headers: Headers): MockResponse {
   headers.set('Location', location)
   if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
   const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null

@@ -1,7 +1,7 @@
 /**
  * Reading request bodies defensively: bounded in size, never throwing, so bad input becomes a documented error.
  */
-import { BufferedRequest } from './buffered-request.ts'
+import { BufferedRequest, type IncomingRequest } from './buffered-request.ts'
 
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' }
 
@@ -11,7 +11,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024
 const utf8 = new TextDecoder()
 
 /** What `readBody` read of each streamed request, for the journal (a WeakMap: it goes with the request). */
-const readTexts = new WeakMap<Request, string>()
+const readTexts = new WeakMap<IncomingRequest, string>()
 
 /**
  * The body text a provider read from this request (as the journal keeps it), or undefined when nothing read it.
@@ -19,7 +19,7 @@ const readTexts = new WeakMap<Request, string>()
  * await readBody(request)
  * bodyTextRead(request) // '{"email":"alice@example.com",…}'
  */
-export function bodyTextRead(request: Request): string | undefined {
+export function bodyTextRead(request: IncomingRequest): string | undefined {
   if (request instanceof BufferedRequest) return request.buffered.ok ? request.buffered.text : undefined
   return readTexts.get(request)
 }
@@ -30,12 +30,12 @@ export function bodyTextRead(request: Request): string | undefined {
  * const body = await readBody(request)
  * if (!body.ok) return { behaviour: 'badRequest' }
  */
-export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
+export async function readBody(request: IncomingRequest, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
   if (request instanceof BufferedRequest) {
     const body = request.buffered
     return body.ok && body.bytes > limit ? { ok: false, reason: 'too-large' } : body
   }
-  if (!request.body) return { ok: true, text: '' }
+  if (!(request instanceof Request) || !request.body) return { ok: true, text: '' }
   const declared = Number(request.headers.get('content-length'))
   // Over the limit we stop reading without cancelling: cancelling would tear down the connection under the
   // response; the transport discards what is left (see server/http-bridge.ts).

@@ -24,6 +24,7 @@ import { Cookie, CookieJar, MemoryCookieStore, domainMatch, getPublicSuffix } fr
 import type { Clock } from './clock.ts'
 import { setCookiesOf, type MockResponse } from './response.ts'
 import type { PipelineHooks } from './operation-pipeline.ts'
+import type { IncomingRequest } from './buffered-request.ts'
 
 /** `jar`: the instance keeps and sends cookies as a browser would; `off`: requests carry only their own headers. */
 export type CookieMode = 'jar' | 'off'
@@ -45,9 +46,9 @@ export interface CookieView {
 export interface InstanceCookieJar {
   readonly mode: CookieMode
   /** Puts the cookies the browser would send into the request's `Cookie` header (the request is updated in place). */
-  attach(request: Request): void
+  attach(request: IncomingRequest): void
   /** Stores the response's `Set-Cookie` values as the browser would for that request. */
-  store(request: Request, response: MockResponse): void
+  store(request: IncomingRequest, response: MockResponse): void
   /** The live cookies (expired ones on the platform clock are gone). */
   list(): CookieView[]
   /** Forgets every cookie (and their `document.cookie` copies). */
@@ -65,14 +66,14 @@ export function defaultCookieMode(): CookieMode {
 }
 
 /** The headers a request had before the jar touched it (a request can reach several handlers). */
-const ownHeaders = new WeakMap<Request, Headers>()
+const ownHeaders = new WeakMap<IncomingRequest, Headers>()
 
-function pageOriginOf(request: Request, url: URL): string {
+function pageOriginOf(request: IncomingRequest, url: URL): string {
   if (typeof location !== 'undefined' && typeof location.origin === 'string' && location.origin !== 'null') return location.origin
   return request.headers.get('origin') ?? url.origin
 }
 
-function credentialsIncluded(request: Request, pageOrigin: string, url: URL): boolean {
+function credentialsIncluded(request: IncomingRequest, pageOrigin: string, url: URL): boolean {
   if (request.credentials === 'omit') return false
   if (request.credentials === 'include') return true
   return pageOrigin === url.origin
@@ -111,7 +112,7 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
     hinted.add(url.origin)
     console.warn(`[logout-mocks] ${message}`)
   }
-  const credentialsHint = (url: URL, request: Request, what: string) =>
+  const credentialsHint = (url: URL, request: IncomingRequest, what: string) =>
     hintOnce(
       url,
       `${what} for ${url.origin}: this cross-origin request has credentials: '${request.credentials ?? 'same-origin'}'. ` +

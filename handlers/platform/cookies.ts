@@ -3,21 +3,28 @@
  * attributes in the exact order a vendor emits them.
  */
 
+const NO_COOKIES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>)
+/** The last header parsed and its result: one request's checks read the same header several times. */
+let last: { header: string; cookies: Readonly<Record<string, string>> } | undefined
+
 /**
- * Parses a `Cookie` header into name → raw value (first occurrence wins, as most servers do). Never throws.
+ * Parses a `Cookie` header into name → raw value (first occurrence wins, as most servers do). Never throws. The
+ * result is frozen: the same header parsed again (the next check of the same request) gets the same object back.
  * @example
  * parseCookies('a=1; b="x"') // { a: '1', b: '"x"' }
  */
-export function parseCookies(header: string | null): Record<string, string> {
+export function parseCookies(header: string | null): Readonly<Record<string, string>> {
+  if (!header) return NO_COOKIES
+  if (last?.header === header) return last.cookies
   const out: Record<string, string> = Object.create(null)
-  if (!header) return out
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
     if (eq < 0) continue
     const name = part.slice(0, eq).trim()
     if (name && !(name in out)) out[name] = part.slice(eq + 1).trim()
   }
-  return out
+  last = { header, cookies: Object.freeze(out) }
+  return last.cookies
 }
 
 /** A cookie attribute: a flag (`HttpOnly`) or a name/value pair (`['Max-Age', 0]`). Order is kept. */

@@ -8,6 +8,7 @@
  */
 import { bodyTextRead } from './body.ts'
 import type { MockResponse } from './response.ts'
+import type { IncomingRequest } from './buffered-request.ts'
 
 /** Headers kept per message: more than any real exchange of these APIs needs, little enough to bound an entry. */
 const MAX_HEADERS = 64
@@ -57,7 +58,7 @@ function cut(text: string | null | undefined, limit: number): Pick<CapturedMessa
  * const exchange = captureExchange(request, response, 2048)
  * exchange.response.headers // [['content-type', 'application/json'], …]
  */
-export function captureExchange(request: Request, response: MockResponse, limit: number): CapturedExchange {
+export function captureExchange(request: IncomingRequest, response: MockResponse, limit: number): CapturedExchange {
   return {
     request: { headers: headersOf(request.headers), ...cut(bodyTextRead(request), limit) },
     response: { headers: headersOf(response.headers), ...cut(response.body, limit) },

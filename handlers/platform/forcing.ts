@@ -3,6 +3,7 @@
  * `Prefer: delay=<ms>`, `Prefer: fault=<kind>`, and their query twins `__code`, `__example`, `__delay`, `__fault`
  * (stripped before the provider sees the request). Header values win over query twins.
  */
+import type { IncomingRequest } from './buffered-request.ts'
 export const FAULTS = ['network-error', 'connection-reset', 'hang'] as const
 export type Fault = (typeof FAULTS)[number]
 
@@ -38,7 +39,7 @@ export function parsePrefer(header: string | null): Partial<Record<Key, string>>
 }
 
 /** A CORS preflight: the browser asking permission for the real request. */
-export function isPreflight(request: Request): boolean {
+export function isPreflight(request: IncomingRequest): boolean {
   return request.method === 'OPTIONS' && request.headers.has('access-control-request-method')
 }
 
@@ -48,7 +49,7 @@ export function isPreflight(request: Request): boolean {
  * @example
  * readForcing(new Request('https://x/api?__code=401')) // { code: '401', via: 'query', strippedUrl: URL('https://x/api') }
  */
-export function readForcing(request: Request, url: URL): ForcingDirectives {
+export function readForcing(request: IncomingRequest, url: URL): ForcingDirectives {
   const fromHeader = parsePrefer(request.headers.get('prefer'))
   const fromQuery: Partial<Record<Key, string>> = {}
   let strippedUrl: URL | null = null

@@ -19,6 +19,7 @@ import { describeProblem, OptionsError } from './options-error.ts'
 import { checkSchema } from './schema-check.ts'
 import type { AnyProvider, IssuedCredentials, ProviderOverrides, RequestContext } from './types.ts'
 import { isPlainObject } from './body.ts'
+import type { IncomingRequest } from './buffered-request.ts'
 
 /**
  * Options of one instance over the registry `R`. Typed by the registry's literal ids and config types, so a wrong
@@ -96,7 +97,7 @@ export interface LogoutMocks {
    * @internal the standalone server's door: the answer the handlers would give this request, computed through the
    * route table without msw's per-request machinery (undefined: no operation serves it).
    */
-  dispatch(request: Request, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
+  dispatch(request: IncomingRequest, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
 }
 
 interface Runtime extends OperationRuntime {

@@ -89,9 +89,9 @@ function jsonPart(s: string): Record<string, unknown> | null {
 /**
  * Signs claims as an HS256 JWT.
  * @example
- * const token = await signJwt({ sub: 'u1', exp: 1700000000 }, 'secret')
+ * const token = signJwt({ sub: 'u1', exp: 1700000000 }, 'secret')
  */
-export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
+export function signJwt(claims: JwtClaims, secret: string): string {
   const headerJson = JSON.stringify({ alg: 'HS256', typ: 'JWT' })
   const claimsJson = JSON.stringify(claims)
   const head = base64url(encoder.encode(headerJson))
@@ -125,10 +125,10 @@ function decodeUncached(token: string): { header: Record<string, unknown>; claim
 /**
  * Verifies an HS256 JWT. Expiry is not checked here: callers compare `claims.exp` with the platform clock.
  * @example
- * const v = await verifyJwt(token, 'secret')
+ * const v = verifyJwt(token, 'secret')
  * if (v.ok && (v.claims.exp ?? 0) * 1000 > clock.now()) { … }
  */
-export async function verifyJwt(token: string, secret: string): Promise<JwtVerdict> {
+export function verifyJwt(token: string, secret: string): JwtVerdict {
   const known = verified.get(token)
   if (known !== undefined && known.secret === secret) return known.verdict
   return verified.set(token, { secret, verdict: verifyUncached(token, secret) }).verdict
@@ -153,11 +153,11 @@ export type AccessVerdict =
  * a numeric `exp` still in the future on the given clock time (epoch ms). A token without `exp` is not "expired":
  * it was never a valid access token (`no-expiry`).
  * @example
- * const v = await verifyAccessJwt(token, secret, { typ: 'access', now: ctx.clock.now() })
+ * const v = verifyAccessJwt(token, secret, { typ: 'access', now: ctx.clock.now() })
  * if (!v.ok && v.reason === 'expired') return { behaviour: 'tokenExpired' }
  */
-export async function verifyAccessJwt(token: string, secret: string, expect: { typ: string; now: number }): Promise<AccessVerdict> {
-  const verdict = await verifyJwt(token, secret)
+export function verifyAccessJwt(token: string, secret: string, expect: { typ: string; now: number }): AccessVerdict {
+  const verdict = verifyJwt(token, secret)
   if (!verdict.ok) return verdict
   if (verdict.claims.typ !== expect.typ) return { ok: false, reason: 'wrong-type' }
   if (typeof verdict.claims.exp !== 'number') return { ok: false, reason: 'no-expiry' }

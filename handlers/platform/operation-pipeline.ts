@@ -11,7 +11,7 @@
 import type { CatalogueIndex } from './catalogue.ts'
 import type { Clock } from './clock.ts'
 import type { CoverageTracker } from './coverage.ts'
-import { requestWithUrl } from './buffered-request.ts'
+import { requestWithUrl, type IncomingRequest } from './buffered-request.ts'
 import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
 import { httpDate } from './http-date.ts'
 import { captureExchange, type CapturedExchange } from './exchange.ts'
@@ -28,9 +28,9 @@ export const MAX_DELAY_MS = 600_000
 /** Extension points around the provider's run (both optional; both doors call them). */
 export interface PipelineHooks {
   /** Before the provider sees the request: may return a replacement (e.g. with jar cookies attached). */
-  beforeRequest?(request: Request, rt: OperationRuntime): Request
+  beforeRequest?(request: IncomingRequest, rt: OperationRuntime): IncomingRequest
   /** After the response is built and journaled, before the door applies delay/fault and sends it. */
-  afterResponse?(request: Request, answer: Answer, rt: OperationRuntime): void
+  afterResponse?(request: IncomingRequest, answer: Answer, rt: OperationRuntime): void
 }
 
 /** What the pipeline needs from the instance an operation belongs to. */
@@ -52,7 +52,7 @@ export interface OperationRuntime {
 
 /** One request entering the pipeline, from either door. */
 export interface Exchange {
-  readonly request: Request
+  readonly request: IncomingRequest
   /** `request.url`, parsed once by the door. */
   readonly url: URL
   /** Path parameters as msw's path matching gives them. */
@@ -82,7 +82,7 @@ type Choice =
  * @example
  * clientIpOf(request, undefined, runtime) // '127.0.0.1' in process
  */
-function clientIpOf(request: Request, socketIp: string | undefined, rt: OperationRuntime): string {
+function clientIpOf(request: IncomingRequest, socketIp: string | undefined, rt: OperationRuntime): string {
   if (rt.provider.trustForwardedFor?.(rt.config)) {
     const xff = request.headers.get('x-forwarded-for')
     const first = xff?.split(',')[0]?.trim()

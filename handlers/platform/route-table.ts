@@ -8,6 +8,7 @@ import { matchRequestUrl, type HttpHandler } from 'msw'
 import { createMethodNotAllowedHandler, createOperationHandler } from './operation-handler.ts'
 import { methodNotAllowed, runOperation, type Answer, type Exchange, type OperationRuntime } from './operation-pipeline.ts'
 import type { Operation, RequestContext } from './types.ts'
+import type { IncomingRequest } from './buffered-request.ts'
 
 type Params = RequestContext['params']
 
@@ -27,7 +28,7 @@ export interface RouteTable {
   /** The msw handlers, in precedence order. */
   readonly handlers: HttpHandler[]
   /** The answer of the first route that matches and answers, as msw's `getResponse` over `handlers` would pick it. */
-  dispatch(request: Request, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
+  dispatch(request: IncomingRequest, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
 }
 
 const NO_PARAMS: Params = Object.freeze({})

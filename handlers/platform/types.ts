@@ -10,6 +10,7 @@ import type { Clock } from './clock.ts'
 import type { ProviderOptions } from './options.ts'
 import type { Random } from './random.ts'
 import type { MockResponse } from './response.ts'
+import type { IncomingRequest } from './buffered-request.ts'
 import type { StoreLimits } from '../../model/limits.ts'
 
 /** Where a behaviour comes from: the vendor's documentation, or one of our stated assumptions. */
@@ -32,7 +33,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 
 /** What the platform hands a provider for one request. */
 export interface RequestContext<State = unknown, Config = unknown> {
   /** The request as the provider sees it (forcing query twins removed). */
-  readonly request: Request
+  readonly request: IncomingRequest
   readonly url: URL
   /** Path parameters captured by the operation's path pattern. */
   readonly params: Readonly<Record<string, string | readonly string[] | undefined>>

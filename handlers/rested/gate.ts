@@ -14,6 +14,7 @@ import type { Outcome, RequestContext } from '../platform/types.ts'
 import type { RestedConfig } from './config.ts'
 import { parseEndpointPath } from './endpoint-name.ts'
 import { normaliseOrigin, scoped, type RestedEndpoint, type RestedProject, type RestedState } from './model.ts'
+import type { IncomingRequest } from '../platform/buffered-request.ts'
 
 export type Ctx = RequestContext<RestedState, RestedConfig>
 
@@ -52,7 +53,7 @@ interface Resolution {
  * Keyed by the request msw hands every handler (the same object for all of them). A request rebuilt without the
  * forcing query twins is a new key: it is resolved once more, which is rare and cheap.
  */
-const resolutions = new WeakMap<Request, Resolution>()
+const resolutions = new WeakMap<IncomingRequest, Resolution>()
 
 /** A non-empty query parameter, or undefined. */
 function param(ctx: Ctx, name: string): string | undefined {

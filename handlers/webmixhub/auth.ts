@@ -91,7 +91,7 @@ export async function gate(ctx: Ctx, check: { user: boolean }): Promise<Outcome 
 
 /** The user a token names in this tenant (undefined: a valid token whose user is gone), or why the token is refused. */
 async function userOf(ctx: Ctx, tenant: WebmixhubTenant, token: string): Promise<Outcome | { user: WebmixhubUser | undefined }> {
-  const verdict = await verifyAccessJwt(token, tenant.jwtSecret, { typ: 'access', now: ctx.clock.now() })
+  const verdict = verifyAccessJwt(token, tenant.jwtSecret, { typ: 'access', now: ctx.clock.now() })
   if (!verdict.ok) return { behaviour: verdict.reason === 'expired' ? 'tokenExpired' : 'invalidToken' }
   const { tid, sub } = verdict.claims
   if (tid !== tenant.id || typeof sub !== 'string') return { behaviour: 'invalidToken' }

@@ -106,8 +106,8 @@ export async function issueTokens(
 ): Promise<IssuedTokens> {
   const iat = Math.floor(clock.now() / 1000)
   const base = { sub: userId, tid: tenant.id, iat }
-  const accessToken = await signJwt({ ...base, exp: iat + config.accessTokenTtl, typ: 'access', jti: random.hex(16) }, tenant.jwtSecret)
-  const refreshToken = await signJwt({ ...base, exp: iat + config.refreshTokenTtl, typ: 'refresh', jti: random.hex(16) }, tenant.jwtSecret)
+  const accessToken = signJwt({ ...base, exp: iat + config.accessTokenTtl, typ: 'access', jti: random.hex(16) }, tenant.jwtSecret)
+  const refreshToken = signJwt({ ...base, exp: iat + config.refreshTokenTtl, typ: 'refresh', jti: random.hex(16) }, tenant.jwtSecret)
   return { accessToken, refreshToken }
 }
 
