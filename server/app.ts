@@ -64,15 +64,15 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
     let status = 0
     let behaviour: string | undefined
     let routed = false
-    // Every answer of this door carries the platform clock's Date (the pipeline's own answers already do).
+    // Every answer carries the platform clock's Date: the pipeline stamps its own, the door's own get `own()`.
     res.sendDate = false
-    res.setHeader('date', httpDate(mocks.clock.now()))
+    const own = (headers: Record<string, string> = {}) => ({ ...headers, date: httpDate(mocks.clock.now()) })
     try {
       const target = req.url ?? '/'
       const url = target.startsWith('/') ? URL.parse(origin + target) : null
       if (!url) {
         status = 400
-        await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: `unsupported request target "${target.slice(0, 100)}"` }))
+        await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: `unsupported request target "${target.slice(0, 100)}"` }), own())
         return
       }
       const pathname = url.pathname
@@ -81,7 +81,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
         await writeFetchResponse(
           res,
           mockError({ kind: 'uri-too-long', title: 'Request URL too long', status: 414, detail: `The request URL is ${url.href.length} characters; the mock serves URLs up to ${MAX_URL_LENGTH}.` }),
-          corsHeaders(cors, req),
+          own(corsHeaders(cors, req)),
         )
         return
       }
@@ -93,7 +93,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
       if (!answer) {
         if (isPreflight(req)) {
           status = 204
-          res.writeHead(204, preflightHeaders(cors, req)).end()
+          res.writeHead(204, own(preflightHeaders(cors, req))).end()
           return
         }
         status = 404
@@ -107,7 +107,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
             providers: mocks.providers.map((p) => ({ id: p.id, baseUrl: p.baseUrl })),
             control: `${origin}/__mock`,
           }),
-          corsHeaders(cors, req),
+          own(corsHeaders(cors, req)),
         )
         return
       }
@@ -131,7 +131,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
       status = 500
       console.error('[logout-mocks] internal error:', e)
       if (!res.headersSent) {
-        await writeFetchResponse(res, internalError())
+        await writeFetchResponse(res, internalError(), own())
       } else res.destroy()
     } finally {
       discardUnreadBody(req)

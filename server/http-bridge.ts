@@ -6,28 +6,13 @@ import { Readable } from 'node:stream'
 import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
 import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
 import { MockResponse } from '../handlers/platform/response.ts'
+import { RawHeaders } from './raw-headers.ts'
 
-const SKIPPED_REQUEST_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection', 'te', 'trailer'])
 
 /** The client's address without the IPv4-mapped IPv6 prefix. */
 export function socketAddress(req: IncomingMessage): string {
   const a = req.socket.remoteAddress ?? '127.0.0.1'
   return a.startsWith('::ffff:') ? a.slice(7) : a
-}
-
-/** The request's headers as fetch `Headers` (hop-by-hop headers dropped, several `Cookie` headers joined). */
-function requestHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers()
-  const raw = req.rawHeaders
-  let cookie: string | undefined
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase()
-    if (SKIPPED_REQUEST_HEADERS.has(name) || name.startsWith(':')) continue
-    if (name === 'cookie') cookie = cookie === undefined ? raw[i + 1] : `${cookie}; ${raw[i + 1]}`
-    else headers.append(name, raw[i + 1])
-  }
-  if (cookie !== undefined) headers.set('cookie', cookie)
-  return headers
 }
 
 /** Whether the request has a body to read (a non-zero Content-Length or a chunked body). */
@@ -47,7 +32,7 @@ export function toFetchRequest(req: IncomingMessage, origin: string, target = re
   if (!target.startsWith('/')) throw new TypeError(`unsupported request target "${target.slice(0, 100)}"`)
   return new Request(origin + target, {
     method: req.method ?? 'GET',
-    headers: requestHeaders(req),
+    headers: new RawHeaders(req.rawHeaders),
     body: hasBody(req) ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
     duplex: 'half',
   } as RequestInit)
@@ -104,7 +89,7 @@ export function bufferBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Bu
  * const request = toBufferedRequest(req, new URL('http://127.0.0.1:9090/api/v1/auth/logout'), await bufferBody(req))
  */
 export function toBufferedRequest(req: IncomingMessage, url: URL, body: BufferedBody): BufferedRequest {
-  return new BufferedRequest(url, req.method ?? 'GET', requestHeaders(req), body)
+  return new BufferedRequest(url, req.method ?? 'GET', new RawHeaders(req.rawHeaders), body)
 }
 
 /** A response's headers for `writeHead`: every `Set-Cookie` kept separate; `extra` replace the response's own. */
