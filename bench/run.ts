@@ -137,8 +137,8 @@ function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
 const children: ChildProcess[] = []
 
 /** A node subject from bench/server-child.ts. */
-async function nodeSubject(kind: string, name: string): Promise<Subject & { ask(message: object): Promise<Record<string, unknown>> }> {
-  const child = fork(new URL('./server-child.ts', import.meta.url), [kind], { execArgv: ['--max-old-space-size=6144'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+async function nodeSubject(kind: string, name: string, args: string[] = []): Promise<Subject & { ask(message: object): Promise<Record<string, unknown>> }> {
+  const child = fork(new URL('./server-child.ts', import.meta.url), [kind, ...args], { execArgv: ['--max-old-space-size=6144'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   children.push(child)
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port))
@@ -268,7 +268,9 @@ async function standalone() {
   mocks.stop()
 
   // Cost in the model's size: the same stateful logout with only the run's pool live, then with MODEL_SESSIONS more.
-  const sized = await nodeSubject('mocks', 'logout-mocks (model size)')
+  // The stores' cap (100,000 records by default) is raised above the model's size, or the oldest sessions would be
+  // evicted as the model fills and the "large" model would not be large.
+  const sized = await nodeSubject('mocks', 'logout-mocks (model size)', [String(2 * MODEL_SESSIONS + 10 * POOL)])
   await loadRun(sized, [raw('POST', '/api/v1/auth/logout')], Infinity, 1000) // a fresh process: JIT warm-up, discarded
   const sizedPool = async () => {
     const { credentials } = (await sized.ask({ type: 'sessions', provider: 'dreadnode', user: 'alice@example.com', count: POOL, keep: false })) as { credentials: IssuedCredentials[] }

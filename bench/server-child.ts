@@ -3,7 +3,8 @@
  * `node bench/server-child.ts <kind>` with kind `node` (bare node:http 204), `express` (bare express 5 route, 204),
  * `msw-floor` (node:http → fetch Request → msw `getResponse()` over one static 204 handler → write, the floor of
  * any msw-based server) or `mocks` (the logout-mocks standalone server, every provider). Over IPC it reports
- * `{ type: 'ready', port }`, and for `mocks` it makes sessions on request (`{ type: 'sessions', provider, count,
+ * `{ type: 'ready', port }`, and for `mocks` (optionally `mocks <maxRecords>`, to raise the stores' cap for a model of
+ * a million live sessions) it makes sessions on request (`{ type: 'sessions', provider, count,
  * keep, withinMs? }`): `keep: false` returns their credentials, `keep: true` only grows the model (and reports the
  * heap); `withinMs` stops early, reporting how many were made.
  */
@@ -43,7 +44,10 @@ if (kind === 'node') {
   const running = await startServer({
     port: 0,
     log: null,
-    mocks: { providers: { dreadnode: { rateLimit: 1e12 }, webmixhub: { rateLimit: 1e12 } } },
+    mocks: {
+      providers: { dreadnode: { rateLimit: 1e12 }, webmixhub: { rateLimit: 1e12 } },
+      ...(process.argv[3] ? { limits: { maxRecords: Number(process.argv[3]) } } : {}),
+    },
   })
   process.on('message', async (m: { type: string; provider: string; user: string; count: number; keep: boolean; withinMs?: number }) => {
     if (m.type !== 'sessions') return

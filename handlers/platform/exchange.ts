@@ -51,16 +51,26 @@ function cut(text: string | null | undefined, limit: number): Pick<CapturedMessa
   return { body: decoder.decode(bytes.subarray(0, limit)).replace(/\uFFFD$/, ''), truncatedFrom: bytes.byteLength }
 }
 
+/** A captured exchange, read into its journal form when someone looks (a listing, a stream, a log line). */
+export type ExchangeCapture = () => CapturedExchange
+
 /**
- * Captures the headers of a request and its response, with their bodies cut to `limit` bytes (0: headers only).
+ * Captures a request and its response: the bodies cut to `limit` bytes now (0: headers only), the headers kept as
+ * the objects they are and read into name/value pairs only when the capture is looked at. Nothing changes either
+ * header list once the answer is built, and most journal entries are dropped from the ring without anyone reading
+ * them, so listing headers per request would be work for nobody (and pairs that outlive the young generation).
  * `request` is the one the provider read (its body text is known from that read).
  * @example
- * const exchange = captureExchange(request, response, 2048)
- * exchange.response.headers // [['content-type', 'application/json'], …]
+ * const capture = captureExchange(request, response, 2048)
+ * capture().response.headers // [['content-type', 'application/json'], …]
  */
-export function captureExchange(request: IncomingRequest, response: MockResponse, limit: number): CapturedExchange {
-  return {
-    request: { headers: headersOf(request.headers), ...cut(bodyTextRead(request), limit) },
-    response: { headers: headersOf(response.headers), ...cut(response.body, limit) },
-  }
+export function captureExchange(request: IncomingRequest, response: MockResponse, limit: number): ExchangeCapture {
+  const requestHeaders = request.headers
+  const responseHeaders = response.headers
+  const requestBody = cut(bodyTextRead(request), limit)
+  const responseBody = cut(response.body, limit)
+  return () => ({
+    request: { headers: headersOf(requestHeaders), ...requestBody },
+    response: { headers: headersOf(responseHeaders), ...responseBody },
+  })
 }

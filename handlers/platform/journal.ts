@@ -3,7 +3,7 @@
  * response headers and bodies cut to a bounded size — so memory stays flat in bytes, not only in count, however many
  * requests go through. Listeners (the live stream of the control panel, `--log headers|bodies`) hear every record.
  */
-import type { CapturedExchange } from './exchange.ts'
+import type { CapturedExchange, ExchangeCapture } from './exchange.ts'
 
 export interface JournalEntry {
   readonly seq: number
@@ -26,9 +26,10 @@ export interface JournalEntry {
 }
 
 /** What a request handler records: the time as epoch ms (formatted only when the journal is read). */
-export type JournalRecord = Omit<JournalEntry, 'seq' | 'at'> & { readonly atMs: number }
+/** What is recorded: the entry without its sequence number and time, and its exchange as a capture read on demand. */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'at' | 'exchange'> & { readonly atMs: number; readonly exchange?: ExchangeCapture }
 
-type Stored = Omit<JournalEntry, 'at'> & { readonly atMs: number }
+type Stored = JournalRecord & { readonly seq: number }
 
 /** Filters of `GET /__mock/requests` (all optional, combined with AND). */
 export interface JournalFilter {
@@ -61,7 +62,7 @@ export interface Journal {
   readonly total: number
 }
 
-const view = ({ atMs, ...rest }: Stored): JournalEntry => ({ ...rest, at: new Date(atMs).toISOString() })
+const view = ({ atMs, exchange, ...rest }: Stored): JournalEntry => ({ ...rest, at: new Date(atMs).toISOString(), ...(exchange ? { exchange: exchange() } : {}) })
 
 /** The test of one filter, built once per query. */
 function matcher(filter: JournalFilter): (e: Stored) => boolean {

@@ -23,20 +23,44 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
  * (65,536 per secret, measured in a soak, kept ~150 MB of tokens across four secrets; a miss costs one native HMAC.)
  */
 const MEMO_LIMIT = 32_768
-function memo<V>() {
-  const map = new Map<string, V>()
-  return {
-    get: (k: string) => map.get(k),
-    set(k: string, v: V) {
-      if (map.size >= MEMO_LIMIT) map.delete(map.keys().next().value!)
-      map.set(k, v)
-      return v
-    },
-  }
+
+/** What the memo knows of one token: its decoding, and its verdict against the secret it was last checked with. */
+interface TokenFacts {
+  readonly token: string
+  readonly jwt: { header: Record<string, unknown>; claims: JwtClaims } | null
+  secret?: string
+  verdict?: JwtVerdict
 }
-const decoded = memo<{ header: Record<string, unknown>; claims: JwtClaims } | null>()
-/** By token, with the secret it was checked against (a token meets one secret in practice; another one re-checks). */
-const verified = memo<{ readonly secret: string; readonly verdict: JwtVerdict }>()
+
+/**
+ * One map for both facts, so decoding and then verifying a token is one lookup; the two tokens looked at last are
+ * checked first (a request decodes its access and refresh cookies, then verifies the access one: the string is the
+ * same object, so that check is a pointer comparison). Eviction is first in, first out through a ring of keys: taking
+ * the oldest from the map's own iterator would walk the holes that earlier deletions left at its front.
+ */
+const facts = new Map<string, TokenFacts>()
+const order: (string | undefined)[] = new Array(MEMO_LIMIT)
+let oldest = 0
+let recent: [TokenFacts | undefined, TokenFacts | undefined] = [undefined, undefined]
+
+function known(token: string): TokenFacts | undefined {
+  if (recent[0]?.token === token) return recent[0]
+  if (recent[1]?.token === token) return recent[1]
+  const f = facts.get(token)
+  if (f) recent = [f, recent[0]]
+  return f
+}
+
+function remember(f: TokenFacts): TokenFacts {
+  if (!facts.has(f.token)) {
+    if (facts.size >= MEMO_LIMIT) facts.delete(order[oldest]!)
+    order[oldest] = f.token
+    oldest = (oldest + 1) % MEMO_LIMIT
+  }
+  facts.set(f.token, f)
+  recent = [f, recent[0]]
+  return f
+}
 
 /**
  * Unpadded base64url of bytes (RFC 7515 §2).
@@ -99,17 +123,14 @@ export function signJwt(claims: JwtClaims, secret: string): string {
   const token = `${head}.${body}.${base64url(hmacSha256(secret, encoder.encode(`${head}.${body}`)))}`
   // What decoding and verifying this token will find, parsed from the very JSON it carries.
   const jwt = Object.freeze({ header: Object.freeze(JSON.parse(headerJson) as Record<string, unknown>), claims: Object.freeze(JSON.parse(claimsJson) as JwtClaims) })
-  decoded.set(token, jwt)
-  verified.set(token, { secret, verdict: { ok: true, claims: jwt.claims, header: jwt.header } })
+  remember({ token, jwt, secret, verdict: { ok: true, claims: jwt.claims, header: jwt.header } })
   return token
 }
 
 /** Decodes a JWT's header and claims without checking the signature (null when it is not a JWT). */
 export function decodeJwt(token: string): { header: Record<string, unknown>; claims: JwtClaims } | null {
   if (token.length > 8192) return null
-  const known = decoded.get(token)
-  if (known !== undefined) return known
-  return decoded.set(token, decodeUncached(token))
+  return (known(token) ?? remember({ token, jwt: decodeUncached(token) })).jwt
 }
 
 function decodeUncached(token: string): { header: Record<string, unknown>; claims: JwtClaims } | null {
@@ -129,9 +150,15 @@ function decodeUncached(token: string): { header: Record<string, unknown>; claim
  * if (v.ok && (v.claims.exp ?? 0) * 1000 > clock.now()) { … }
  */
 export function verifyJwt(token: string, secret: string): JwtVerdict {
-  const known = verified.get(token)
-  if (known !== undefined && known.secret === secret) return known.verdict
-  return verified.set(token, { secret, verdict: verifyUncached(token, secret) }).verdict
+  const f = token.length > 8192 ? undefined : known(token)
+  if (f?.verdict !== undefined && f.secret === secret) return f.verdict
+  const verdict = verifyUncached(token, secret)
+  if (token.length <= 8192) {
+    const entry = f ?? remember({ token, jwt: decodeJwt(token) })
+    entry.secret = secret
+    entry.verdict = verdict
+  }
+  return verdict
 }
 
 function verifyUncached(token: string, secret: string): JwtVerdict {

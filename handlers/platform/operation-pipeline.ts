@@ -14,7 +14,7 @@ import type { CoverageTracker } from './coverage.ts'
 import { requestWithUrl, type IncomingRequest } from './buffered-request.ts'
 import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
 import { httpDate } from './http-date.ts'
-import { captureExchange, type CapturedExchange } from './exchange.ts'
+import { captureExchange, type ExchangeCapture } from './exchange.ts'
 import type { Journal, JournalRecord } from './journal.ts'
 import { mockError } from './mock-error.ts'
 import type { Random } from './random.ts'
@@ -92,7 +92,7 @@ function clientIpOf(request: IncomingRequest, socketIp: string | undefined, rt: 
 }
 
 /** The one place a pipeline answer becomes a journal line (with the headers and bounded bodies of the exchange). */
-function journalAnswer(rt: OperationRuntime, ex: Exchange, exchange: CapturedExchange, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider' | 'exchange'>) {
+function journalAnswer(rt: OperationRuntime, ex: Exchange, exchange: ExchangeCapture, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider' | 'exchange'>) {
   rt.journal.record({ atMs: rt.clock.now(), method: ex.request.method, url: ex.url.pathname + ex.url.search, provider: rt.provider.id, exchange, ...entry })
 }
 
