@@ -12,7 +12,7 @@ import http from 'node:http'
 import express from 'express'
 import { getResponse, http as mswHttp, HttpResponse } from 'msw'
 import { startServer } from '../server.ts'
-import { toFetchRequest, writeFetchResponse } from '../server/http-bridge.ts'
+import { toFetchRequest, writeResponse } from '../server/http-bridge.ts'
 import type { IssuedCredentials } from '../handlers/index.ts'
 
 const kind = process.argv[2]
@@ -37,7 +37,7 @@ if (kind === 'node') {
   const handlers = [mswHttp.post('http://127.0.0.1/api/v1/auth/logout', () => new HttpResponse(null, { status: 204 }))]
   const port = await listen(async (req, res) => {
     const response = await getResponse(handlers, toFetchRequest(req, 'http://127.0.0.1'))
-    await writeFetchResponse(res, response ?? new Response(null, { status: 404 }))
+    await writeResponse(res, response ?? new Response(null, { status: 404 }))
   })
   send({ type: 'ready', port })
 } else if (kind === 'mocks') {

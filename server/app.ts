@@ -8,13 +8,15 @@ import type { Socket } from 'node:net'
 import express from 'express'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '../handlers/index.ts'
-import { handleControl } from '../handlers/platform/control-api.ts'
+import { CONTROL_BODY_LIMIT, handleControl } from '../handlers/platform/control-api.ts'
+import { BufferedRequest } from '../handlers/platform/buffered-request.ts'
 import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { exposureWarning, guardControl, type ControlPolicy } from './control-guard.ts'
 import { httpDate } from '../handlers/platform/http-date.ts'
 import { answerBeforeRouting, answerConnect, answerExpectation, journalUnrouted } from './transport-answers.ts'
-import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, toFetchRequest, writeFetchResponse } from './http-bridge.ts'
+import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, writeResponse } from './http-bridge.ts'
+import { RawHeaders } from './raw-headers.ts'
 import { isStreaming, writeStreamingResponse } from './stream-response.ts'
 import { formatExchange, type LogLevel } from './log-format.ts'
 import { panelResponse } from './panel.ts'
@@ -72,13 +74,13 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
       const url = target.startsWith('/') ? URL.parse(origin + target) : null
       if (!url) {
         status = 400
-        await writeFetchResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: `unsupported request target "${target.slice(0, 100)}"` }), own())
+        await writeResponse(res, mockError({ kind: 'bad-request-target', title: 'Unsupported request target', status: 400, detail: `unsupported request target "${target.slice(0, 100)}"` }), own())
         return
       }
       const pathname = url.pathname
       if (url.href.length > MAX_URL_LENGTH) {
         status = 414
-        await writeFetchResponse(
+        await writeResponse(
           res,
           mockError({ kind: 'uri-too-long', title: 'Request URL too long', status: 414, detail: `The request URL is ${url.href.length} characters; the mock serves URLs up to ${MAX_URL_LENGTH}.` }),
           own(corsHeaders(cors, req)),
@@ -97,7 +99,7 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
           return
         }
         status = 404
-        await writeFetchResponse(
+        await writeResponse(
           res,
           mockError({
             kind: 'not-found',
@@ -126,12 +128,12 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
       // 500) are not the vendor's and get the platform's CORS so a browser can read them.
       const ownCors = answer.provider.cors === 'own' && !response.headers.has('x-logout-mocks-error')
       status = response.status
-      await writeFetchResponse(res, response, ownCors ? {} : corsHeaders(cors, req), req.method === 'HEAD')
+      await writeResponse(res, response, ownCors ? {} : corsHeaders(cors, req), req.method === 'HEAD')
     } catch (e) {
       status = 500
       console.error('[logout-mocks] internal error:', e)
       if (!res.headersSent) {
-        await writeFetchResponse(res, internalError(), own())
+        await writeResponse(res, internalError(), own())
       } else res.destroy()
     } finally {
       discardUnreadBody(req)
@@ -162,28 +164,34 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
     try {
       const verdict = guardControl(controlPolicy, req, req.originalUrl)
       if (!verdict.pass) {
-        await writeFetchResponse(res, verdict.response, {}, req.method === 'HEAD')
+        await writeResponse(res, verdict.response, {}, req.method === 'HEAD')
         log?.(`${req.method} ${req.originalUrl} ${verdict.response.status} ${(performance.now() - started).toFixed(1)}ms control`)
         return
       }
       // The panel's own files, same-origin, behind the same guard (its ?token= exchange included).
       const panel = await panelResponse(req.method ?? 'GET', req.originalUrl)
       if (panel) {
-        await writeFetchResponse(res, panel, {}, req.method === 'HEAD')
+        await writeResponse(res, panel, {}, req.method === 'HEAD')
         log?.(`${req.method} ${req.originalUrl} ${panel.status} ${(performance.now() - started).toFixed(1)}ms control`)
         return
       }
-      // The request is aborted when the client goes away, so a stream it opened (requests/stream) ends with it.
+      // The request is aborted when the client goes away before its answer is finished, so a stream it opened
+      // (requests/stream) ends with it. A finished answer aborts nothing: an abort builds an event and a DOMException.
       const gone = new AbortController()
-      res.once('close', () => gone.abort())
-      const response = await handleControl(mocks, new Request(toFetchRequest(req, origin, req.originalUrl), { signal: gone.signal }))
+      res.once('close', () => {
+        if (!res.writableFinished) gone.abort()
+      })
+      // Read with the control API's own bound, as the provider door reads: no web stream in between.
+      const pending = bufferBody(req, CONTROL_BODY_LIMIT)
+      const body = pending instanceof Promise ? await pending : pending
+      const response = await handleControl(mocks, new BufferedRequest(origin + req.originalUrl, req.method ?? 'GET', new RawHeaders(req.rawHeaders), body, gone.signal))
       if (!response) return next()
       if (isStreaming(response)) {
         log?.(`${req.method} ${req.originalUrl} ${response.status} stream opened control`)
         await writeStreamingResponse(res, response, verdict.headers)
         return
       }
-      await writeFetchResponse(res, response, verdict.headers, req.method === 'HEAD')
+      await writeResponse(res, response, verdict.headers, req.method === 'HEAD')
       log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
     } catch (e) {
       next(e)
@@ -194,7 +202,7 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
   })
   control.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     console.error('[logout-mocks] internal error:', err)
-    void writeFetchResponse(res, internalError())
+    void writeResponse(res, internalError())
   })
   const adapter = providerDoor(mocks, origin, cors, log)
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -113,7 +113,7 @@ export type ControlVerdict =
  * Decides whether a control request is served, in this order: method, Host, Origin, preflight, token, Content-Type.
  * @example
  * const verdict = guardControl(policy, req, '/__mock/reset')
- * if (!verdict.pass) return writeFetchResponse(res, verdict.response)
+ * if (!verdict.pass) return writeResponse(res, verdict.response)
  */
 export function guardControl(policy: ControlPolicy, req: IncomingMessage, target: string): ControlVerdict {
   const method = req.method ?? 'GET'

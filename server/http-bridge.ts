@@ -1,5 +1,8 @@
 /**
- * Node's `IncomingMessage`/`ServerResponse` to and from the fetch `Request`/`Response` the handlers speak.
+ * Node's `IncomingMessage`/`ServerResponse` to and from what the pipeline and the control API read and build: a
+ * `BufferedRequest` (the body read once, with a bound; headers from Node's parsed list) in, a `MockResponse` (or a
+ * fetch `Response`) written in one `writeHead` + `end` out. `toFetchRequest` remains for callers that need a real
+ * fetch Request with its body as a stream (the benchmark's msw floor).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
@@ -110,9 +113,9 @@ function headLines(headers: Headers, extra: Record<string, string>): Record<stri
  * every `Set-Cookie` separate; `extraHeaders` replace the response's own of the same name. A built answer's body is
  * already text: it is written as it is, with no stream in between.
  * @example
- * await writeFetchResponse(res, createResponse('{}', { status: 200, headers: new Headers({ 'content-type': 'application/json' }) }))
+ * await writeResponse(res, createResponse('{}', { status: 200, headers: new Headers({ 'content-type': 'application/json' }) }))
  */
-export async function writeFetchResponse(res: ServerResponse, response: Response | MockResponse, extraHeaders: Record<string, string> = {}, head = false): Promise<void> {
+export async function writeResponse(res: ServerResponse, response: Response | MockResponse, extraHeaders: Record<string, string> = {}, head = false): Promise<void> {
   const headers = headLines(response.headers, extraHeaders)
   if ('date' in headers) res.sendDate = false
   if (response instanceof MockResponse) {

@@ -14,6 +14,8 @@ export interface IncomingRequest {
   readonly headers: Headers
   /** The fetch credentials mode (a page's request); absent standalone, where no page sent it. */
   readonly credentials?: RequestCredentials
+  /** Aborted when the client goes away (what ends a stream the request opened). */
+  readonly signal?: AbortSignal
 }
 
 /** What the transport read: the text and its size in bytes, or why it could not. */
@@ -26,12 +28,14 @@ export class BufferedRequest implements IncomingRequest {
   readonly headers: Headers
   /** The body as read by the transport (`too-large` when it passed the transport's bound). */
   readonly buffered: BufferedBody
+  readonly signal?: AbortSignal
 
-  constructor(url: string | URL, method: string, headers: Headers, buffered: BufferedBody) {
+  constructor(url: string | URL, method: string, headers: Headers, buffered: BufferedBody, signal?: AbortSignal) {
     this.url = typeof url === 'string' ? url : url.href
     this.method = method
     this.headers = headers
     this.buffered = buffered
+    if (signal) this.signal = signal
   }
 }
 
@@ -41,6 +45,6 @@ export class BufferedRequest implements IncomingRequest {
  * const stripped = requestWithUrl(request, new URL('http://127.0.0.1:9090/api/v1/auth/logout'))
  */
 export function requestWithUrl(request: IncomingRequest, url: URL): IncomingRequest {
-  if (request instanceof BufferedRequest) return new BufferedRequest(url, request.method, request.headers, request.buffered)
+  if (request instanceof BufferedRequest) return new BufferedRequest(url, request.method, request.headers, request.buffered, request.signal)
   return new Request(url, request as Request)
 }

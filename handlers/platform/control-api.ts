@@ -1,5 +1,5 @@
 /**
- * The control API under `/__mock`, as a fetch-style function (Request in, Response out) so any transport can mount
+ * The control API under `/__mock`, as a fetch-style function (a request in, a built response or a streaming Response out) so any transport can mount
  * it: the standalone server does, and a browser worker could. The same operations exist on the mocks object.
  */
 import { isPlainObject, parseJson, readBody } from './body.ts'
@@ -7,6 +7,7 @@ import { ControlError } from './control-error.ts'
 import type { LogoutMocks, ScenarioRequest } from './instance.ts'
 import { mockError } from './mock-error.ts'
 import { createResponse, type MockResponse } from './response.ts'
+import type { IncomingRequest } from './buffered-request.ts'
 import { describeCatalogue } from './catalogue-doc.ts'
 import { buildOpenApi } from './openapi.ts'
 import { CLOCK_RANGE } from './clock.ts'
@@ -38,9 +39,9 @@ const ROUTES = [
 ]
 
 /** The largest control request body read (64 KiB); a larger one is a 413 problem. */
-const CONTROL_BODY_LIMIT = 64 * 1024
+export const CONTROL_BODY_LIMIT = 64 * 1024
 
-async function jsonInput(request: Request): Promise<Record<string, unknown>> {
+async function jsonInput(request: IncomingRequest): Promise<Record<string, unknown>> {
   const body = await readBody(request, CONTROL_BODY_LIMIT)
   if (!body.ok) throw body.reason === 'too-large' ? new ControlError(`control request body over ${CONTROL_BODY_LIMIT / 1024} KiB`, 413, { limitBytes: CONTROL_BODY_LIMIT }) : new ControlError('control request body unreadable')
   if (body.text.trim() === '') return {}
@@ -51,7 +52,7 @@ async function jsonInput(request: Request): Promise<Record<string, unknown>> {
 }
 
 /** The journal filter of a request's query (`Last-Event-ID` stands for `since` when a stream reconnects). */
-function journalFilter(url: URL, request: Request): JournalFilter {
+function journalFilter(url: URL, request: IncomingRequest): JournalFilter {
   const filter = parseJournalFilter(url.searchParams)
   if (typeof filter === 'string') throw new ControlError(filter, 400, { filters: ['provider', 'method', 'path', 'status', 'behaviour', 'since', 'limit'] })
   const lastEventId = request.headers.get('last-event-id')
@@ -69,7 +70,7 @@ function clockView(mocks: LogoutMocks) {
  * @example
  * const response = await handleControl(mocks, new Request('http://127.0.0.1:9090/__mock/coverage'))
  */
-export async function handleControl(mocks: LogoutMocks, request: Request): Promise<Response | MockResponse | undefined> {
+export async function handleControl(mocks: LogoutMocks, request: IncomingRequest): Promise<Response | MockResponse | undefined> {
   const url = new URL(request.url)
   if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
   const path = url.pathname.replace(/\/+$/, '') || '/'

@@ -62,18 +62,30 @@ function remember(f: TokenFacts): TokenFacts {
   return f
 }
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
 /**
  * Unpadded base64url of bytes (RFC 7515 §2).
  * @example
  * base64url(new TextEncoder().encode('{"alg":"HS256"}')) // 'eyJhbGciOiJIUzI1NiJ9'
  */
 export function base64url(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  let out = ''
+  const n = bytes.length
+  let i = 0
+  for (; i + 2 < n; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2]
+    out += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63] + ALPHABET[(v >> 6) & 63] + ALPHABET[v & 63]
+  }
+  if (i + 1 === n) {
+    const v = bytes[i] << 16
+    out += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63]
+  } else if (i + 2 === n) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8)
+    out += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63] + ALPHABET[(v >> 6) & 63]
+  }
+  return out
 }
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const SEXTET = new Int8Array(128).fill(-1)
 for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i
 

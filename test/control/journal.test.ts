@@ -133,6 +133,33 @@ describe('GET /__mock/requests/stream', () => {
     expect(got.map((e) => (e.data as { seq: number }).seq)).toEqual([3, 4])
   })
 
+  it('a client that goes away ends its subscription, and a finished answer leaves none behind', async () => {
+    let live = 0
+    const subscribe = server.mocks.journal.subscribe.bind(server.mocks.journal)
+    server.mocks.journal.subscribe = (listener, filter) => {
+      live++
+      const unsubscribe = subscribe(listener, filter)
+      return () => {
+        live--
+        unsubscribe()
+      }
+    }
+    try {
+      const client = new AbortController()
+      const stream = await fetch(url('/__mock/requests/stream'), { signal: client.signal })
+      expect(stream.status).toBe(200)
+      expect(live).toBe(1)
+      client.abort()
+      await stream.body?.cancel().catch(() => {})
+      await expect.poll(() => live, { timeout: 2000 }).toBe(0)
+      // Ordinary control answers open no subscription and close none.
+      await requests()
+      expect(live).toBe(0)
+    } finally {
+      server.mocks.journal.subscribe = subscribe
+    }
+  })
+
   it('a client that stops reading is dropped with a last event, not buffered without end', async () => {
     const journal = createJournal(100, 0)
     const response = journalStream(journal, {}, undefined, 5)

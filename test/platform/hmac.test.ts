@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { createHash, createHmac } from 'node:crypto'
 import { hmacSha256, hmacSha256Js, sha256 } from '../../handlers/platform/hmac-sha256.ts'
-import { verifyJwt } from '../../handlers/platform/jwt.ts'
+import { base64url, verifyJwt } from '../../handlers/platform/jwt.ts'
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
 
@@ -22,12 +22,19 @@ describe('HMAC-SHA256', () => {
     }
   })
 
-  it('verifies a JWT signed with OpenSSL and rejects it once tampered', async () => {
+  it('verifies a JWT signed with OpenSSL and rejects it once tampered', () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64url')
     const unsigned = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"u1","exp":4000000000}')}`
     const token = `${unsigned}.${createHmac('sha256', 's3cret').update(unsigned).digest('base64url')}`
-    expect(await verifyJwt(token, 's3cret')).toMatchObject({ ok: true, claims: { sub: 'u1' } })
-    expect(await verifyJwt(token, 'other')).toEqual({ ok: false, reason: 'signature' })
-    expect(await verifyJwt(token.slice(0, -2) + (token.endsWith('A') ? 'BA' : 'AA'), 's3cret')).toMatchObject({ ok: false })
+    expect(verifyJwt(token, 's3cret')).toMatchObject({ ok: true, claims: { sub: 'u1' } })
+    expect(verifyJwt(token, 'other')).toEqual({ ok: false, reason: 'signature' })
+    expect(verifyJwt(token.slice(0, -2) + (token.endsWith('A') ? 'BA' : 'AA'), 's3cret')).toMatchObject({ ok: false })
+  })
+
+  it('encodes base64url as Node does, for 0–299 bytes (every remainder of three)', () => {
+    for (let n = 0; n < 300; n++) {
+      const bytes = new Uint8Array(n).map((_, i) => (i * 131 + n * 7) & 255)
+      expect(base64url(bytes)).toBe(Buffer.from(bytes).toString('base64url'))
+    }
   })
 })
