@@ -63,6 +63,8 @@ function remember(f: TokenFacts): TokenFacts {
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const ALPHABET_CODES = encoder.encode(ALPHABET)
+const ascii = new TextDecoder()
 
 /**
  * Unpadded base64url of bytes (RFC 7515 §2).
@@ -70,22 +72,28 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * base64url(new TextEncoder().encode('{"alg":"HS256"}')) // 'eyJhbGciOiJIUzI1NiJ9'
  */
 export function base64url(bytes: Uint8Array): string {
-  let out = ''
+  // Written into bytes and decoded once: a string grown with += is a chain of cons cells (kilobytes for one token)
+  // that stays unflattened wherever it is kept, e.g. in a Set-Cookie line the journal holds.
   const n = bytes.length
+  const out = new Uint8Array(Math.ceil((n * 4) / 3))
+  let o = 0
   let i = 0
   for (; i + 2 < n; i += 3) {
     const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2]
-    out += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63] + ALPHABET[(v >> 6) & 63] + ALPHABET[v & 63]
+    out[o++] = ALPHABET_CODES[v >> 18]
+    out[o++] = ALPHABET_CODES[(v >> 12) & 63]
+    out[o++] = ALPHABET_CODES[(v >> 6) & 63]
+    out[o++] = ALPHABET_CODES[v & 63]
   }
-  if (i + 1 === n) {
-    const v = bytes[i] << 16
-    out += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63]
-  } else if (i + 2 === n) {
-    const v = (bytes[i] << 16) | (bytes[i + 1] << 8)
-    out += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63] + ALPHABET[(v >> 6) & 63]
+  if (i < n) {
+    const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0)
+    out[o++] = ALPHABET_CODES[v >> 18]
+    out[o++] = ALPHABET_CODES[(v >> 12) & 63]
+    if (i + 1 < n) out[o++] = ALPHABET_CODES[(v >> 6) & 63]
   }
-  return out
+  return ascii.decode(out.subarray(0, o))
 }
+
 const SEXTET = new Int8Array(128).fill(-1)
 for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i
 
