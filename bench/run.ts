@@ -9,7 +9,7 @@
  * 1M-session model, sessions/second for `POST /__mock/sessions` and real logins; Prism (`@stoplight/prism-cli`) on the
  * project's generated Dreadnode OpenAPI and WireMock (the `wiremock` npm package's jar on the machine's java), both
  * installed on demand into node_modules/.cache/bench and skipped with the reason when they cannot be had. Then the
- * in-process costs (getResponse, setupServer + fetch) and the model's index.
+ * in-process costs (getResponse, the standalone route table without sockets, setupServer + fetch) and the model's index.
  *
  * Environment: BENCH_DURATION_MS (2000 per run), BENCH_CONCURRENCY (50), BENCH_POOL (sessions per stateful run,
  * 10000), BENCH_MODEL_SESSIONS (1000000) and BENCH_FILL_MS (70000, the time allowed to make them),
@@ -24,6 +24,8 @@ import { Worker } from 'node:worker_threads'
 import { getResponse, http as mswHttp, HttpResponse } from 'msw'
 import { createLogoutMocks, registry, type IssuedCredentials } from '../handlers/index.ts'
 import { buildOpenApi } from '../handlers/platform/openapi.ts'
+import { BufferedRequest } from '../handlers/platform/buffered-request.ts'
+import { RawHeaders } from '../server/raw-headers.ts'
 import { createTable } from '../model/table.ts'
 import type { LoadResult, LoadSpec } from './load.ts'
 import { measureInterception } from './msw-fetch-repro.ts'
@@ -355,6 +357,24 @@ async function inProcess() {
   const rawStatic = await timeIt(N, async () => getResponse(staticHandlers, new Request(url, { method: 'POST', headers: { cookie: cookies[0] } })))
   console.log(`\nIn-process, ${N} sequential requests each (every logout revokes a fresh session; ${ok} × 200):`)
   console.log(`getResponse over the handlers: our stateful logout ${rawOurs.toFixed(1)} µs, a static 204 handler ${rawStatic.toFixed(1)} µs`)
+  // The standalone door without its sockets: the request as the door builds it (Node's header list, the body already
+  // read) through the route table into the pipeline. What is left of a request's CPU time beyond this is node:http
+  // and the kernel's socket work.
+  const standaloneOrigin = 'http://127.0.0.1:9090'
+  const door = createLogoutMocks({ only: ['dreadnode'], origin: standaloneOrigin, providers: { dreadnode: { rateLimit: 1e12 } } })
+  const doorCookies: string[] = []
+  for (let i = 0; i < 2 * N + 2000; i++) doorCookies.push(((await door.sessions.create({ provider: 'dreadnode', user: 'alice' })).headers as Record<string, string>).Cookie)
+  const logoutUrl = new URL(`${standaloneOrigin}/api/v1/auth/logout`)
+  const noBody = { ok: true, text: '', bytes: 0 } as const
+  const doorRequest = (cookie?: string) =>
+    new BufferedRequest(logoutUrl, 'POST', new RawHeaders(['Host', '127.0.0.1:9090', 'Content-Length', '0', ...(cookie ? ['Cookie', cookie] : [])]), noBody)
+  let doorOk = 0
+  const doorNatural = await timeIt(N, () => door.dispatch(doorRequest(), logoutUrl, '127.0.0.1'))
+  let doorNext = 0
+  const doorStateful = await timeIt(N, async () => {
+    if ((await door.dispatch(doorRequest(doorCookies[doorNext++]), logoutUrl, '127.0.0.1'))?.response.status === 200) doorOk++
+  })
+  console.log(`standalone route table + pipeline, no sockets: Dreadnode natural 401 ${doorNatural.toFixed(1)} µs, stateful logout ${doorStateful.toFixed(1)} µs (${doorOk} × 200)`)
   const interception = await measureInterception(1000)
   console.log(
     `setupServer + global fetch, static 204 handler: https:// ${interception.https.toFixed(1)} µs, http:// ${interception.http.toFixed(1)} µs; the same handler through getResponse ${interception.getResponse.toFixed(1)} µs; undici connections per fetch ${interception.connectsPerFetch.toFixed(2)} (see bench/msw-fetch-repro.ts)`,
