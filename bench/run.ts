@@ -13,7 +13,7 @@
  *
  * Environment: BENCH_DURATION_MS (2000 per run), BENCH_CONCURRENCY (50), BENCH_POOL (sessions per stateful run,
  * 10000), BENCH_MODEL_SESSIONS (1000000) and BENCH_FILL_MS (70000, the time allowed to make them),
- * BENCH_SKIP_EXTERNAL=1 to skip Prism/WireMock.
+ * BENCH_SKIP_EXTERNAL=1 to skip Prism/WireMock, BENCH_SKIP_STANDALONE=1 to run only the in-process and model rows.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -362,19 +362,21 @@ async function inProcess() {
   // and the kernel's socket work.
   const standaloneOrigin = 'http://127.0.0.1:9090'
   const door = createLogoutMocks({ only: ['dreadnode'], origin: standaloneOrigin, providers: { dreadnode: { rateLimit: 1e12 } } })
+  // More iterations than above: this path is a few µs, so a short run would time the JIT warming up.
+  const DOOR_N = 10_000
   const doorCookies: string[] = []
-  for (let i = 0; i < 2 * N + 2000; i++) doorCookies.push(((await door.sessions.create({ provider: 'dreadnode', user: 'alice' })).headers as Record<string, string>).Cookie)
+  for (let i = 0; i < DOOR_N + 1000; i++) doorCookies.push(((await door.sessions.create({ provider: 'dreadnode', user: 'alice' })).headers as Record<string, string>).Cookie)
   const logoutUrl = new URL(`${standaloneOrigin}/api/v1/auth/logout`)
   const noBody = { ok: true, text: '', bytes: 0 } as const
   const doorRequest = (cookie?: string) =>
     new BufferedRequest(logoutUrl, 'POST', new RawHeaders(['Host', '127.0.0.1:9090', 'Content-Length', '0', ...(cookie ? ['Cookie', cookie] : [])]), noBody)
   let doorOk = 0
-  const doorNatural = await timeIt(N, () => door.dispatch(doorRequest(), logoutUrl, '127.0.0.1'))
+  const doorNatural = await timeIt(2 * DOOR_N, () => door.dispatch(doorRequest(), logoutUrl, '127.0.0.1'))
   let doorNext = 0
-  const doorStateful = await timeIt(N, async () => {
+  const doorStateful = await timeIt(DOOR_N, async () => {
     if ((await door.dispatch(doorRequest(doorCookies[doorNext++]), logoutUrl, '127.0.0.1'))?.response.status === 200) doorOk++
   })
-  console.log(`standalone route table + pipeline, no sockets: Dreadnode natural 401 ${doorNatural.toFixed(1)} µs, stateful logout ${doorStateful.toFixed(1)} µs (${doorOk} × 200)`)
+  console.log(`standalone route table + pipeline, no sockets (${2 * DOOR_N} and ${DOOR_N} requests): Dreadnode natural 401 ${doorNatural.toFixed(1)} µs, stateful logout ${doorStateful.toFixed(1)} µs (${doorOk} × 200)`)
   const interception = await measureInterception(1000)
   console.log(
     `setupServer + global fetch, static 204 handler: https:// ${interception.https.toFixed(1)} µs, http:// ${interception.http.toFixed(1)} µs; the same handler through getResponse ${interception.getResponse.toFixed(1)} µs; undici connections per fetch ${interception.connectsPerFetch.toFixed(2)} (see bench/msw-fetch-repro.ts)`,
@@ -408,7 +410,8 @@ async function model() {
 const t0 = performance.now()
 console.log(`logout-mocks benchmark — ${new Date().toISOString()}, Node ${process.versions.node}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
 try {
-  await standalone()
+  if (process.env.BENCH_SKIP_STANDALONE === '1') console.log('standalone rows: skipped (BENCH_SKIP_STANDALONE=1)')
+  else await standalone()
   await inProcess()
   await model()
 } catch (e) {
