@@ -24,6 +24,8 @@ export type { WebmixhubConfig } from './webmixhub/config.ts'
 export type { CoverageReport } from './platform/coverage.ts'
 export type { JournalEntry } from './platform/journal.ts'
 export type { Behaviour, ProviderDefinition, IssuedCredentials } from './platform/types.ts'
+export type { MockResponse } from './platform/response.ts'
+export type { IncomingRequest } from './platform/buffered-request.ts'
 export { registry }
 
 /** Options of `createLogoutMocks`, typed per provider: ids, option names and value types. */
