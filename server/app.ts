@@ -11,7 +11,7 @@ import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '..
 import { CONTROL_BODY_LIMIT, handleControl } from '../handlers/platform/control-api.ts'
 import { BufferedRequest } from '../handlers/platform/buffered-request.ts'
 import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
-import { corsHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
+import { corsHeaders, exposedHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { exposureWarning, guardControl, type ControlPolicy } from './control-guard.ts'
 import { httpDate } from '../handlers/platform/http-date.ts'
 import { answerBeforeRouting, answerConnect, answerExpectation, journalUnrouted } from './transport-answers.ts'
@@ -153,7 +153,8 @@ function providerDoor(mocks: LogoutMocks, origin: string, cors: CorsPolicy, log:
  * http.createServer(listener).listen(9090)
  */
 export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: CorsPolicy; control?: ControlPolicy; log?: ((line: string) => void) | null } = {}) {
-  const cors = options.cors ?? { origins: null }
+  // The expose list is the platform's and the served providers' own, computed once.
+  const cors: CorsPolicy = { origins: null, ...options.cors, exposed: options.cors?.exposed ?? exposedHeaders(mocks.providers) }
   const controlPolicy = options.control ?? { origins: [], allowedHosts: [], boundHosts: [new URL(origin).host], token: null }
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log
   const control = express()

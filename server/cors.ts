@@ -5,22 +5,25 @@
  */
 import type { IncomingMessage } from 'node:http'
 
-export const EXPOSED_HEADERS = [
-  'Authorization',
-  'Location',
-  'Retry-After',
-  'X-RateLimit-Limit',
-  'X-RateLimit-Remaining',
-  'X-RateLimit-Reset',
-  'X-Request-Id',
-  'Ory-Error-Id',
-  'X-Kratos-Authenticated-Identity-Id',
-  'X-Logout-Mocks-Error',
-].join(', ')
+/** The headers every client may need, whichever provider answers (design.md); providers add their own. */
+const PLATFORM_EXPOSED = ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Request-Id', 'X-Logout-Mocks-Error']
 
 export interface CorsPolicy {
   /** null: every origin. */
   readonly origins: readonly string[] | null
+  /** `Access-Control-Expose-Headers` (default: the platform's list; `exposedHeaders` adds the providers'). */
+  readonly exposed?: string
+}
+
+/**
+ * The `Access-Control-Expose-Headers` value: the platform's list and every served provider's own, each once.
+ * @example
+ * exposedHeaders([{ exposeHeaders: ['Ory-Error-Id'] }]) // 'Authorization, Location, …, X-Logout-Mocks-Error, Ory-Error-Id'
+ */
+export function exposedHeaders(providers: readonly { readonly exposeHeaders: readonly string[] }[]): string {
+  const seen = new Map<string, string>()
+  for (const name of [...PLATFORM_EXPOSED, ...providers.flatMap((p) => p.exposeHeaders)]) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name)
+  return [...seen.values()].join(', ')
 }
 
 /** Whether the platform CORS policy allows this origin. */
@@ -35,7 +38,7 @@ export function corsHeaders(policy: CorsPolicy, req: IncomingMessage): Record<st
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Expose-Headers': EXPOSED_HEADERS,
+    'Access-Control-Expose-Headers': policy.exposed ?? exposedHeaders([]),
     Vary: 'Origin',
   }
 }

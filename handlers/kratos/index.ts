@@ -47,6 +47,8 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig, 'kratos'> = {
   operations: [...routes, ...heads.map((h) => h.operation), ...wrongMethodOperations],
   catalogue: [...routesCatalogue, ...heads.flatMap((h) => h.behaviours), ...wrongMethodBehaviours],
   schemas: kratosSchemas,
+  // Ory's SDKs read the error id of a herodot error and whoami's identity id from these headers.
+  exposeHeaders: ['Ory-Error-Id', 'X-Kratos-Authenticated-Identity-Id'],
   createState: ({ config, limits }) => createKratosState(config, limits),
   snapshot: snapshotKratos,
   async createSession(ctx, who) {

@@ -65,6 +65,8 @@ export interface ProviderRuntimeInfo {
   readonly title: string
   readonly baseUrl: string
   readonly config: Record<string, unknown>
+  /** Response headers of its own a browser client reads (for the standalone server's CORS). */
+  readonly exposeHeaders: readonly string[]
 }
 
 export interface LogoutMocks {
@@ -313,7 +315,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       return action(rt.current, input, syntheticContext(rt))
     },
     catalogue: index,
-    providers: runtimes.map((rt) => ({ id: rt.provider.id, title: rt.provider.title, baseUrl: rt.baseUrl, config: rt.config })),
+    providers: runtimes.map((rt) => ({ id: rt.provider.id, title: rt.provider.title, baseUrl: rt.baseUrl, config: rt.config, exposeHeaders: rt.provider.exposeHeaders ?? [] })),
     dispatch: table.dispatch,
   }
 }

@@ -150,6 +150,12 @@ export interface ProviderDefinition<State = unknown, Config extends { baseUrl: s
   readonly actions?: Readonly<Record<string, (state: State, input: Record<string, unknown>, ctx: RequestContext<State, Config>) => Promise<unknown>>>
   /** `own`: the provider answers CORS itself (its contract restricts origins); otherwise the platform's CORS applies. */
   readonly cors?: 'platform' | 'own'
+  /**
+   * Response headers of this provider's own that a browser client reads, added to the platform CORS's
+   * `Access-Control-Expose-Headers` (the platform already exposes Authorization, Location, Retry-After and the
+   * X-RateLimit headers).
+   */
+  readonly exposeHeaders?: readonly string[]
   /** Whether the client IP may come from `X-Forwarded-For` (a provider option, read from the config). */
   readonly trustForwardedFor?: (config: Config) => boolean
 }

@@ -140,6 +140,24 @@ describe('transport', () => {
     expect(pre.headers.get('access-control-allow-methods')).toContain('POST')
   })
 
+  it('CORS exposes the platform\'s headers and those of the providers served: Ory\'s only when Kratos is', async () => {
+    const exposed = async (srv: RunningServer) =>
+      (await fetch(`${srv.origin}/api/v1/auth/logout`, { method: 'POST', headers: { Origin: 'http://localhost:5173' } })).headers.get('access-control-expose-headers')
+    const all = await exposed(server)
+    for (const name of ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Remaining', 'X-Logout-Mocks-Error', 'Ory-Error-Id', 'X-Kratos-Authenticated-Identity-Id']) {
+      expect(all?.split(', '), name).toContain(name)
+    }
+    const dreadnodeOnly = await startStandalone({ mocks: { only: ['dreadnode'] } })
+    try {
+      const some = (await exposed(dreadnodeOnly))?.split(', ')
+      expect(some).toContain('Retry-After')
+      expect(some).not.toContain('Ory-Error-Id')
+      expect(some).not.toContain('X-Kratos-Authenticated-Identity-Id')
+    } finally {
+      await dreadnodeOnly.close()
+    }
+  })
+
   it('unknown paths get our JSON 404, unknown methods a 405 with Allow; no x-powered-by', async () => {
     const nf = await fetch(`${origin}/nowhere`)
     expect(nf.status).toBe(404)
