@@ -116,7 +116,7 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
   const given = Object.fromEntries(Object.entries(overrides ?? {}).filter(([, v]) => v !== undefined))
   const config = { ...provider.options.defaults, ...given } as { baseUrl: string } & Record<string, unknown>
   // The defaults alone are valid (test/platform/options.test.ts checks it): only options given need ajv.
-  const problems = Object.keys(given).length === 0 ? [] : checkSchema(provider.options.schema, config)
+  const problems = Object.keys(given).length === 0 ? [] : checkSchema(provider.options.schema, config, provider.id)
   if (problems.length > 0) {
     throw new OptionsError(problems.map((p) => describeProblem(p, (path) => [provider.id, ...path].join('.'))).join('; '), problems)
   }

@@ -26,19 +26,19 @@ export async function launchChromium(): Promise<Browser> {
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }
 
 /**
- * Serves a directory on 127.0.0.1 (a free port); `/` is index.html.
+ * Serves a directory on 127.0.0.1 (a free port); `/` is index.html. `headers` go on every file served (a CSP).
  * @example
  * const site = await serveStatic('/tmp/dist')
  * await page.goto(site.origin)
  */
-export async function serveStatic(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<{ origin: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const file = path.join(root, url.pathname === '/' ? 'index.html' : path.normalize(decodeURIComponent(url.pathname)))
     if (!file.startsWith(root)) return void res.writeHead(403).end()
     try {
       const body = await fs.readFile(file)
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body)
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body)
     } catch {
       res.writeHead(404).end()
     }

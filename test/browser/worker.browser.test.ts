@@ -255,3 +255,22 @@ describe('in a browser, behind setupWorker', () => {
     expect(result.coverage).toContain('dreadnode.logout.gatewayTimeout')
   })
 })
+
+describe('under a Content-Security-Policy without unsafe-eval', () => {
+  it('provider options are validated without eval: good options take, a bad one gets its message', async () => {
+    const strict = await serveStatic(path.join(project, 'dist'), { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; worker-src 'self'" })
+    const cspPage = await browser.newPage()
+    try {
+      await cspPage.goto(`${strict.origin}/?csp-check`)
+      await cspPage.evaluate(() => window.mocksReady)
+      const result = await cspPage.evaluate(() => window.cspCheck!)
+      // The page really forbids eval, so options that validate prove no validator needed it.
+      expect(result.evalBlocked).toBe('EvalError')
+      expect(result.providers).toContain('dreadnode https://dreadnode.example.test')
+      expect(result.rejected).toBe('dreadnode.rateLimit: "abc" is not allowed (expected an integer ≥ 0)')
+    } finally {
+      await cspPage.close()
+      await strict.close()
+    }
+  })
+})

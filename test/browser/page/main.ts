@@ -17,8 +17,33 @@ declare global {
     mocks: LogoutMocks
     ory: FrontendApi
     mocksReady: Promise<void>
+    /** Set when the page is opened with `?csp-check` (the suite serves it under a strict CSP then). */
+    cspCheck?: Promise<{ evalBlocked: string; providers: string[]; rejected: string }>
   }
 }
+
+/**
+ * Under a Content-Security-Policy without `unsafe-eval`: does eval fail, do options still validate, does a bad one
+ * get its message? Run by the page's own script at load (code the test evaluates may be exempt from the CSP).
+ */
+async function cspCheck() {
+  let evalBlocked = ''
+  try {
+    new Function('return 1')()
+  } catch (e) {
+    evalBlocked = (e as Error).name
+  }
+  const configured = createLogoutMocks({ providers: { dreadnode: { rateLimit: 1, unauthenticatedLogout: 'idempotent', baseUrl: 'https://dreadnode.example.test' } } })
+  await configured.ready
+  let rejected = ''
+  try {
+    createLogoutMocks({ providers: { dreadnode: { rateLimit: 'abc' as unknown as number } } })
+  } catch (e) {
+    rejected = (e as Error).message
+  }
+  return { evalBlocked, providers: configured.providers.map((p) => `${p.id} ${p.baseUrl}`), rejected }
+}
+if (new URLSearchParams(location.search).has('csp-check')) window.cspCheck = cspCheck()
 
 const here = createLogoutMocks({ origin: location.origin, seed: 3 })
 const vendor = createLogoutMocks({ seed: 4 })
