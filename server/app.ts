@@ -10,11 +10,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from '../handlers/index.ts'
 import { CONTROL_BODY_LIMIT, handleControl } from '../handlers/platform/control-api.ts'
 import { BufferedRequest } from '../handlers/platform/buffered-request.ts'
-import { mockError, problemJson } from '../handlers/platform/mock-error.ts'
+import { mockError } from '../handlers/platform/mock-error.ts'
 import { corsHeaders, exposedHeaders, isPreflight, preflightHeaders, type CorsPolicy } from './cors.ts'
 import { exposureWarning, guardControl, type ControlPolicy } from './control-guard.ts'
 import { httpDate } from '../handlers/platform/http-date.ts'
-import { answerBeforeRouting, answerConnect, answerExpectation, journalUnrouted } from './transport-answers.ts'
+import { answerBeforeRouting, answerClientError, answerConnect, answerExpectation, journalUnrouted } from './transport-answers.ts'
 import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, writeResponse } from './http-bridge.ts'
 import { RawHeaders } from './raw-headers.ts'
 import { isStreaming, writeStreamingResponse } from './stream-response.ts'
@@ -214,22 +214,6 @@ export function createApp(mocks: LogoutMocks, origin: string, options: { cors?: 
   }
 }
 
-/** Answers requests Node's HTTP parser rejects (oversized headers, malformed request lines) with JSON, not silence. */
-function answerClientError(err: NodeJS.ErrnoException & { code?: string }, socket: Socket) {
-  if (!socket.writable) return socket.destroy()
-  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW'
-  const status = tooLarge ? 431 : 400
-  const body = problemJson({
-    kind: tooLarge ? 'headers-too-large' : 'malformed-request',
-    title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request',
-    status,
-    detail: tooLarge ? 'The request headers exceed the server limit of 16 KiB.' : `The HTTP request could not be parsed (${err.code ?? 'unknown'}).`,
-  })
-  socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  )
-}
-
 /**
  * Starts the standalone server. Port 0 picks a free port; the mocks' base URLs follow the address really bound.
  * @example
@@ -241,7 +225,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1'
   // Host is checked by the listener (answerBeforeRouting), so a request without one gets a problem, not an empty 400.
   const server = http.createServer({ maxHeaderSize: 16 * 1024, requireHostHeader: false })
-  server.on('clientError', answerClientError)
+  let instance: LogoutMocks | undefined
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, () => instance?.clock.now() ?? Date.now()))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 9090, host, () => {
@@ -257,6 +242,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     mocks = createLogoutMocks({ ...options.mocks, origin })
     await mocks.ready
+    instance = mocks
   } catch (e) {
     // Bad options: release the port so the process can exit with the message.
     await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -95,8 +95,13 @@ export function toBufferedRequest(req: IncomingMessage, url: URL, body: Buffered
   return new BufferedRequest(url, req.method ?? 'GET', new RawHeaders(req.rawHeaders), body)
 }
 
-/** A response's headers for `writeHead`: every `Set-Cookie` kept separate; `extra` replace the response's own. */
-function headLines(headers: Headers, extra: Record<string, string>): Record<string, string | string[]> {
+/**
+ * A response's headers for `writeHead`: every `Set-Cookie` kept separate; `extra` replace the response's own (the
+ * one precedence of every writer here and in stream-response.ts).
+ * @example
+ * headLines(new Headers({ vary: 'Cookie' }), { Vary: 'Origin' }) // { Vary: 'Origin' }
+ */
+export function headLines(headers: Headers, extra: Record<string, string>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
   for (const [name, value] of headers) if (name !== 'set-cookie') out[name] = value
   const cookies = headers.getSetCookie()

@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http'
 import type { MockResponse } from '../handlers/platform/response.ts'
+import { headLines } from './http-bridge.ts'
 
 /** True for responses that must be streamed rather than read whole. */
 export const isStreaming = (response: Response | MockResponse): response is Response =>
@@ -15,9 +16,7 @@ export const isStreaming = (response: Response | MockResponse): response is Resp
  * if (isStreaming(response)) await writeStreamingResponse(res, response, corsHeaders)
  */
 export async function writeStreamingResponse(res: ServerResponse, response: Response, extraHeaders: Record<string, string> = {}): Promise<void> {
-  const headers: Record<string, string> = { ...extraHeaders }
-  for (const [name, value] of response.headers) headers[name] = value
-  res.writeHead(response.status, headers)
+  res.writeHead(response.status, headLines(response.headers, extraHeaders))
   res.flushHeaders()
   const reader = response.body!.getReader()
   const done = new Promise<void>((resolve) => res.once('close', resolve))

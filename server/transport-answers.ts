@@ -2,7 +2,7 @@
  * Problems answered by the transport itself, before any route (methods fetch cannot carry, a missing `Host`, an
  * `Expect` the server does not meet, `CONNECT`): problem+json like every other mock error, and journaled.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { LogoutMocks } from '../handlers/index.ts'
 import { httpDate } from '../handlers/platform/http-date.ts'
@@ -76,11 +76,36 @@ export function answerExpectation(mocks: LogoutMocks, req: IncomingMessage, res:
  */
 export function answerConnect(mocks: LogoutMocks, req: IncomingMessage, socket: Socket): void {
   const problem = notImplemented(req)
-  const body = problemJson(problem)
   journalUnrouted(mocks, req, problem.status)
+  endWithProblem(socket, problem, mocks.clock.now())
+}
+
+/**
+ * Answers what Node's HTTP parser rejects (oversized headers, a malformed request line: its `clientError` event) with
+ * a problem, not silence, then closes. `now`: the platform clock, for the `Date` (the instance may not exist yet).
+ * @example
+ * server.on('clientError', (err, socket) => answerClientError(err, socket, () => mocks?.clock.now() ?? Date.now()))
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket, now: () => number): void {
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW'
+  endWithProblem(
+    socket,
+    {
+      kind: tooLarge ? 'headers-too-large' : 'malformed-request',
+      title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request',
+      status: tooLarge ? 431 : 400,
+      detail: tooLarge ? 'The request headers exceed the server limit of 16 KiB.' : `The HTTP request could not be parsed (${err.code ?? 'unknown'}).`,
+    },
+    now(),
+  )
+}
+
+/** The one raw-socket problem writer (no ServerResponse exists for these): the same headers as writeProblem's. */
+function endWithProblem(socket: Socket, problem: MockProblem, nowMs: number): void {
   if (!socket.writable) return void socket.destroy()
+  const body = problemJson(problem)
   socket.end(
-    `HTTP/1.1 501 Not Implemented\r\nContent-Type: application/problem+json\r\nX-Logout-Mocks-Error: ${problem.kind}\r\nDate: ${httpDate(mocks.clock.now())}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\ncontent-type: application/problem+json\r\nx-logout-mocks-error: ${problem.kind}\r\ndate: ${httpDate(nowMs)}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   )
 }
 
