@@ -40,6 +40,7 @@ export const deviceTokenOperation: Op = {
   id: 'deviceToken',
   method: 'POST',
   path: '/api/v1/auth/device/token',
+  requestBody: { schema: 'deviceTokenRequest', required: true },
   summary: 'Exchange an approved device code for an access and a refresh token (401 while not approved)',
   async run(ctx) {
     const body = await readJsonBody(ctx)

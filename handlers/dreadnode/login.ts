@@ -14,6 +14,7 @@ export const loginOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   id: 'login',
   method: 'POST',
   path: '/api/v1/auth/login',
+  requestBody: { schema: 'loginRequest', required: true },
   summary: 'Log in with email and password; sets the access_token and refresh_token cookies',
   async run(ctx) {
     const body = await readJsonBody(ctx)

@@ -20,6 +20,7 @@ export const mintApiKeyOperation: Op = {
   id: 'mintApiKey',
   method: 'POST',
   path: '/api/v1/user/api-keys',
+  requestBody: { schema: 'apiKeyRequest', required: true },
   summary: 'Mint an API key for the current user (Authorization: Bearer <access JWT>)',
   async run(ctx) {
     const body = await readJsonBody(ctx)

@@ -19,6 +19,7 @@ export const performNativeLogoutOperation: Operation<KratosState, KratosConfig> 
   id: route.operation,
   method: 'DELETE',
   path: '/self-service/logout/api',
+  requestBody: { schema: 'performNativeLogoutBody', required: true },
   summary: 'Perform Logout for Native Apps: revoke the session of {"session_token"}',
   async run(ctx) {
     const body = await readBody(ctx.request)

@@ -74,6 +74,25 @@ function responsesOf(behaviours: readonly Behaviour[]): Record<string, unknown> 
   return responses
 }
 
+/** The requestBody of the operations sharing one path and method: each declared schema, under its media type. */
+function requestBodyOf(ops: readonly Operation[]): { requestBody?: object } {
+  const declared = ops.flatMap((op) => (op.requestBody ? [op.requestBody] : []))
+  if (declared.length === 0) return {}
+  const byMedia = new Map<string, Set<string>>()
+  for (const body of declared) {
+    const media = body.contentType ?? 'application/json'
+    byMedia.set(media, (byMedia.get(media) ?? new Set()).add(body.schema))
+  }
+  const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` })
+  return {
+    requestBody: {
+      // Required only when every operation sharing the entry needs one.
+      required: declared.length === ops.length && declared.every((b) => b.required),
+      content: Object.fromEntries([...byMedia].map(([media, names]) => [media, { schema: names.size === 1 ? ref([...names][0]) : { anyOf: [...names].map(ref) } }])),
+    },
+  }
+}
+
 /**
  * @example
  * const doc = buildOpenApi(mocks, 'dreadnode')
@@ -106,6 +125,7 @@ export function buildOpenApi(mocks: LogoutMocks, providerId: string) {
       summary: ops.map((op) => op.summary).join(' | '),
       ...(ops.length > 1 ? { 'x-operations': ops.map((op) => ({ id: op.id, summary: op.summary, sample: op.sample ?? op.path })) } : {}),
       ...(params.length > 0 ? { parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) } : {}),
+      ...requestBodyOf(ops),
       responses: responsesOf(behaviours),
     }
   }

@@ -97,6 +97,11 @@ export interface Operation<State = unknown, Config = unknown> {
   readonly accepts?: (ctx: RequestContext<State, Config>) => boolean
   /** A path (and query) relative to the base URL that this operation accepts, for generic tools; default: `path`. */
   readonly sample?: string
+  /**
+   * The body the operation reads, for the OpenAPI document: a schema name in the provider's `schemas`, its media type
+   * (default `application/json`) and whether a request must carry one.
+   */
+  readonly requestBody?: { readonly schema: string; readonly required: boolean; readonly contentType?: string }
   readonly run: (ctx: RequestContext<State, Config>) => Outcome | Promise<Outcome>
 }
 

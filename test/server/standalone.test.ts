@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import net from 'node:net'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
+import { checkSchema } from '../../handlers/platform/schema-check.ts'
 
 let server: RunningServer
 let origin: string
@@ -122,6 +123,38 @@ describe('control API', () => {
       )
       expect(listed.sort()).toEqual(provider.catalogue.map((b) => b.id).sort())
     }
+  })
+})
+
+describe('OpenAPI request bodies', () => {
+  /** Bodies real clients send (the fixtures' alice), and one missing what the schema requires. */
+  const SAMPLES: Record<string, { good: unknown; bad?: unknown }> = {
+    'dreadnode.login': { good: { email: 'alice@example.com', password: 'alice-password-1' }, bad: { email: 'alice@example.com' } },
+    'dreadnode.refresh': { good: {} },
+    'dreadnode.deviceToken': { good: { device_code: 'abc' }, bad: {} },
+    'dreadnode.mintApiKey': { good: { name: 'ci', allow_self_revoke: true }, bad: { allow_self_revoke: true } },
+    'kratos.performNativeLogout': { good: { session_token: 'ory_st_x' } },
+  }
+
+  it('every operation that reads a body documents it, with a schema that takes what clients send', async () => {
+    const declared: string[] = []
+    for (const provider of server.mocks.catalogue.providers) {
+      const doc = (await json(await fetch(`${origin}/__mock/openapi/${provider.id}.json`))) as { paths: Record<string, Record<string, { requestBody?: { required: boolean; content: Record<string, { schema: { $ref: string } }> } }>> }
+      for (const op of provider.operations) {
+        if (!op.requestBody) continue
+        declared.push(`${provider.id}.${op.id}`)
+        const path = op.path.replace(/:(\w+)/g, '{$1}')
+        const body = doc.paths[path][op.method.toLowerCase()].requestBody
+        expect(body?.content['application/json'].schema.$ref, `${provider.id}.${op.id}`).toBe(`#/components/schemas/${op.requestBody.schema}`)
+        expect(body?.required).toBe(op.requestBody.required)
+        const sample = SAMPLES[`${provider.id}.${op.id}`]
+        expect(sample, `a sample body for ${provider.id}.${op.id}`).toBeDefined()
+        const schema = provider.schemas[op.requestBody.schema] as object
+        expect(checkSchema(schema, sample.good)).toEqual([])
+        if (sample.bad !== undefined) expect(checkSchema(schema, sample.bad)).not.toEqual([])
+      }
+    }
+    expect(declared.sort()).toEqual(Object.keys(SAMPLES).sort())
   })
 })
 
