@@ -17,11 +17,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Type, type Static, type TSchema } from 'typebox'
-import { FAULTS } from '../handlers/platform/forcing.ts'
 import { LOG_LEVELS } from './log-format.ts'
-import { MAX_DELAY_MS } from '../handlers/platform/operation-handler.ts'
 import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
 import { checkSchema } from '../handlers/platform/schema-check.ts'
+import { ScenarioSchema } from '../handlers/platform/scenarios.ts'
 import type { AnyProvider } from '../handlers/platform/types.ts'
 
 /** The file looked for in the working directory when `--config` is not given. */
@@ -29,16 +28,6 @@ export const CONFIG_FILE_NAME = 'logout-mocks.config.json'
 
 const port = Type.Integer({ minimum: 0, maximum: 65535, description: 'Port to listen on (0: any free port).' })
 
-const scenario = Type.Object(
-  {
-    behaviour: Type.Optional(Type.String({ minLength: 1, description: 'A behaviour id: its operation serves that behaviour.' })),
-    operation: Type.Optional(Type.String({ minLength: 1, description: '<provider>.<operation>, for a pure delay or fault.' })),
-    times: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'How many requests (null or omitted: until cleared).' })),
-    delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS })),
-    fault: Type.Optional(Type.Enum([...FAULTS])),
-  },
-  { additionalProperties: false },
-)
 
 /** A schema built once per registry (so ajv compiles it once per process). */
 function perRegistry<T extends object>(build: (registry: readonly AnyProvider[]) => T): (registry: readonly AnyProvider[]) => T {
@@ -75,7 +64,7 @@ const configFileSchema = perRegistry((registry) => {
       host: Type.Optional(Type.String({ minLength: 1, description: 'Address to bind.' })),
       providers: Type.Optional(Type.Array(Type.Enum(ids), { uniqueItems: true, description: 'Serve only these providers (default: all).' })),
       options: Type.Optional(providerOptionsSchema(registry)),
-      scenarios: Type.Optional(Type.Array(scenario, { description: 'Scenarios armed at start (as POST /__mock/scenarios).' })),
+      scenarios: Type.Optional(Type.Array(ScenarioSchema, { description: 'Scenarios armed at start (as POST /__mock/scenarios).' })),
       journalSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
       journalBodyBytes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_048_576, description: 'Bytes of each body the journal keeps.' })),
       maxRecords: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Cap of each store that grows with traffic.' })),

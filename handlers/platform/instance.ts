@@ -7,12 +7,12 @@ import { indexCatalogue, type CatalogueIndex } from './catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './clock.ts'
 import { cookieJarHooks, createCookieJar, type CookieMode, type CookieView } from './cookie-jar.ts'
 import { createCoverage, type CoverageReport } from './coverage.ts'
-import { FAULTS, type Fault } from './forcing.ts'
+import type { Fault } from './forcing.ts'
 import { createJournal, type Journal } from './journal.ts'
-import { MAX_DELAY_MS, type Answer, type OperationRuntime } from './operation-pipeline.ts'
+import type { Answer, OperationRuntime } from './operation-pipeline.ts'
 import { createRandom, type Random } from './random.ts'
 import { createRouteTable, methodNotAllowedRoute, operationRoute, type Route } from './route-table.ts'
-import { createScenarioStore, type Scenario } from './scenarios.ts'
+import { createScenarioStore, ScenarioSchema, SCENARIO_VALIDATOR, type Scenario } from './scenarios.ts'
 import { ControlError } from './control-error.ts'
 import { storeLimits } from '../../model/limits.ts'
 import { describeProblem, OptionsError } from './options-error.ts'
@@ -255,8 +255,10 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
     },
     scenarios: {
       add(input) {
-        if (input.behaviour !== undefined && typeof input.behaviour !== 'string') throw new ControlError('"behaviour" must be a behaviour id string')
-        if (input.operation !== undefined && typeof input.operation !== 'string') throw new ControlError('"operation" must be "<provider>.<operation>"')
+        const problems = checkSchema(ScenarioSchema, input, SCENARIO_VALIDATOR)
+        if (problems.length > 0) {
+          throw new ControlError(problems.map((p) => describeProblem(p, (path) => (path.length > 0 ? path.join('.') : 'scenario'), 'field')).join('; '), 400, { problems })
+        }
         let operation = input.operation
         if (input.behaviour !== undefined) {
           const b = index.behaviour(input.behaviour)
@@ -272,15 +274,6 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
         if (!index.operation(p, rest.join('.'))) throw new ControlError(`unknown operation "${operation}"`)
         if (input.behaviour === undefined && input.delayMs === undefined && input.fault === undefined) {
           throw new ControlError('a scenario without "behaviour" needs "delayMs" or "fault"')
-        }
-        if (input.times !== undefined && input.times !== null && (!Number.isInteger(input.times) || input.times < 1)) {
-          throw new ControlError('"times" must be a positive integer (or omitted for "until cleared")')
-        }
-        if (input.delayMs !== undefined && (!Number.isInteger(input.delayMs) || input.delayMs < 0 || input.delayMs > MAX_DELAY_MS)) {
-          throw new ControlError(`"delayMs" must be an integer between 0 and ${MAX_DELAY_MS}`)
-        }
-        if (input.fault !== undefined && !(FAULTS as readonly string[]).includes(input.fault)) {
-          throw new ControlError(`"fault" must be one of ${FAULTS.join(', ')}`, 400, { validFaults: FAULTS })
         }
         return scenarioStore.add({ operation, behaviour: input.behaviour, times: input.times, delayMs: input.delayMs, fault: input.fault })
       },

@@ -2,7 +2,28 @@
  * Sticky scenarios: forcing that applies to the next N requests of an operation (or until cleared), for UIs and
  * QA sessions that cannot set a `Prefer` header.
  */
-import type { Fault } from './forcing.ts'
+import { Type } from 'typebox'
+import { FAULTS, type Fault } from './forcing.ts'
+import { MAX_DELAY_MS } from './operation-pipeline.ts'
+
+/**
+ * The shape of a scenario request, wherever it comes from (`POST /__mock/scenarios`, `mocks.scenarios.add`, the
+ * config file's `scenarios`): the one schema all three are checked with. What only the catalogue can tell (the
+ * behaviour exists, belongs to the operation, can be forced) is checked by the instance.
+ */
+export const ScenarioSchema = Type.Object(
+  {
+    behaviour: Type.Optional(Type.String({ minLength: 1, description: 'A behaviour id: its operation serves that behaviour.' })),
+    operation: Type.Optional(Type.String({ minLength: 1, description: '<provider>.<operation>, for a pure delay or fault.' })),
+    times: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'How many requests (null or omitted: until cleared).' })),
+    delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS })),
+    fault: Type.Optional(Type.Enum([...FAULTS])),
+  },
+  { additionalProperties: false },
+)
+
+/** The name of ScenarioSchema's precompiled validator (scripts/build-validators.ts): `mocks.scenarios.add` runs in pages too. */
+export const SCENARIO_VALIDATOR = 'scenarioInput'
 
 export interface Scenario {
   readonly id: number

@@ -257,7 +257,7 @@ describe('in a browser, behind setupWorker', () => {
 })
 
 describe('under a Content-Security-Policy without unsafe-eval', () => {
-  it('provider options are validated without eval: good options take, a bad one gets its message', async () => {
+  it('provider options and scenarios are validated without eval: good ones take, a bad one gets its message', async () => {
     const strict = await serveStatic(path.join(project, 'dist'), { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; worker-src 'self'" })
     const cspPage = await browser.newPage()
     try {
@@ -268,6 +268,9 @@ describe('under a Content-Security-Policy without unsafe-eval', () => {
       expect(result.evalBlocked).toBe('EvalError')
       expect(result.providers).toContain('dreadnode https://dreadnode.example.test')
       expect(result.rejected).toBe('dreadnode.rateLimit: "abc" is not allowed (expected an integer ≥ 0)')
+      // Scenarios are checked the same way, in the page.
+      expect(result.scenario).toBe('dreadnode.logout')
+      expect(result.badScenario).toBe('times: 0 is not allowed (expected an integer ≥ 1 or null)')
     } finally {
       await cspPage.close()
       await strict.close()

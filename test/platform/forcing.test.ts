@@ -70,7 +70,11 @@ describeBothModes('forcing and scenarios', {}, (t) => {
 
   it('scenario inputs are validated', () => {
     expect(() => t().mocks.scenarios.add({ behaviour: 'dreadnode.logout.nope' })).toThrow(/unknown behaviour/)
-    expect(() => t().mocks.scenarios.add({ behaviour: 'dreadnode.logout.internalError', times: 0 })).toThrow(/positive integer/)
+    // The shape is checked by the one scenario schema (the config file's too), with its messages.
+    expect(() => t().mocks.scenarios.add({ behaviour: 'dreadnode.logout.internalError', times: 0 })).toThrow('times: 0 is not allowed (expected an integer ≥ 1 or null)')
+    expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout', delayMs: 600_001 })).toThrow('delayMs: 600001 is not allowed (expected an integer between 0 and 600000)')
+    expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout', fault: 'boom' as 'hang' })).toThrow('fault: "boom" is not allowed (expected one of "network-error", "connection-reset", "hang")')
+    expect(() => t().mocks.scenarios.add({ behavior: 'x' } as never)).toThrow('scenario: unknown field "behavior" (known: behaviour, operation, times, delayMs, fault)')
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout' })).toThrow(/delayMs.*fault/)
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.nope', fault: 'hang' })).toThrow(/unknown operation/)
   })

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { GENERATED, validatorModuleSource } from '../../scripts/build-validators.ts'
 import { registry } from '../../handlers/index.ts'
 import { checkSchema, usesPrecompiled } from '../../handlers/platform/schema-check.ts'
+import { ScenarioSchema, SCENARIO_VALIDATOR } from '../../handlers/platform/scenarios.ts'
 
 const BAD_VALUES: unknown[] = ['abc', -1, 1.5, null, true, {}, [], 'https://', 'x'.repeat(3), 2 ** 40]
 
@@ -27,6 +28,13 @@ describe('precompiled option validators', () => {
       for (const input of inputs) expect(checkSchema(provider.options.schema, input, provider.id), JSON.stringify(input).slice(0, 120)).toEqual(checkSchema(copy, input))
     })
   }
+
+  it('scenario requests (mocks.scenarios.add runs in pages too) are checked by their precompiled validator, with run-time ajv\'s verdicts', () => {
+    expect(usesPrecompiled(SCENARIO_VALIDATOR, ScenarioSchema)).toBe(true)
+    const copy = structuredClone(ScenarioSchema) as object
+    const inputs: unknown[] = [{ behaviour: 'a.b.c', times: 2 }, { operation: 'a.b', delayMs: 5, times: null }, { behavior: 'x' }, { times: 0 }, { delayMs: 600_001 }, { fault: 'boom' }, { behaviour: '' }, [], 'x']
+    for (const input of inputs) expect(checkSchema(ScenarioSchema, input, SCENARIO_VALIDATOR), JSON.stringify(input)).toEqual(checkSchema(copy, input))
+  })
 
   it('a schema that no longer matches its precompiled validator is compiled at run time instead', () => {
     const [first] = registry

@@ -18,7 +18,7 @@ declare global {
     ory: FrontendApi
     mocksReady: Promise<void>
     /** Set when the page is opened with `?csp-check` (the suite serves it under a strict CSP then). */
-    cspCheck?: Promise<{ evalBlocked: string; providers: string[]; rejected: string }>
+    cspCheck?: Promise<{ evalBlocked: string; providers: string[]; rejected: string; scenario: string; badScenario: string }>
   }
 }
 
@@ -41,7 +41,14 @@ async function cspCheck() {
   } catch (e) {
     rejected = (e as Error).message
   }
-  return { evalBlocked, providers: configured.providers.map((p) => `${p.id} ${p.baseUrl}`), rejected }
+  const scenario = configured.scenarios.add({ behaviour: 'dreadnode.logout.rateLimited', times: 1 }).operation
+  let badScenario = ''
+  try {
+    configured.scenarios.add({ behaviour: 'dreadnode.logout.rateLimited', times: 0 })
+  } catch (e) {
+    badScenario = (e as Error).message
+  }
+  return { evalBlocked, providers: configured.providers.map((p) => `${p.id} ${p.baseUrl}`), rejected, scenario, badScenario }
 }
 if (new URLSearchParams(location.search).has('csp-check')) window.cspCheck = cspCheck()
 
