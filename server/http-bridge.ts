@@ -5,17 +5,26 @@
  * fetch Request with its body as a stream (the benchmark's msw floor).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import { Readable } from 'node:stream'
 import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
 import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
 import { MockResponse } from '../handlers/platform/response.ts'
 import { RawHeaders } from './raw-headers.ts'
 
+/** Each connection's address, read once: `remoteAddress` asks the OS (getpeername) on every read. */
+const addresses = new WeakMap<Socket, string>()
 
 /** The client's address without the IPv4-mapped IPv6 prefix. */
 export function socketAddress(req: IncomingMessage): string {
-  const a = req.socket.remoteAddress ?? '127.0.0.1'
-  return a.startsWith('::ffff:') ? a.slice(7) : a
+  const known = addresses.get(req.socket)
+  if (known !== undefined) return known
+  const a = req.socket.remoteAddress
+  // Not kept while unknown (a socket already closed): the next read may know it.
+  if (a === undefined) return '127.0.0.1'
+  const address = a.startsWith('::ffff:') ? a.slice(7) : a
+  addresses.set(req.socket, address)
+  return address
 }
 
 /** Whether the request has a body to read (a non-zero Content-Length or a chunked body). */

@@ -16,8 +16,7 @@ export const refreshOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   id: 'refresh',
   method: 'POST',
   path: '/api/v1/auth/refresh',
-  // Required or not by the refreshBody option; the document states the lenient default.
-  requestBody: { schema: 'refreshRequest', required: false },
+  requestBody: { schema: 'refreshRequest', required: (config) => config.refreshBody === 'required' },
   summary: "Refresh the user's access token (an access token with organization info; rotates both cookies)",
   async run(ctx) {
     const body = await readJsonBody(ctx)

@@ -75,7 +75,7 @@ function responsesOf(behaviours: readonly Behaviour[]): Record<string, unknown> 
 }
 
 /** The requestBody of the operations sharing one path and method: each declared schema, under its media type. */
-function requestBodyOf(ops: readonly Operation[]): { requestBody?: object } {
+function requestBodyOf(ops: readonly Operation[], config: unknown): { requestBody?: object } {
   const declared = ops.flatMap((op) => (op.requestBody ? [op.requestBody] : []))
   if (declared.length === 0) return {}
   const byMedia = new Map<string, Set<string>>()
@@ -87,7 +87,7 @@ function requestBodyOf(ops: readonly Operation[]): { requestBody?: object } {
   return {
     requestBody: {
       // Required only when every operation sharing the entry needs one.
-      required: declared.length === ops.length && declared.every((b) => b.required),
+      required: declared.length === ops.length && declared.every((b) => (typeof b.required === 'function' ? b.required(config) : b.required)),
       content: Object.fromEntries([...byMedia].map(([media, names]) => [media, { schema: names.size === 1 ? ref([...names][0]) : { anyOf: [...names].map(ref) } }])),
     },
   }
@@ -125,7 +125,7 @@ export function buildOpenApi(mocks: LogoutMocks, providerId: string) {
       summary: ops.map((op) => op.summary).join(' | '),
       ...(ops.length > 1 ? { 'x-operations': ops.map((op) => ({ id: op.id, summary: op.summary, sample: op.sample ?? op.path })) } : {}),
       ...(params.length > 0 ? { parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) } : {}),
-      ...requestBodyOf(ops),
+      ...requestBodyOf(ops, info.config),
       responses: responsesOf(behaviours),
     }
   }

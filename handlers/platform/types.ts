@@ -99,9 +99,9 @@ export interface Operation<State = unknown, Config = unknown> {
   readonly sample?: string
   /**
    * The body the operation reads, for the OpenAPI document: a schema name in the provider's `schemas`, its media type
-   * (default `application/json`) and whether a request must carry one.
+   * (default `application/json`) and whether a request must carry one (a function when an option decides).
    */
-  readonly requestBody?: { readonly schema: string; readonly required: boolean; readonly contentType?: string }
+  readonly requestBody?: { readonly schema: string; readonly required: boolean | ((config: Config) => boolean); readonly contentType?: string }
   readonly run: (ctx: RequestContext<State, Config>) => Outcome | Promise<Outcome>
 }
 

@@ -6,6 +6,8 @@ import net from 'node:net'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
 import { checkSchema } from '../../handlers/platform/schema-check.ts'
+import { buildOpenApi } from '../../handlers/platform/openapi.ts'
+import { createLogoutMocks } from '../../handlers/index.ts'
 
 let server: RunningServer
 let origin: string
@@ -146,7 +148,9 @@ describe('OpenAPI request bodies', () => {
         const path = op.path.replace(/:(\w+)/g, '{$1}')
         const body = doc.paths[path][op.method.toLowerCase()].requestBody
         expect(body?.content['application/json'].schema.$ref, `${provider.id}.${op.id}`).toBe(`#/components/schemas/${op.requestBody.schema}`)
-        expect(body?.required).toBe(op.requestBody.required)
+        const required = op.requestBody.required
+        const config = server.mocks.providers.find((p) => p.id === provider.id)!.config
+        expect(body?.required).toBe(typeof required === 'function' ? required(config) : required)
         const sample = SAMPLES[`${provider.id}.${op.id}`]
         expect(sample, `a sample body for ${provider.id}.${op.id}`).toBeDefined()
         const schema = provider.schemas[op.requestBody.schema] as object
@@ -155,6 +159,13 @@ describe('OpenAPI request bodies', () => {
       }
     }
     expect(declared.sort()).toEqual(Object.keys(SAMPLES).sort())
+  })
+
+  it('an option that makes a body required makes the document say so (Dreadnode refreshBody)', () => {
+    const refreshBody = (mocks: ReturnType<typeof createLogoutMocks>) =>
+      (buildOpenApi(mocks, 'dreadnode').paths['/api/v1/auth/refresh'] as { post: { requestBody: { required: boolean } } }).post.requestBody.required
+    expect(refreshBody(createLogoutMocks({ only: ['dreadnode'] }))).toBe(false)
+    expect(refreshBody(createLogoutMocks({ only: ['dreadnode'], providers: { dreadnode: { refreshBody: 'required' } } }))).toBe(true)
   })
 })
 
