@@ -19,10 +19,13 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
  * token this process signs is entered at signing time, so the mock never re-verifies what it issued itself (the
  * verdict is the same by construction).
  *
- * Bounded for the whole process, however many instances and secrets: 32,768 tokens (about 22 MB), oldest out first.
- * (65,536 per secret, measured in a soak, kept ~150 MB of tokens across four secrets; a miss costs one native HMAC.)
+ * Bounded for the whole process, however many instances and secrets: 32,768 tokens and 16 MiB of token text, oldest out
+ * first (the mocks' own tokens are ~300 characters: ~22 MB with what is known of them). The byte bound is for tokens
+ * clients make up: any cookie value is decoded to tell a JWT from junk, and 32,768 junk values of 8 KiB would pin
+ * 256 MiB. (65,536 per secret, measured in a soak, kept ~150 MB across four secrets; a miss costs one native HMAC.)
  */
 const MEMO_LIMIT = 32_768
+const MEMO_BYTES = 16 * 1024 * 1024
 
 /** What the memo knows of one token: its decoding, and its verdict against the secret it was last checked with. */
 interface TokenFacts {
@@ -39,8 +42,12 @@ interface TokenFacts {
  * the oldest from the map's own iterator would walk the holes that earlier deletions left at its front.
  */
 const facts = new Map<string, TokenFacts>()
+/** The keys in insertion order: a ring from `head` (oldest) to `tail` (next free slot). */
 const order: (string | undefined)[] = new Array(MEMO_LIMIT)
-let oldest = 0
+let head = 0
+let tail = 0
+/** Characters of all the tokens kept (a UTF-16 unit counted as a byte: tokens are ASCII). */
+let bytes = 0
 let recent: [TokenFacts | undefined, TokenFacts | undefined] = [undefined, undefined]
 
 function known(token: string): TokenFacts | undefined {
@@ -53,13 +60,29 @@ function known(token: string): TokenFacts | undefined {
 
 function remember(f: TokenFacts): TokenFacts {
   if (!facts.has(f.token)) {
-    if (facts.size >= MEMO_LIMIT) facts.delete(order[oldest]!)
-    order[oldest] = f.token
-    oldest = (oldest + 1) % MEMO_LIMIT
+    while (facts.size > 0 && (facts.size >= MEMO_LIMIT || bytes + f.token.length > MEMO_BYTES)) {
+      const key = order[head]!
+      order[head] = undefined
+      head = (head + 1) % MEMO_LIMIT
+      facts.delete(key)
+      bytes -= key.length
+    }
+    order[tail] = f.token
+    tail = (tail + 1) % MEMO_LIMIT
+    bytes += f.token.length
   }
   facts.set(f.token, f)
   recent = [f, recent[0]]
   return f
+}
+
+/**
+ * @internal What the memo holds now, for the bounded-memory test.
+ * @example
+ * jwtMemoSize() // { tokens: 2, bytes: 612 }
+ */
+export function jwtMemoSize(): { tokens: number; bytes: number } {
+  return { tokens: facts.size, bytes }
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createExpiringTable } from '../../model/expiring-table.ts'
 import { storeLimits } from '../../model/limits.ts'
 import { createRateLimiter } from '../../handlers/platform/rate-limit.ts'
+import { decodeJwt, jwtMemoSize, signJwt, verifyJwt } from '../../handlers/platform/jwt.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 import { DEMO_TENANT_TOKEN } from '../../fixtures/webmixhub.ts'
 import { startStandalone } from '../support/standalone.ts'
@@ -129,5 +130,21 @@ describe('the expiring table and the rate limiter keep their work flat', () => {
     expect(limiter.hit('ip4', 500).allowed).toBe(false)
     limiter.hit('later', 1_000)
     expect(Object.keys(limiter.snapshot(1_000))).toEqual(['later'])
+  })
+})
+
+describe('the JWT memo', () => {
+  it('stays within 16 MiB of token text however big the junk cookies clients send, and keeps verifying', () => {
+    // Cookie values that look like JWTs to the first check (three parts) but are 8,000-character junk.
+    for (let i = 0; i < 3000; i++) expect(decodeJwt(`${'x'.repeat(7990)}.${i}.abc`)).toBeNull()
+    const after = jwtMemoSize()
+    expect(after.bytes).toBeLessThanOrEqual(16 * 1024 * 1024)
+    expect(after.bytes).toBeGreaterThan(8 * 1024 * 1024) // the junk was kept up to the bound, not dropped at once
+    const token = signJwt({ sub: 'u1', exp: 4_000_000_000 }, 's3cret')
+    for (let i = 0; i < 3000; i++) decodeJwt(`${'y'.repeat(7990)}.${i}.abc`)
+    // Pushed out by the junk, the token is verified again from scratch.
+    expect(verifyJwt(token, 's3cret')).toMatchObject({ ok: true, claims: { sub: 'u1' } })
+    expect(verifyJwt(token, 'other')).toEqual({ ok: false, reason: 'signature' })
+    expect(jwtMemoSize().bytes).toBeLessThanOrEqual(16 * 1024 * 1024)
   })
 })
