@@ -1,17 +1,22 @@
 /**
  * A fetch `Headers` over the name/value list Node's HTTP parser already made (`req.rawHeaders`), for the standalone
  * door's requests. It answers exactly as `new Headers()` filled by `append` would — names case-insensitive, values
- * of a repeated name joined with `, ` (the `Cookie` header's with `; `, as one header), iteration sorted by lowercase
- * name — but builds its table on the first read and skips undici's WebIDL conversions: the parser has validated the
- * bytes already. Hop-by-hop headers (`Connection`, `Transfer-Encoding`, …) and HTTP/2 pseudo-headers are left out, as
+ * of a repeated name joined with `, ` (the `Cookie` header's with `; `, as one header), `Set-Cookie` lines kept
+ * apart, HTTP whitespace trimmed, iteration sorted by lowercase name — but builds its table on the first read and
+ * skips undici's WebIDL conversions: the parser has validated the bytes already. Hop-by-hop headers (`Connection`, `Transfer-Encoding`, …) and HTTP/2 pseudo-headers are left out, as
  * a fetch Request would never carry them.
  */
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection', 'te', 'trailer'])
+/** Leading and trailing HTTP whitespace (tab, space, CR, LF), what fetch strips from a value; other spaces stay. */
+const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
+const normalise = (value: string) => value.replace(HTTP_WHITESPACE, '')
 
 export class RawHeaders implements Headers {
   readonly #raw: readonly string[]
   #table: Map<string, string> | undefined
+  /** `Set-Cookie` lines, each on its own (fetch never joins them). */
+  #cookies: string[] = []
   #sorted: [string, string][] | undefined
 
   /** `raw`: alternating names and values, as `IncomingMessage.rawHeaders`. */
@@ -26,7 +31,11 @@ export class RawHeaders implements Headers {
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i].toLowerCase()
       if (HOP_BY_HOP.has(name) || name.startsWith(':')) continue
-      const value = raw[i + 1].trim()
+      const value = normalise(raw[i + 1])
+      if (name === 'set-cookie') {
+        this.#cookies.push(value)
+        continue
+      }
       const before = table.get(name)
       table.set(name, before === undefined ? value : `${before}${name === 'cookie' ? '; ' : ', '}${value}`)
     }
@@ -35,38 +44,54 @@ export class RawHeaders implements Headers {
   }
 
   get(name: string): string | null {
-    return this.#map().get(name.toLowerCase()) ?? null
+    const key = name.toLowerCase()
+    const table = this.#map()
+    if (key === 'set-cookie') return this.#cookies.length > 0 ? this.#cookies.join(', ') : null
+    return table.get(key) ?? null
   }
 
   has(name: string): boolean {
-    return this.#map().has(name.toLowerCase())
+    const key = name.toLowerCase()
+    const table = this.#map()
+    return key === 'set-cookie' ? this.#cookies.length > 0 : table.has(key)
   }
 
   getSetCookie(): string[] {
-    // A request carries no Set-Cookie that a fetch Request would expose as such: as Headers does, the joined value.
-    const value = this.#map().get('set-cookie')
-    return value === undefined ? [] : [value]
+    this.#map()
+    return [...this.#cookies]
   }
 
   append(name: string, value: string): void {
     const key = name.toLowerCase()
-    const before = this.#map().get(key)
-    this.#map().set(key, before === undefined ? value.trim() : `${before}${key === 'cookie' ? '; ' : ', '}${value.trim()}`)
+    const table = this.#map()
+    const v = normalise(value)
+    if (key === 'set-cookie') this.#cookies.push(v)
+    else {
+      const before = table.get(key)
+      table.set(key, before === undefined ? v : `${before}${key === 'cookie' ? '; ' : ', '}${v}`)
+    }
     this.#sorted = undefined
   }
 
   set(name: string, value: string): void {
-    this.#map().set(name.toLowerCase(), value.trim())
+    const key = name.toLowerCase()
+    const table = this.#map()
+    if (key === 'set-cookie') this.#cookies = [normalise(value)]
+    else table.set(key, normalise(value))
     this.#sorted = undefined
   }
 
   delete(name: string): void {
-    this.#map().delete(name.toLowerCase())
+    const key = name.toLowerCase()
+    const table = this.#map()
+    if (key === 'set-cookie') this.#cookies = []
+    else table.delete(key)
     this.#sorted = undefined
   }
 
   #entries(): [string, string][] {
-    this.#sorted ??= [...this.#map()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    // As fetch's Headers iterates: names sorted, each Set-Cookie line an entry of its own where it sorts.
+    this.#sorted ??= [...this.#map(), ...this.#cookies.map((c): [string, string] => ['set-cookie', c])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return this.#sorted
   }
 

@@ -8,7 +8,7 @@
  */
 import { bodyTextRead } from './body.ts'
 import type { MockResponse } from './response.ts'
-import type { IncomingRequest } from './buffered-request.ts'
+import { BufferedRequest, type IncomingRequest } from './buffered-request.ts'
 
 /** Headers kept per message: more than any real exchange of these APIs needs, little enough to bound an entry. */
 const MAX_HEADERS = 64
@@ -31,13 +31,21 @@ export interface CapturedExchange {
   readonly response: CapturedMessage
 }
 
+/**
+ * A header value as kept: cut to MAX_HEADER_VALUE, the cut copied into a string of its own (a slice would keep the
+ * whole value alive, however long).
+ */
+function kept(value: string, mark = ''): string {
+  return value.length > MAX_HEADER_VALUE ? decoder.decode(encoder.encode(value.slice(0, MAX_HEADER_VALUE))) + mark : value
+}
+
 function headersOf(headers: Headers): [string, string][] {
   const out: [string, string][] = []
   for (const [name, value] of headers) {
     if (name === 'set-cookie') continue
-    out.push([name, value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE)}…` : value])
+    out.push([name, kept(value, '…')])
   }
-  for (const cookie of headers.getSetCookie()) out.push(['set-cookie', cookie.slice(0, MAX_HEADER_VALUE)])
+  for (const cookie of headers.getSetCookie()) out.push(['set-cookie', kept(cookie)])
   return out.slice(0, MAX_HEADERS)
 }
 
@@ -55,22 +63,35 @@ function cut(text: string | null | undefined, limit: number): Pick<CapturedMessa
 export type ExchangeCapture = () => CapturedExchange
 
 /**
- * Captures a request and its response: the bodies cut to `limit` bytes now (0: headers only), the headers kept as
- * the objects they are and read into name/value pairs only when the capture is looked at. Nothing changes either
- * header list once the answer is built, and most journal entries are dropped from the ring without anyone reading
- * them, so listing headers per request would be work for nobody (and pairs that outlive the young generation).
+ * Captures a request and its response: the bodies cut to `limit` bytes now (0: headers only). From the standalone
+ * door the headers are kept as the objects they are and read into name/value pairs only when the capture is looked
+ * at: nothing changes either list once the answer is built, most entries leave the ring unread, and Node's parser
+ * bounds the request's headers (16 KiB), so what an entry keeps stays small. Other requests (in process, in a page)
+ * have no such bound, so their headers are listed and cut at once.
  * `request` is the one the provider read (its body text is known from that read).
  * @example
  * const capture = captureExchange(request, response, 2048)
  * capture().response.headers // [['content-type', 'application/json'], …]
  */
 export function captureExchange(request: IncomingRequest, response: MockResponse, limit: number): ExchangeCapture {
-  const requestHeaders = request.headers
-  const responseHeaders = response.headers
   const requestBody = cut(bodyTextRead(request), limit)
   const responseBody = cut(response.body, limit)
+  // Each capture is made by a function of its own: closures made in one function share its variables, and the
+  // listed capture must not keep the header objects alive.
+  return request instanceof BufferedRequest
+    ? readLater(request.headers, requestBody, response.headers, responseBody)
+    : listed({ request: { headers: headersOf(request.headers), ...requestBody }, response: { headers: headersOf(response.headers), ...responseBody } })
+}
+
+type Bodies = Pick<CapturedMessage, 'body' | 'truncatedFrom'>
+
+function readLater(requestHeaders: Headers, requestBody: Bodies, responseHeaders: Headers, responseBody: Bodies): ExchangeCapture {
   return () => ({
     request: { headers: headersOf(requestHeaders), ...requestBody },
     response: { headers: headersOf(responseHeaders), ...responseBody },
   })
+}
+
+function listed(exchange: CapturedExchange): ExchangeCapture {
+  return () => exchange
 }

@@ -8,6 +8,8 @@ import { createExpiringTable } from '../../model/expiring-table.ts'
 import { storeLimits } from '../../model/limits.ts'
 import { createRateLimiter } from '../../handlers/platform/rate-limit.ts'
 import { decodeJwt, jwtMemoSize, signJwt, verifyJwt } from '../../handlers/platform/jwt.ts'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 import { DEMO_TENANT_TOKEN } from '../../fixtures/webmixhub.ts'
 import { startStandalone } from '../support/standalone.ts'
@@ -146,5 +148,14 @@ describe('the JWT memo', () => {
     expect(verifyJwt(token, 's3cret')).toMatchObject({ ok: true, claims: { sub: 'u1' } })
     expect(verifyJwt(token, 'other')).toEqual({ ok: false, reason: 'signature' })
     expect(jwtMemoSize().bytes).toBeLessThanOrEqual(16 * 1024 * 1024)
+  })
+})
+
+describe('the journal in process', () => {
+  it('keeps a cut copy of a huge header, not the header: 300 requests with 200 KB each leave a few MB, not 60', () => {
+    const script = fileURLToPath(new URL('../support/journal-heap.ts', import.meta.url))
+    const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' })) as { keptBytes: number; longestKeptValue: number }
+    expect(out.longestKeptValue).toBe(4097) // 4,096 characters and the cut mark
+    expect(out.keptBytes).toBeLessThan(15_000_000)
   })
 })

@@ -28,6 +28,8 @@ const CASES: Record<string, string[]> = {
   'several Cookie headers': ['Cookie', 'a=1', 'Host', 'x', 'cookie', 'b=2; c=3'],
   'hop-by-hop dropped': ['Connection', 'keep-alive', 'Keep-Alive', 'timeout=5', 'Transfer-Encoding', 'chunked', 'TE', 'trailers', 'Upgrade', 'h2c', 'Expect', '100-continue', 'Prefer', 'code=401'],
   'empty values': ['X-Empty', '', 'Authorization', 'Bearer t'],
+  'Set-Cookie lines stay apart': ['Set-Cookie', 'a=1', 'Host', 'x', 'set-cookie', 'b=2', 'Zeta', 'z'],
+  'only HTTP whitespace is trimmed': ['X-Nbsp', 'a=1\u00a0', 'X-Tab', '\tv\t', 'Cookie', ' c=1 '],
 }
 
 describe('RawHeaders', () => {
@@ -38,7 +40,8 @@ describe('RawHeaders', () => {
       expect([...ours]).toEqual([...theirs])
       expect([...ours.keys()]).toEqual([...theirs.keys()])
       expect([...ours.values()]).toEqual([...theirs.values()])
-      for (const n of ['host', 'HOST', 'accept', 'x-forwarded-for', 'cookie', 'connection', 'prefer', 'x-empty', 'missing']) {
+      expect(ours.getSetCookie()).toEqual(theirs.getSetCookie())
+      for (const n of ['host', 'HOST', 'accept', 'x-forwarded-for', 'cookie', 'connection', 'prefer', 'x-empty', 'set-cookie', 'x-nbsp', 'x-tab', 'missing']) {
         expect(ours.get(n)).toBe(theirs.get(n))
         expect(ours.has(n)).toBe(theirs.has(n))
       }
@@ -58,7 +61,14 @@ describe('RawHeaders', () => {
       h.append('Accept', 'image/png')
       h.set('Prefer', 'code=504')
       h.delete('X-FORWARDED-FOR')
+      h.append('Set-Cookie', 'a=1')
+      h.append('Set-Cookie', 'b=2')
     }
+    expect([...ours]).toEqual([...theirs])
+    expect(ours.getSetCookie()).toEqual(theirs.getSetCookie())
+    for (const h of [ours, theirs]) h.set('Set-Cookie', 'c=3')
+    expect([...ours]).toEqual([...theirs])
+    for (const h of [ours, theirs]) h.delete('set-cookie')
     expect([...ours]).toEqual([...theirs])
   })
 
