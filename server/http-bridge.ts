@@ -134,8 +134,10 @@ export async function writeResponse(res: ServerResponse, response: Response | Mo
   if ('date' in headers) res.sendDate = false
   if (response instanceof MockResponse) {
     const text = response.body
-    if (head || text === null || response.status === 204 || response.status === 304) res.writeHead(response.status, headers).end()
+    if (head || text === null || response.status === 204 || response.status === 205 || response.status === 304) res.writeHead(response.status, headers).end()
     else {
+      // What a fetch Response made from a string says (the msw door's answer), so both doors send the same.
+      if (!('content-type' in headers)) headers['content-type'] = 'text/plain;charset=UTF-8'
       // Ending with a string lets Node send the head and the body in one write (a Buffer makes it a writev of two).
       headers['content-length'] ??= String(Buffer.byteLength(text))
       res.writeHead(response.status, headers).end(text)

@@ -7,7 +7,7 @@ import { indexCatalogue, type CatalogueIndex } from './catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './clock.ts'
 import { cookieJarHooks, createCookieJar, type CookieMode, type CookieView } from './cookie-jar.ts'
 import { createCoverage, type CoverageReport } from './coverage.ts'
-import type { Fault } from './forcing.ts'
+import { FAULTS, type Fault } from './forcing.ts'
 import { createJournal, type Journal } from './journal.ts'
 import type { Answer, OperationRuntime } from './operation-pipeline.ts'
 import { createRandom, type Random } from './random.ts'
@@ -257,7 +257,9 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       add(input) {
         const problems = checkSchema(ScenarioSchema, input, SCENARIO_VALIDATOR)
         if (problems.length > 0) {
-          throw new ControlError(problems.map((p) => describeProblem(p, (path) => (path.length > 0 ? path.join('.') : 'scenario'), 'field')).join('; '), 400, { problems })
+          const message = problems.map((p) => describeProblem(p, (path) => (path.length > 0 ? path.join('.') : 'scenario'), 'field')).join('; ')
+          // As forcing's own fault error does, a wrong fault lists the faults there are.
+          throw new ControlError(message, 400, { problems, ...(problems.some((p) => p.path[0] === 'fault') ? { validFaults: FAULTS } : {}) })
         }
         let operation = input.operation
         if (input.behaviour !== undefined) {

@@ -75,6 +75,13 @@ describeBothModes('forcing and scenarios', {}, (t) => {
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout', delayMs: 600_001 })).toThrow('delayMs: 600001 is not allowed (expected an integer between 0 and 600000)')
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout', fault: 'boom' as 'hang' })).toThrow('fault: "boom" is not allowed (expected one of "network-error", "connection-reset", "hang")')
     expect(() => t().mocks.scenarios.add({ behavior: 'x' } as never)).toThrow('scenario: unknown field "behavior" (known: behaviour, operation, times, delayMs, fault)')
+    let faultError: unknown
+    try {
+      t().mocks.scenarios.add({ operation: 'dreadnode.logout', fault: 'boom' as 'hang' })
+    } catch (e) {
+      faultError = e
+    }
+    expect(faultError).toMatchObject({ extensions: { validFaults: ['network-error', 'connection-reset', 'hang'] } })
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout' })).toThrow(/delayMs.*fault/)
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.nope', fault: 'hang' })).toThrow(/unknown operation/)
   })
