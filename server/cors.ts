@@ -26,6 +26,9 @@ export function exposedHeaders(providers: readonly { readonly exposeHeaders: rea
   return [...seen.values()].join(', ')
 }
 
+/** The platform's list alone, for a policy built without the providers'. */
+const PLATFORM_EXPOSED_VALUE = exposedHeaders([])
+
 /** Whether the platform CORS policy allows this origin. */
 export function originAllowed(policy: CorsPolicy, origin: string): boolean {
   return policy.origins === null || policy.origins.includes(origin)
@@ -38,7 +41,7 @@ export function corsHeaders(policy: CorsPolicy, req: IncomingMessage): Record<st
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Expose-Headers': policy.exposed ?? exposedHeaders([]),
+    'Access-Control-Expose-Headers': policy.exposed ?? PLATFORM_EXPOSED_VALUE,
     Vary: 'Origin',
   }
 }

@@ -9,7 +9,7 @@ import type { Socket } from 'node:net'
 import { Readable } from 'node:stream'
 import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
 import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
-import { MockResponse } from '../handlers/platform/response.ts'
+import { isNullBodyStatus, MockResponse } from '../handlers/platform/response.ts'
 import { RawHeaders } from './raw-headers.ts'
 
 /** Each connection's address, read once: `remoteAddress` asks the OS (getpeername) on every read. */
@@ -134,7 +134,7 @@ export async function writeResponse(res: ServerResponse, response: Response | Mo
   if ('date' in headers) res.sendDate = false
   if (response instanceof MockResponse) {
     const text = response.body
-    if (head || text === null || response.status === 204 || response.status === 205 || response.status === 304) res.writeHead(response.status, headers).end()
+    if (head || text === null || isNullBodyStatus(response.status)) res.writeHead(response.status, headers).end()
     else {
       // What a fetch Response made from a string says (the msw door's answer), so both doors send the same.
       if (!('content-type' in headers)) headers['content-type'] = 'text/plain;charset=UTF-8'
@@ -144,7 +144,7 @@ export async function writeResponse(res: ServerResponse, response: Response | Mo
     }
     return
   }
-  if (head || response.body === null || response.status === 204 || response.status === 304) {
+  if (head || response.body === null || isNullBodyStatus(response.status)) {
     if (response.body) await response.body.cancel().catch(() => {})
     res.writeHead(response.status, headers).end()
     return

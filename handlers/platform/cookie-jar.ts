@@ -22,7 +22,7 @@
  */
 import { Cookie, CookieJar, MemoryCookieStore, domainMatch, getPublicSuffix } from 'tough-cookie'
 import type { Clock } from './clock.ts'
-import { setCookiesOf, type MockResponse } from './response.ts'
+import type { MockResponse } from './response.ts'
 import type { PipelineHooks } from './operation-pipeline.ts'
 import type { IncomingRequest } from './buffered-request.ts'
 
@@ -183,7 +183,7 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
     },
     store(request, response) {
       if (mode === 'off') return
-      const values = setCookiesOf(response)
+      const values = response.headers.getSetCookie()
       if (values.length === 0) return
       const url = new URL(request.url)
       const pageOrigin = pageOriginOf(request, url)

@@ -44,19 +44,19 @@ export class MockResponse {
  * const headers = new Headers({ 'Content-Type': 'application/json' })
  * headers.append('Set-Cookie', 'sid=abc; Path=/; HttpOnly')
  * const response = createResponse('{}', { status: 200, headers })
- * setCookiesOf(response) // ['sid=abc; Path=/; HttpOnly'], in Node and in a page
+ * response.headers.getSetCookie() // ['sid=abc; Path=/; HttpOnly'], in Node and in a page
  */
 export function createResponse(body: string | null, init: MockResponseInit & { headers: Headers }): MockResponse {
   return new MockResponse(body, init)
 }
 
 /**
- * The `Set-Cookie` values of a response.
+ * Statuses whose answer has no body, whatever was built (fetch refuses one; HTTP forbids it): both doors drop it.
  * @example
- * setCookiesOf(createResponse(null, { status: 204, headers: new Headers([['Set-Cookie', 'a=1']]) })) // ['a=1']
+ * isNullBodyStatus(205) // true
  */
-export function setCookiesOf(response: MockResponse): string[] {
-  return response.headers.getSetCookie()
+export function isNullBodyStatus(status: number): boolean {
+  return status === 204 || status === 205 || status === 304
 }
 
 /**
@@ -66,6 +66,5 @@ export function setCookiesOf(response: MockResponse): string[] {
  * await response.json() // {}
  */
 export function toFetchResponse(response: MockResponse): Response {
-  const nullBody = response.status === 204 || response.status === 205 || response.status === 304
-  return new Response(nullBody ? null : response.body, { status: response.status, headers: response.headers })
+  return new Response(isNullBodyStatus(response.status) ? null : response.body, { status: response.status, headers: response.headers })
 }
