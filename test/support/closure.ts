@@ -96,6 +96,8 @@ export async function closureChecker(target: ClosureTarget) {
           return `${where}: a problem+json body that is not JSON: ${x.text.slice(0, 200)}`
         }
         if (typeof problem.type === 'string' && problem.type.startsWith('urn:logout-mocks:problem:')) {
+          // The mock's own 500 is what a handler that threw becomes: a crash, not an answer.
+          if (problem.type === 'urn:logout-mocks:problem:internal-error') return `${where}: the mock crashed: ${x.text.slice(0, 300)}`
           return problem.status === x.status ? null : `${where}: problem status ${String(problem.status)} differs from the HTTP status`
         }
       }
@@ -120,8 +122,13 @@ export async function closureChecker(target: ClosureTarget) {
       const response = operation.responses[String(x.status)]
       if (!response) return `${where}: status not in the document for ${method.toUpperCase()} ${route.template} (behaviour ${last.behaviour})`
       if (!response['x-behaviours'].some((b) => b.id === last.behaviour)) return `${where}: behaviour ${last.behaviour} is not one of ${method.toUpperCase()} ${route.template}'s ${x.status} behaviours`
-      if (x.method === 'HEAD' || x.text === '') return null
+      if (x.method === 'HEAD') return null
       const declared = response.content ?? {}
+      if (x.text === '') {
+        // No body is right only where the document declares none with a schema for what was sent.
+        const schemaDeclared = media in declared && declared[media].schema !== undefined && isJsonMedia(media)
+        return schemaDeclared ? `${where}: an empty body where ${media} with a schema is declared (behaviour ${last.behaviour})` : null
+      }
       if (!(media in declared)) return `${where}: media type "${media}" not declared for ${x.status} (declared: ${Object.keys(declared).join(', ') || 'none'}; behaviour ${last.behaviour})`
       if (!declared[media].schema || !isJsonMedia(media)) return null
       let value: unknown
