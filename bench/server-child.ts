@@ -12,7 +12,8 @@ import http from 'node:http'
 import express from 'express'
 import { getResponse, http as mswHttp, HttpResponse } from 'msw'
 import { startServer } from '../server.ts'
-import { toFetchRequest, writeResponse } from '../server/http-bridge.ts'
+import { writeResponse } from '../server/http-bridge.ts'
+import { RawHeaders } from '../server/raw-headers.ts'
 import type { IssuedCredentials } from '../handlers/index.ts'
 
 const kind = process.argv[2]
@@ -36,7 +37,8 @@ if (kind === 'node') {
 } else if (kind === 'msw-floor') {
   const handlers = [mswHttp.post('http://127.0.0.1/api/v1/auth/logout', () => new HttpResponse(null, { status: 204 }))]
   const port = await listen(async (req, res) => {
-    const response = await getResponse(handlers, toFetchRequest(req, 'http://127.0.0.1'))
+    // The fetch Request an msw-based server must build (the bench sends no bodies, so none is streamed).
+    const response = await getResponse(handlers, new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: new RawHeaders(req.rawHeaders) }))
     await writeResponse(res, response ?? new Response(null, { status: 404 }))
   })
   send({ type: 'ready', port })

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http'
 
 /** The headers every client may need, whichever provider answers (design.md); providers add their own. */
-const PLATFORM_EXPOSED = ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Request-Id', 'X-Logout-Mocks-Error']
+const PLATFORM_EXPOSED = ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Logout-Mocks-Error']
 
 export interface CorsPolicy {
   /** null: every origin. */
@@ -30,7 +30,7 @@ export function exposedHeaders(providers: readonly { readonly exposeHeaders: rea
 const PLATFORM_EXPOSED_VALUE = exposedHeaders([])
 
 /** Whether the platform CORS policy allows this origin. */
-export function originAllowed(policy: CorsPolicy, origin: string): boolean {
+function originAllowed(policy: CorsPolicy, origin: string): boolean {
   return policy.origins === null || policy.origins.includes(origin)
 }
 

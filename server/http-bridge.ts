@@ -1,12 +1,10 @@
 /**
  * Node's `IncomingMessage`/`ServerResponse` to and from what the pipeline and the control API read and build: a
  * `BufferedRequest` (the body read once, with a bound; headers from Node's parsed list) in, a `MockResponse` (or a
- * fetch `Response`) written in one `writeHead` + `end` out. `toFetchRequest` remains for callers that need a real
- * fetch Request with its body as a stream (the benchmark's msw floor).
+ * fetch `Response`) written in one `writeHead` + `end` out.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { Readable } from 'node:stream'
 import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
 import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
 import { isNullBodyStatus, MockResponse } from '../handlers/platform/response.ts'
@@ -31,23 +29,6 @@ export function socketAddress(req: IncomingMessage): string {
 function hasBody(req: IncomingMessage): boolean {
   const method = req.method ?? 'GET'
   return method !== 'GET' && method !== 'HEAD' && (req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined)
-}
-
-/**
- * Builds a fetch Request from a Node request, its body as a stream; the URL is the server's canonical origin plus the
- * raw request target. Throws TypeError when the request target is not a valid URL path. `target` defaults to
- * `req.url` (pass express's `originalUrl` under a mount point).
- * @example
- * const request = toFetchRequest(req, 'http://127.0.0.1:9090')
- */
-export function toFetchRequest(req: IncomingMessage, origin: string, target = req.url ?? '/'): Request {
-  if (!target.startsWith('/')) throw new TypeError(`unsupported request target "${target.slice(0, 100)}"`)
-  return new Request(origin + target, {
-    method: req.method ?? 'GET',
-    headers: new RawHeaders(req.rawHeaders),
-    body: hasBody(req) ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
-    duplex: 'half',
-  } as RequestInit)
 }
 
 const EMPTY_BODY: BufferedBody = { ok: true, text: '', bytes: 0 }

@@ -59,7 +59,7 @@ export interface ErrorDetail {
 }
 
 /** Natural triggers of an operation, by status; statuses not listed are forced-only. */
-export type Triggers = Partial<Record<DreadnodeErrorStatus, string>>
+type Triggers = Partial<Record<DreadnodeErrorStatus, string>>
 
 /** Default 422 items when the response is forced (what a malformed cookie would give). */
 const DEFAULT_422: ValidationItem[] = [{ loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' }]

@@ -6,7 +6,7 @@ import { isJsonMediaType, isPlainObject, mediaType, parseJson, readBody } from '
 import type { Ctx } from './auth.ts'
 import type { ValidationItem } from './envelope.ts'
 
-export type JsonBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'other'; mediaType: string } | { kind: 'bad'; detail: string }
+type JsonBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'other'; mediaType: string } | { kind: 'bad'; detail: string }
 
 /**
  * Reads the body: `none` when empty, `json` when it parses, `other` for non-JSON media types, `bad` for a broken JSON body.
@@ -25,7 +25,7 @@ export async function readJsonBody(ctx: Ctx): Promise<JsonBody> {
 }
 
 /** One field of a JSON request body: its type and whether it must be present. */
-export interface FieldSpec {
+interface FieldSpec {
   readonly type: 'string' | 'boolean'
   readonly required: boolean
 }
@@ -57,4 +57,3 @@ export function checkFields(body: JsonBody, fields: Readonly<Record<string, Fiel
   return { errors, value }
 }
 
-export { isPlainObject }

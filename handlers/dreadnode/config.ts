@@ -45,4 +45,3 @@ export const dreadnodeOptions = defineOptions({
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DreadnodeConfig extends ConfigOf<typeof dreadnodeOptions> {}
 
-export const dreadnodeDefaults: DreadnodeConfig = dreadnodeOptions.defaults

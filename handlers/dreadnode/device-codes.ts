@@ -14,7 +14,7 @@ export interface DeviceCode {
   approvedUserId: string | null
 }
 
-export type DeviceCodeLookup = { kind: 'live'; code: DeviceCode } | { kind: 'expired' } | { kind: 'unknown' }
+type DeviceCodeLookup = { kind: 'live'; code: DeviceCode } | { kind: 'expired' } | { kind: 'unknown' }
 
 export interface DeviceCodes {
   create(now: number, ttlSeconds: number): DeviceCode

@@ -14,8 +14,8 @@ import { ACCESS_COOKIE } from './cookies.ts'
  */
 export function logoutGate(ctx: Ctx): Outcome | undefined {
   if (belowMinimumVersion(ctx)) return { behaviour: 'upgradeRequired' }
-  const credential = tokenFrom(ctx, ACCESS_COOKIE) ?? apiKeyFrom(ctx) ?? ctx.clientIp
-  const key = ctx.config.rateLimitBy === 'token' ? `token:${credential}` : `ip:${ctx.clientIp}`
+  // Counted per credential (a caller without one: per IP, under the token: prefix) or per IP.
+  const key = ctx.config.rateLimitBy === 'token' ? `token:${tokenFrom(ctx, ACCESS_COOKIE) ?? apiKeyFrom(ctx) ?? ctx.clientIp}` : `ip:${ctx.clientIp}`
   const limit = ctx.state.limiter.hit(key, ctx.clock.now())
   return limit.allowed ? undefined : { behaviour: 'rateLimited', detail: { retryAfter: limit.retryAfter } }
 }

@@ -44,7 +44,7 @@ export interface DreadnodeState {
  * The model at start (and after every reset): the fixture users, no sessions, device codes or API keys, an empty
  * rate-limit window.
  * @example
- * const state = await createDreadnodeState({ config: dreadnodeDefaults, random: createRandom(1) })
+ * const state = await createDreadnodeState({ config: dreadnodeOptions.defaults, random: createRandom(1) })
  */
 export async function createDreadnodeState({ config, random, limits }: { config: DreadnodeConfig; random: Random; limits: StoreLimits }): Promise<DreadnodeState> {
   const users = createTable<DreadnodeUser, 'id' | 'email'>(['id', 'email'])

@@ -67,7 +67,7 @@ export function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly st
 }
 
 /** A catalogue entry's description, with the route and a name in place of the id. */
-export interface EntrySpec extends Omit<KratosBehaviour, 'id' | 'operation' | 'respond'> {
+interface EntrySpec extends Omit<KratosBehaviour, 'id' | 'operation' | 'respond'> {
   readonly route: Route
   readonly name: string
 }

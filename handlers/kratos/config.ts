@@ -65,12 +65,11 @@ export interface KratosConfig extends ConfigOf<typeof kratosOptions> {}
 
 export type SameSite = KratosConfig['sameSite']
 
-export const kratosDefaults: KratosConfig = kratosOptions.defaults
 
 /**
  * The standalone base URL: the server's origin plus the mount prefix (validated by the schema).
  * @example
- * mountKratos('http://127.0.0.1:9090', kratosDefaults) // 'http://127.0.0.1:9090/auth'
+ * mountKratos('http://127.0.0.1:9090', kratosOptions.defaults) // 'http://127.0.0.1:9090/auth'
  */
 export function mountKratos(origin: string, config: KratosConfig): string {
   return origin.replace(/\/+$/, '') + config.mountPrefix

@@ -7,6 +7,7 @@
  *   masked (one-time-pad) form of that token in forms and flows.
  */
 import { parseCookies, serializeCookie, EPOCH_EXPIRES } from '../platform/cookies.ts'
+import { httpDate } from '../platform/http-date.ts'
 import { equalBytes, sha256 } from '../platform/hmac-sha256.ts'
 import type { Random } from '../platform/random.ts'
 import type { KratosConfig } from './config.ts'
@@ -111,7 +112,7 @@ export function sessionSetCookie(value: string, expiresAt: number, maxAge: numbe
   return serializeCookie(config.sessionCookieName, value, [
     ['Path', config.cookiePath],
     config.cookieDomain ? ['Domain', config.cookieDomain] : null,
-    ['Expires', new Date(expiresAt).toUTCString()],
+    ['Expires', httpDate(expiresAt)],
     ['Max-Age', maxAge],
     'HttpOnly',
     config.cookieSecure && 'Secure',

@@ -20,7 +20,7 @@ export interface KratosSite {
 
 /**
  * @example
- * deriveSite(kratosDefaults).csrfCookieName // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
+ * deriveSite(kratosOptions.defaults).csrfCookieName // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
  */
 export function deriveSite(config: KratosConfig): KratosSite {
   const browserReturnUrl = config.defaultBrowserReturnUrl ?? `${new URL(config.baseUrl).origin}/`

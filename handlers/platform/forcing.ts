@@ -23,7 +23,7 @@ type Key = (typeof KEYS)[number]
 const isKey = (k: string): k is Key => (KEYS as readonly string[]).includes(k)
 
 /** Parses a `Prefer` header (RFC 7240) into our keys; other preferences (`return=minimal`…) are left alone. */
-export function parsePrefer(header: string | null): Partial<Record<Key, string>> {
+function parsePrefer(header: string | null): Partial<Record<Key, string>> {
   const out: Partial<Record<Key, string>> = {}
   if (!header) return out
   for (const part of header.split(',')) {

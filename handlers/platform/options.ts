@@ -28,7 +28,6 @@
  *     export const xOptions = defineOptions({ ... })
  *     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
  *     export interface XConfig extends ConfigOf<typeof xOptions> {}   // an interface: errors read `XConfig`
- *     export const xDefaults: XConfig = xOptions.defaults
  *
  * and the provider's index.ts says `ProviderDefinition<XState, XConfig, 'x'>` (the literal id types the options of
  * `createLogoutMocks`) with `options: xOptions` (no `defaults:`: the declaration has them).

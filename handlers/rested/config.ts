@@ -40,4 +40,3 @@ export const restedOptions = defineOptions({
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RestedConfig extends ConfigOf<typeof restedOptions> {}
 
-export const restedDefaults: RestedConfig = restedOptions.defaults

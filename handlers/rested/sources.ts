@@ -46,7 +46,6 @@ export const RESTED_ASSUMPTIONS = [
   'cors',
 ] as const
 
-export type RestedAssumption = (typeof RESTED_ASSUMPTIONS)[number]
 
 /** The source builders (`documented(page, assumptions?)`, `assumed(anchor, option?)`, `assumptionRef(anchor)`). */
 export const { documented, assumed, assumptionRef } = sourceKit(RESTED_PAGES, RESTED_DOC_PAGE, RESTED_ASSUMPTIONS)

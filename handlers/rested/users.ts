@@ -9,7 +9,7 @@ import { alice } from '../../fixtures/users.ts'
 import type { Ctx } from './gate.ts'
 import type { RestedUser } from './model.ts'
 
-export interface UserRecord {
+interface UserRecord {
   readonly uniqueId: string
   readonly data: Record<string, unknown>
   readonly createdAt: string

@@ -12,7 +12,7 @@ import { assumed, documented } from './sources.ts'
 export type WebmixhubBehaviour = Behaviour<WebmixhubState, WebmixhubConfig>
 
 /** A page's own words for some codes, where they differ from the error-codes table (logout's). */
-export type Wording = Partial<Record<WebmixhubErrorCode, string>>
+type Wording = Partial<Record<WebmixhubErrorCode, string>>
 
 interface ErrorEntry {
   readonly operation: string

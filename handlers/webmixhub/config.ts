@@ -34,4 +34,3 @@ export const webmixhubOptions = defineOptions({
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WebmixhubConfig extends ConfigOf<typeof webmixhubOptions> {}
 
-export const webmixhubDefaults: WebmixhubConfig = webmixhubOptions.defaults

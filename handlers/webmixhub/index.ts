@@ -44,6 +44,8 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig, 'web
   operations: [signinOperation, signupOperation, meOperation, logoutOperation],
   catalogue: [...signinBehaviours, ...signupBehaviours, ...meBehaviours, ...logoutBehaviours],
   schemas: webmixhubSchemas,
+  // The request id the envelope echoes (requestIdHeader), for a browser client to read.
+  exposeHeaders: ['X-Request-Id'],
   createState: ({ config, limits }) => createWebmixhubState(config, limits),
   snapshot: snapshotWebmixhub,
   trustForwardedFor: (config) => config.trustForwardedFor,

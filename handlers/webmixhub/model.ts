@@ -56,7 +56,7 @@ export const emailLogin = (tenantId: string, email: string) => `${tenantId}|emai
 /**
  * Builds the model from the fixtures (called at start and on every reset); every fixture user starts `logged_out`.
  * @example
- * const state = await createWebmixhubState(webmixhubDefaults, storeLimits(clock))
+ * const state = await createWebmixhubState(webmixhubOptions.defaults, storeLimits(clock))
  * state.tenants.get('token', 'demo-tenant-token')?.id // 'tnt_demo'
  */
 export async function createWebmixhubState(config: WebmixhubConfig, limits: StoreLimits): Promise<WebmixhubState> {

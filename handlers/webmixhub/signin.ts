@@ -9,6 +9,7 @@
  * accepts any 4–8 digit code for its email. `guest` is one user per `x-device-id` (a new one per request without it).
  */
 import { decodeJwt, base64url } from '../platform/jwt.ts'
+import { sha256 } from '../platform/hmac-sha256.ts'
 import type { Operation, Outcome, Source } from '../platform/types.ts'
 import { demoTenant } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
@@ -26,26 +27,28 @@ interface Identity {
   email: string | null
 }
 
-async function opaqueId(token: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))
-  return base64url(digest).slice(0, 22)
+const utf8 = new TextEncoder()
+
+/** A stable id for an external token that does not reveal it (the platform's SHA-256, the same in Node and a page). */
+function opaqueId(token: string): string {
+  return base64url(sha256(utf8.encode(token))).slice(0, 22)
 }
 
 /** The external account a non-password sign-in names. */
-async function identityOf(ctx: Ctx, tenantId: string, req: Exclude<SigninRequest, { method: 'password' }>): Promise<Identity> {
+function identityOf(ctx: Ctx, tenantId: string, req: Exclude<SigninRequest, { method: 'password' }>): Identity {
   const byEmail = (email: string): Identity => ({ login: emailLogin(tenantId, email), email: email.toLowerCase() })
   switch (req.method) {
     case 'otp':
       return byEmail(req.email)
     case 'guest': {
       const device = header(ctx, 'x-device-id')
-      return { login: `${tenantId}|guest:${device ? `device:${await opaqueId(device)}` : ctx.random.uuid()}`, email: null }
+      return { login: `${tenantId}|guest:${device ? `device:${opaqueId(device)}` : ctx.random.uuid()}`, email: null }
     }
     default: {
       if (EMAIL.test(req.token)) return byEmail(req.token)
       const claimed = decodeJwt(req.token)?.claims.email
       if (typeof claimed === 'string' && EMAIL.test(claimed)) return byEmail(claimed)
-      return { login: `${tenantId}|${req.method}:${await opaqueId(req.token)}`, email: null }
+      return { login: `${tenantId}|${req.method}:${opaqueId(req.token)}`, email: null }
     }
   }
 }
@@ -84,7 +87,7 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
       user = ctx.state.users.get('login', emailLogin(tenant.id, req.email))
       if (!user || user.password === null || user.password !== req.password) return { behaviour: 'invalidCredentials' }
     } else {
-      const identity = await identityOf(ctx, tenant.id, req)
+      const identity = identityOf(ctx, tenant.id, req)
       user = ctx.state.users.get('login', identity.login)
       if (!user) {
         newUser = true

@@ -15,7 +15,6 @@ export const WEBMIXHUB_PAGES = {
   signin: 'https://hub.docs.webmix.app/auth/signin.html',
 } as const
 
-export type WebmixhubPage = keyof typeof WEBMIXHUB_PAGES
 
 /** The project's own page for this provider; its `#assumptions` subsections state each assumption. */
 export const WEBMIXHUB_DOC_PAGE = 'docs/providers/webmixhub.md'
@@ -33,7 +32,6 @@ export const WEBMIXHUB_ASSUMPTIONS = [
   'token-lifetimes',
 ] as const
 
-export type WebmixhubAssumption = (typeof WEBMIXHUB_ASSUMPTIONS)[number]
 
 /** The source builders (`documented(page, assumptions?)`, `assumed(anchor, option?)`, `assumptionRef(anchor)`). */
 export const { documented, assumed, assumptionRef } = sourceKit(WEBMIXHUB_PAGES, WEBMIXHUB_DOC_PAGE, WEBMIXHUB_ASSUMPTIONS)

@@ -188,7 +188,7 @@ describe('transport', () => {
     const exposed = async (srv: RunningServer) =>
       (await fetch(`${srv.origin}/api/v1/auth/logout`, { method: 'POST', headers: { Origin: 'http://localhost:5173' } })).headers.get('access-control-expose-headers')
     const all = await exposed(server)
-    for (const name of ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Remaining', 'X-Logout-Mocks-Error', 'Ory-Error-Id', 'X-Kratos-Authenticated-Identity-Id']) {
+    for (const name of ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Remaining', 'X-Logout-Mocks-Error', 'Ory-Error-Id', 'X-Kratos-Authenticated-Identity-Id', 'X-Request-Id']) {
       expect(all?.split(', '), name).toContain(name)
     }
     const dreadnodeOnly = await startStandalone({ mocks: { only: ['dreadnode'] } })
@@ -197,6 +197,7 @@ describe('transport', () => {
       expect(some).toContain('Retry-After')
       expect(some).not.toContain('Ory-Error-Id')
       expect(some).not.toContain('X-Kratos-Authenticated-Identity-Id')
+      expect(some).not.toContain('X-Request-Id') // WebmixHub's
     } finally {
       await dreadnodeOnly.close()
     }
