@@ -15,9 +15,10 @@ import addFormatsPlugin from 'ajv-formats'
 import { registry } from '../handlers/index.ts'
 import { AJV_OPTIONS, AJV_FORMATS } from '../handlers/platform/schema-check.ts'
 import { ScenarioSchema, SCENARIO_VALIDATOR } from '../handlers/platform/scenarios.ts'
+import { PlatformOptionsSchema, PLATFORM_OPTIONS_VALIDATOR } from '../handlers/platform/platform-options.ts'
 
 /** The platform's own schemas checked in pages too, by validator name (next to the providers' ids). */
-const PLATFORM_SCHEMAS: Record<string, object> = { [SCENARIO_VALIDATOR]: ScenarioSchema }
+const PLATFORM_SCHEMAS: Record<string, object> = { [SCENARIO_VALIDATOR]: ScenarioSchema, [PLATFORM_OPTIONS_VALIDATOR]: PlatformOptionsSchema }
 
 export const GENERATED = fileURLToPath(new URL('../handlers/platform/option-validators.generated.ts', import.meta.url))
 
@@ -71,5 +72,5 @@ export function validatorModuleSource(): string {
 
 if (import.meta.main) {
   writeFileSync(GENERATED, validatorModuleSource())
-  console.log(`wrote ${GENERATED} (${registry.length} providers, ${Object.keys(PLATFORM_SCHEMAS).length} platform schema)`)
+  console.log(`wrote ${GENERATED} (${registry.length} providers, ${Object.keys(PLATFORM_SCHEMAS).length} platform schemas)`)
 }

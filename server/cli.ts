@@ -11,6 +11,8 @@ import { checkSchema } from '../handlers/platform/schema-check.ts'
 import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'
 import { parseAssignments } from './option-assignments.ts'
 import { LOG_LEVELS, type LogLevel } from './log-format.ts'
+import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/platform-options.ts'
+import { PortSchema } from './config-file.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -77,8 +79,10 @@ export type CliResult =
       configFile: string | null
     }
 
-function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+/** An integer flag, in the range its schema gives (the one the config file and createLogoutMocks check too). */
+function intOption(name: string, value: string | undefined, schema: object): number | undefined {
   if (value === undefined) return undefined
+  const { minimum: min = Number.MIN_SAFE_INTEGER, maximum: max = Number.MAX_SAFE_INTEGER } = schema as { minimum?: number; maximum?: number }
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got "${value}"`)
   return n
@@ -113,8 +117,8 @@ function storeLimitFlags(
   file: { maxRecords?: number; keepExpiredMs?: number },
 ): { maxRecords?: number; keepExpiredMs?: number } | undefined {
   const limits = {
-    maxRecords: intOption('max-records', maxRecords, 1, 100_000_000) ?? file.maxRecords,
-    keepExpiredMs: intOption('keep-expired-ms', keepExpiredMs, 0, 8.64e15) ?? file.keepExpiredMs,
+    maxRecords: intOption('max-records', maxRecords, MaxRecordsSchema) ?? file.maxRecords,
+    keepExpiredMs: intOption('keep-expired-ms', keepExpiredMs, KeepExpiredMsSchema) ?? file.keepExpiredMs,
   }
   return limits.maxRecords === undefined && limits.keepExpiredMs === undefined ? undefined : limits
 }
@@ -180,7 +184,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     scenarios: fromFile.scenarios ?? [],
     configFile: file?.name ?? null,
     options: {
-      port: intOption('port', v.port ?? env.PORT, 0, 65535) ?? fromFile.port ?? 9090,
+      port: intOption('port', v.port ?? env.PORT, PortSchema) ?? fromFile.port ?? 9090,
       host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
       corsOrigins: list(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
       logLevel: (v.log as LogLevel | undefined) ?? fromFile.log,
@@ -189,9 +193,9 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
         only: (list(v.providers) ?? fromFile.providers) as LogoutMocksOptions['only'],
         providers: providers as LogoutMocksOptions['providers'],
-        seed: intOption('seed', v.seed, 0, 2 ** 31 - 1) ?? fromFile.seed,
-        journalSize: intOption('journal-size', v['journal-size'], 1, 1_000_000) ?? fromFile.journalSize,
-        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], 0, 1_048_576) ?? fromFile.journalBodyBytes,
+        seed: intOption('seed', v.seed, SeedSchema) ?? fromFile.seed,
+        journalSize: intOption('journal-size', v['journal-size'], JournalSizeSchema) ?? fromFile.journalSize,
+        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], JournalBodyBytesSchema) ?? fromFile.journalBodyBytes,
         clock: clock ? { start: clock } : undefined,
         limits: storeLimitFlags(v['max-records'], v['keep-expired-ms'], fromFile),
       },

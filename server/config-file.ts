@@ -21,12 +21,13 @@ import { LOG_LEVELS } from './log-format.ts'
 import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
 import { checkSchema } from '../handlers/platform/schema-check.ts'
 import { ScenarioSchema } from '../handlers/platform/scenarios.ts'
+import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/platform-options.ts'
 import type { AnyProvider } from '../handlers/platform/types.ts'
 
 /** The file looked for in the working directory when `--config` is not given. */
 export const CONFIG_FILE_NAME = 'logout-mocks.config.json'
 
-const port = Type.Integer({ minimum: 0, maximum: 65535, description: 'Port to listen on (0: any free port).' })
+export const PortSchema = Type.Integer({ minimum: 0, maximum: 65535, description: 'Port to listen on (0: any free port).' })
 
 
 /** A schema built once per registry (so ajv compiles it once per process). */
@@ -60,19 +61,19 @@ const configFileSchema = perRegistry((registry) => {
   return Type.Object(
     {
       $schema: Type.Optional(Type.String()),
-      port: Type.Optional(port),
+      port: Type.Optional(PortSchema),
       host: Type.Optional(Type.String({ minLength: 1, description: 'Address to bind.' })),
       providers: Type.Optional(Type.Array(Type.Enum(ids), { uniqueItems: true, description: 'Serve only these providers (default: all).' })),
       options: Type.Optional(providerOptionsSchema(registry)),
       scenarios: Type.Optional(Type.Array(ScenarioSchema, { description: 'Scenarios armed at start (as POST /__mock/scenarios).' })),
-      journalSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-      journalBodyBytes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_048_576, description: 'Bytes of each body the journal keeps.' })),
-      maxRecords: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Cap of each store that grows with traffic.' })),
-      keepExpiredMs: Type.Optional(Type.Integer({ minimum: 0, description: 'How long an expired record is still known as expired.' })),
+      journalSize: Type.Optional(JournalSizeSchema),
+      journalBodyBytes: Type.Optional(JournalBodyBytesSchema),
+      maxRecords: Type.Optional(MaxRecordsSchema),
+      keepExpiredMs: Type.Optional(KeepExpiredMsSchema),
       log: Type.Optional(Type.Enum([...LOG_LEVELS], { description: 'line, headers or bodies.' })),
       controlOrigins: Type.Optional(Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { description: 'Origins allowed to call /__mock cross-origin.' })),
       allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Host names /__mock answers besides loopback, IPs and the bound host.' })),
-      seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+      seed: Type.Optional(SeedSchema),
       clock: Type.Optional(Type.String({ format: 'date-time', description: 'Start the platform clock at this time.' })),
       corsOrigins: Type.Optional(Type.Array(Type.String({ format: 'uri' }), { description: 'Allow only these origins.' })),
       quiet: Type.Optional(Type.Boolean({ description: 'No per-request log lines.' })),

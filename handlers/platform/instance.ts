@@ -17,6 +17,7 @@ import { ControlError } from './control-error.ts'
 import { storeLimits } from '../../model/limits.ts'
 import { describeProblem, OptionsError } from './options-error.ts'
 import { checkSchema } from './schema-check.ts'
+import { PLATFORM_OPTIONS_VALIDATOR, PlatformOptionsSchema } from './platform-options.ts'
 import type { AnyProvider, IssuedCredentials, ProviderOverrides, RequestContext } from './types.ts'
 import { isPlainObject } from './body.ts'
 import type { IncomingRequest } from './buffered-request.ts'
@@ -127,24 +128,13 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
   return config
 }
 
-/** Every key of a type, as a value the compiler keeps in step with it (a key added to the type and not here fails). */
-const keysOf = <T>(keys: { [K in keyof Required<T>]: true }) => Object.keys(keys)
+/** Every option the interface declares is in the schema, and no more (a key added to one and not the other fails). */
+const _sameKeys: { [K in keyof Required<PlatformOptions>]: unknown } & Record<Exclude<keyof typeof PlatformOptionsSchema.properties, keyof PlatformOptions>, never> = PlatformOptionsSchema.properties
 
-/** The keys of `PlatformOptions` and of its nested objects: anything else is a typo a plain-JS caller would not see. */
-const KNOWN_OPTIONS: Record<string, readonly string[]> = {
-  '': keysOf<PlatformOptions>({ only: true, origin: true, providers: true, journalSize: true, journalBodyBytes: true, seed: true, clock: true, limits: true, cookies: true }),
-  clock: keysOf<ClockOptions>({ start: true, frozen: true }),
-  limits: keysOf<NonNullable<PlatformOptions['limits']>>({ maxRecords: true, keepExpiredMs: true }),
-}
-
-function checkOptionNames(options: object) {
-  for (const [where, names] of Object.entries(KNOWN_OPTIONS)) {
-    const value: unknown = where === '' ? options : (options as Record<string, unknown>)[where]
-    if (value === undefined || value === null || typeof value !== 'object') continue
-    for (const key of Object.keys(value)) {
-      if (!names.includes(key)) throw new OptionsError(`unknown option "${where ? `${where}.` : ''}${key}" (known: ${names.join(', ')})`)
-    }
-  }
+/** The instance's own options against their schema: unknown names and wrong values, every problem in one message. */
+function checkPlatformOptions(options: object) {
+  const problems = checkSchema(PlatformOptionsSchema, options, PLATFORM_OPTIONS_VALIDATOR)
+  if (problems.length > 0) throw new OptionsError(problems.map((p) => describeProblem(p, (path) => (path.length > 0 ? path.join('.') : 'options'))).join('; '), problems)
 }
 
 /**
@@ -154,9 +144,13 @@ function checkOptionNames(options: object) {
  * setupServer(...mocks.handlers).listen()
  */
 export function createPlatform<R extends readonly AnyProvider[]>(registry: R, options: PlatformOptions<R> = {}): LogoutMocks {
-  checkOptionNames(options)
+  const given: unknown = options
+  if (!isPlainObject(given)) throw new OptionsError(`options must be an object, got ${JSON.stringify(given) ?? String(given)}`)
+  checkPlatformOptions(options)
   const known = () => registry.map((p) => p.id).join(', ')
-  if (options.only !== undefined && !Array.isArray(options.only)) throw new OptionsError(`only must be an array of provider ids (known: ${known()}), got ${JSON.stringify(options.only)}`)
+  if (options.only !== undefined && (!Array.isArray(options.only) || options.only.length === 0)) {
+    throw new OptionsError(`only must be a non-empty array of provider ids (known: ${known()}), got ${JSON.stringify(options.only)}`)
+  }
   for (const id of options.only ?? []) {
     if (!registry.some((p) => p.id === id)) throw new OptionsError(`unknown provider "${id}" (known: ${known()})`)
   }
@@ -166,7 +160,13 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
   }
   const providers = registry.filter((p) => !options.only || options.only.includes(p.id))
   const index = indexCatalogue(providers)
-  const clock = createClock(options.clock)
+  let clock: ReturnType<typeof createClock>
+  try {
+    clock = createClock(options.clock)
+  } catch (e) {
+    // A start that is no date, or out of range: the option's problem, said as one.
+    throw new OptionsError(`clock: ${e instanceof Error ? e.message : String(e)}`)
+  }
   const limits = storeLimits(clock, options.limits)
   const random: Random = createRandom(options.seed)
   const journal = createJournal(options.journalSize ?? 1000, options.journalBodyBytes ?? 2048)

@@ -9,7 +9,8 @@ export const schemas = {
   "webmixhub": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"Base URL intercepted in-process (staging is https://api.hub.staging.webmix.app). Standalone: the server origin.\",\"default\":\"https://api.hub.webmix.app\"},\"requireClientHeaders\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: enforce x-locale, x-country, x-device-id, x-client-version, x-platform, x-platform-version on every request (400 VALIDATION_ERROR naming each missing or invalid one).\",\"default\":false},\"trustForwardedFor\":{\"type\":\"boolean\",\"description\":\"Take the client IP for the rate limit from X-Forwarded-For (first hop), to simulate several clients.\",\"default\":false},\"rateLimit\":{\"type\":\"integer\",\"minimum\":0,\"description\":\"Logout requests per client IP per window (documented: 30; 0: every logout is rate-limited).\",\"default\":30},\"rateLimitWindowMs\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Fixed window length in ms on the platform clock (documented: 1 hour).\",\"default\":3600000},\"rateLimitHeaders\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: X-RateLimit-Limit/Remaining/Reset (epoch seconds) on every logout response.\",\"default\":true},\"requestIdHeader\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: echo meta.requestId as an x-request-id response header.\",\"default\":true},\"accessTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: access token lifetime in seconds.\",\"default\":3600},\"refreshTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: refresh token lifetime in seconds (30 days).\",\"default\":2592000},\"publicRouteToken\":{\"enum\":[\"ignore\",\"relogin\"],\"description\":\"ASSUMPTION: the optional x-token of the public routes (sign-in, sign-up) is never an error; \\\"ignore\\\" leaves its user alone, \\\"relogin\\\" counts a valid one as an authenticated request, so a logged-out user sending it is marked logged_in again.\",\"default\":\"ignore\"}},\"required\":[\"baseUrl\",\"requireClientHeaders\",\"trustForwardedFor\",\"rateLimit\",\"rateLimitWindowMs\",\"rateLimitHeaders\",\"requestIdHeader\",\"accessTokenTtl\",\"refreshTokenTtl\",\"publicRouteToken\"],\"additionalProperties\":false}",
   "rested": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"Base URL intercepted in-process. Standalone: the server origin.\",\"default\":\"https://app.rested.dev\"},\"unauthenticatedLogout\":{\"enum\":[\"reject\",\"idempotent\"],\"description\":\"ASSUMPTION: logout with no, unknown, expired or revoked token: 401 {\\\"message\\\"} (reject) or 204 (idempotent).\",\"default\":\"reject\"},\"errorFormat\":{\"enum\":[\"json\",\"text\"],\"description\":\"ASSUMPTION: error body as application/json {\\\"message\\\": \\\"<reason>\\\"} (json) or text/plain \\\"<reason>\\\" (text). The catalogue, /__mock/catalogue and the OpenAPI document describe json, the default: with text, every error entry answers its status as text/plain, not the declared content type and schema.\",\"default\":\"json\"},\"accessTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: access token lifetime in seconds: cookie Max-Age and server-side expiry.\",\"default\":3600},\"clearCookieOnLogout\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: the logout 204 also sends Set-Cookie clearing __Secure-rested-access-token (true: rested.logout.successClearingCookie). Default false: the documented cookie-less rested.logout.success (\\\"Cookies: None\\\").\",\"default\":false},\"passwordInLoginBodies\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: login and the logged-in-user GET return the stored record with the password inside data, as the register example does; false leaves it out of those two (register always echoes it, as documented).\",\"default\":true},\"revokedTokenReason\":{\"enum\":[\"invalidCredentials\",\"tokenExpired\"],\"description\":\"ASSUMPTION: the documented 401 reason a logged-out (revoked) token gets on the logged-in-user GET: \\\"Invalid credentials\\\" (invalidCredentials) or \\\"Token expired\\\" (tokenExpired).\",\"default\":\"invalidCredentials\"}},\"required\":[\"baseUrl\",\"unauthenticatedLogout\",\"errorFormat\",\"accessTokenTtl\",\"clearCookieOnLogout\",\"passwordInLoginBodies\",\"revokedTokenReason\"],\"additionalProperties\":false}",
   "kratos": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"serve.public.base_url with the mount prefix, no trailing slash (in-process default: Kratos's public port; standalone: origin + mountPrefix).\",\"default\":\"http://127.0.0.1:4433\"},\"mountPrefix\":{\"enum\":[\"\",\"/auth\",\"/.ory\",\"/api/.ory\"],\"description\":\"Standalone mount prefix under the server origin (default /auth, as in the seed).\",\"default\":\"/auth\"},\"sessionCookieName\":{\"type\":\"string\",\"pattern\":\"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$\",\"description\":\"session.cookie.name (Ory Network uses ory_session_<slug>).\",\"default\":\"ory_kratos_session\"},\"cookieSecure\":{\"type\":\"boolean\",\"description\":\"Secure attribute on the session and CSRF cookies (false = kratos --dev).\",\"default\":true},\"sameSite\":{\"enum\":[\"Lax\",\"Strict\",\"None\"],\"description\":\"session.cookie.same_site of the session cookie; the CSRF cookie is Lax when not secure.\",\"default\":\"Lax\"},\"cookieDomain\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^\\\\.?[A-Za-z0-9-]+(\\\\.[A-Za-z0-9-]+)*$\"},{\"type\":\"null\"}],\"description\":\"cookies.domain: Domain attribute of the session and CSRF cookies (null: none).\",\"default\":null},\"cookiePath\":{\"type\":\"string\",\"pattern\":\"^/[^;\\\\s]*$\",\"description\":\"cookies.path: Path attribute of the session and CSRF cookies.\",\"default\":\"/\"},\"sessionLifespanSeconds\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"session.lifespan in seconds (Kratos: 24h).\",\"default\":86400},\"loginFlowLifespanSeconds\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"selfservice.flows.login.lifespan in seconds (Kratos: 1h); past it, submitting gives 410 self_service_flow_expired.\",\"default\":3600},\"defaultBrowserReturnUrl\":{\"anyOf\":[{\"type\":\"string\",\"format\":\"uri\"},{\"type\":\"null\"}],\"description\":\"selfservice.default_browser_return_url (null: <origin of baseUrl>/; Kratos requires one, the mock derives it).\",\"default\":null},\"logoutDefaultReturnUrl\":{\"anyOf\":[{\"type\":\"string\",\"format\":\"uri\"},{\"type\":\"null\"}],\"description\":\"selfservice.flows.logout.after.default_browser_return_url (null: defaultBrowserReturnUrl).\",\"default\":null},\"allowedReturnUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"minLength\":1},\"description\":\"selfservice.allowed_return_urls (a host may start with \\\"*.\\\"); <baseUrl>/self-service is always allowed too.\",\"default\":[]},\"errorUiUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"selfservice.flows.error.ui_url: browser-mode errors redirect there with ?id=.\",\"default\":\"https://www.ory.com/kratos/docs/fallback/error\"},\"loginUiUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"selfservice.flows.login.ui_url: browser login flows redirect there with ?flow=.\",\"default\":\"https://www.ory.com/kratos/docs/fallback/login\"},\"clearBrowserData\":{\"type\":\"boolean\",\"description\":\"selfservice.flows.logout.clear_browser_data: send Clear-Site-Data: \\\"cookies\\\", \\\"storage\\\", \\\"cache\\\" on logouts over https.\",\"default\":false}},\"required\":[\"baseUrl\",\"mountPrefix\",\"sessionCookieName\",\"cookieSecure\",\"sameSite\",\"cookieDomain\",\"cookiePath\",\"sessionLifespanSeconds\",\"loginFlowLifespanSeconds\",\"defaultBrowserReturnUrl\",\"logoutDefaultReturnUrl\",\"allowedReturnUrls\",\"errorUiUrl\",\"loginUiUrl\",\"clearBrowserData\"],\"additionalProperties\":false}",
-  "scenarioInput": "{\"type\":\"object\",\"properties\":{\"behaviour\":{\"type\":\"string\",\"minLength\":1,\"description\":\"A behaviour id: its operation serves that behaviour.\"},\"operation\":{\"type\":\"string\",\"minLength\":1,\"description\":\"<provider>.<operation>, for a pure delay or fault.\"},\"times\":{\"anyOf\":[{\"type\":\"integer\",\"minimum\":1},{\"type\":\"null\"}],\"description\":\"How many requests (null or omitted: until cleared).\"},\"delayMs\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":600000},\"fault\":{\"enum\":[\"network-error\",\"connection-reset\",\"hang\"]}},\"additionalProperties\":false}"
+  "scenarioInput": "{\"type\":\"object\",\"properties\":{\"behaviour\":{\"type\":\"string\",\"minLength\":1,\"description\":\"A behaviour id: its operation serves that behaviour.\"},\"operation\":{\"type\":\"string\",\"minLength\":1,\"description\":\"<provider>.<operation>, for a pure delay or fault.\"},\"times\":{\"anyOf\":[{\"type\":\"integer\",\"minimum\":1},{\"type\":\"null\"}],\"description\":\"How many requests (null or omitted: until cleared).\"},\"delayMs\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":600000},\"fault\":{\"enum\":[\"network-error\",\"connection-reset\",\"hang\"]}},\"additionalProperties\":false}",
+  "platformOptions": "{\"type\":\"object\",\"properties\":{\"only\":{},\"origin\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"One origin for every provider (the standalone server).\"},\"providers\":{},\"journalSize\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":1000000,\"description\":\"Journal capacity, in requests.\"},\"journalBodyBytes\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":1048576,\"description\":\"Bytes of each body the journal keeps.\"},\"seed\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":2147483647,\"description\":\"Seed for ids and tokens.\"},\"clock\":{\"type\":\"object\",\"properties\":{\"start\":{\"anyOf\":[{\"type\":\"number\"},{\"type\":\"string\"}]},\"frozen\":{\"type\":\"boolean\"}},\"additionalProperties\":false},\"limits\":{\"type\":\"object\",\"properties\":{\"maxRecords\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":100000000,\"description\":\"Cap of each store that grows with traffic.\"},\"keepExpiredMs\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":8640000000000000,\"description\":\"How long an expired record is still known as expired.\"}},\"additionalProperties\":false},\"cookies\":{\"enum\":[\"jar\",\"off\"]}},\"additionalProperties\":false}"
 }
 export const dreadnode = validate10;
 const schema11 = {"type":"object","properties":{"baseUrl":{"type":"string","format":"uri","description":"Base URL intercepted in-process. Standalone: the server origin.","default":"https://app.dreadnode.io"},"unauthenticatedLogout":{"enum":["reject","idempotent"],"description":"ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).","default":"reject"},"minClientVersion":{"anyOf":[{"type":"string","pattern":"^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"},{"type":"null"}],"description":"Clients below this version get 426 (null: no minimum).","default":null},"clientVersionHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},{"type":"null"}],"description":"Header holding the client version as a bare version; null reads User-Agent \"dreadnode-sdk/<version>\" or \"dreadnode-cli/<version>\".","default":null},"rateLimit":{"type":"integer","minimum":0,"description":"ASSUMPTION: logout requests allowed per window (0: every logout is rate-limited).","default":60},"rateLimitWindowMs":{"type":"integer","minimum":1,"description":"ASSUMPTION: fixed window length in ms on the platform clock.","default":60000},"rateLimitBy":{"enum":["ip","token"],"description":"ASSUMPTION: count per client IP or per access token.","default":"ip"},"accessTokenTtl":{"type":"integer","minimum":1,"description":"Lifetime of the access token and its cookie, seconds.","default":900},"refreshTokenTtl":{"type":"integer","minimum":1,"description":"Lifetime of the refresh token and its cookie, seconds.","default":604800},"jwtSecret":{"type":"string","minLength":1,"description":"HS256 secret of the mock-issued JWT cookies.","default":"dreadnode-mock-secret"},"trustForwardedFor":{"type":"boolean","description":"Take the client IP from X-Forwarded-For (to simulate several clients behind one socket).","default":false},"deviceAutoApprove":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.","default":null},"deviceCodeTtl":{"type":"integer","minimum":1,"description":"ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock.","default":900},"deviceCodeInterval":{"type":"integer","minimum":1,"description":"ASSUMPTION: polling interval a device-code answer recommends, seconds.","default":5},"maxDeviceCodes":{"type":"integer","minimum":1,"description":"Most device codes kept at once; expired ones go first, then the oldest.","default":1000},"maxApiKeysPerUser":{"type":"integer","minimum":1,"description":"ASSUMPTION: most live API keys per user; minting beyond it is a 400.","default":100},"refreshBody":{"enum":["optional","required"],"description":"ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).","default":"optional"}},"required":["baseUrl","unauthenticatedLogout","minClientVersion","clientVersionHeader","rateLimit","rateLimitWindowMs","rateLimitBy","accessTokenTtl","refreshTokenTtl","jwtSecret","trustForwardedFor","deviceAutoApprove","deviceCodeTtl","deviceCodeInterval","maxDeviceCodes","maxApiKeysPerUser","refreshBody"],"additionalProperties":false};
@@ -2101,5 +2102,372 @@ vErrors.push(err13);
 errors++;
 }
 validate14.errors = vErrors;
+return errors === 0;
+}
+
+export const platformOptions = validate15;
+const schema16 = {"type":"object","properties":{"only":{},"origin":{"type":"string","format":"uri","description":"One origin for every provider (the standalone server)."},"providers":{},"journalSize":{"type":"integer","minimum":1,"maximum":1000000,"description":"Journal capacity, in requests."},"journalBodyBytes":{"type":"integer","minimum":0,"maximum":1048576,"description":"Bytes of each body the journal keeps."},"seed":{"type":"integer","minimum":0,"maximum":2147483647,"description":"Seed for ids and tokens."},"clock":{"type":"object","properties":{"start":{"anyOf":[{"type":"number"},{"type":"string"}]},"frozen":{"type":"boolean"}},"additionalProperties":false},"limits":{"type":"object","properties":{"maxRecords":{"type":"integer","minimum":1,"maximum":100000000,"description":"Cap of each store that grows with traffic."},"keepExpiredMs":{"type":"integer","minimum":0,"maximum":8640000000000000,"description":"How long an expired record is still known as expired."}},"additionalProperties":false},"cookies":{"enum":["jar","off"]}},"additionalProperties":false};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema16.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.origin !== undefined){
+let data0 = data.origin;
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.journalSize !== undefined){
+let data1 = data.journalSize;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/journalSize",schemaPath:"#/properties/journalSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1000000 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/journalSize",schemaPath:"#/properties/journalSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/journalSize",schemaPath:"#/properties/journalSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.journalBodyBytes !== undefined){
+let data2 = data.journalBodyBytes;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/journalBodyBytes",schemaPath:"#/properties/journalBodyBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1048576 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/journalBodyBytes",schemaPath:"#/properties/journalBodyBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/journalBodyBytes",schemaPath:"#/properties/journalBodyBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.seed !== undefined){
+let data3 = data.seed;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 2147483647 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.clock !== undefined){
+let data4 = data.clock;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((key1 === "start") || (key1 === "frozen"))){
+const err12 = {instancePath:instancePath+"/clock",schemaPath:"#/properties/clock/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.start !== undefined){
+let data5 = data4.start;
+const _errs14 = errors;
+let valid2 = false;
+const _errs15 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/clock/start",schemaPath:"#/properties/clock/properties/start/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs17 = errors;
+if(typeof data5 !== "string"){
+const err14 = {instancePath:instancePath+"/clock/start",schemaPath:"#/properties/clock/properties/start/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/clock/start",schemaPath:"#/properties/clock/properties/start/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data4.frozen !== undefined){
+if(typeof data4.frozen !== "boolean"){
+const err16 = {instancePath:instancePath+"/clock/frozen",schemaPath:"#/properties/clock/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/clock",schemaPath:"#/properties/clock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data7 = data.limits;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+if(!((key2 === "maxRecords") || (key2 === "keepExpiredMs"))){
+const err18 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data7.maxRecords !== undefined){
+let data8 = data7.maxRecords;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err19 = {instancePath:instancePath+"/limits/maxRecords",schemaPath:"#/properties/limits/properties/maxRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100000000 || isNaN(data8)){
+const err20 = {instancePath:instancePath+"/limits/maxRecords",schemaPath:"#/properties/limits/properties/maxRecords/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/limits/maxRecords",schemaPath:"#/properties/limits/properties/maxRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data7.keepExpiredMs !== undefined){
+let data9 = data7.keepExpiredMs;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err22 = {instancePath:instancePath+"/limits/keepExpiredMs",schemaPath:"#/properties/limits/properties/keepExpiredMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 8640000000000000 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/limits/keepExpiredMs",schemaPath:"#/properties/limits/properties/keepExpiredMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000000},message:"must be <= 8640000000000000"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err24 = {instancePath:instancePath+"/limits/keepExpiredMs",schemaPath:"#/properties/limits/properties/keepExpiredMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.cookies !== undefined){
+let data10 = data.cookies;
+if(!((data10 === "jar") || (data10 === "off"))){
+const err26 = {instancePath:instancePath+"/cookies",schemaPath:"#/properties/cookies/enum",keyword:"enum",params:{allowedValues: schema16.properties.cookies.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate15.errors = vErrors;
 return errors === 0;
 }

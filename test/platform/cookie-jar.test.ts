@@ -150,7 +150,7 @@ describe('off by default in Node', () => {
   })
 
   it('refuses an unknown mode', () => {
-    expect(() => createLogoutMocks({ cookies: 'browser' as 'jar' })).toThrow(/cookies must be 'jar' or 'off'/)
+    expect(() => createLogoutMocks({ cookies: 'browser' as 'jar' })).toThrow('cookies: "browser" is not allowed (expected one of "jar", "off")')
   })
 })
 

@@ -3,7 +3,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
-import { createLogoutMocks } from '../../handlers/index.ts'
+import { createLogoutMocks, OptionsError } from '../../handlers/index.ts'
 import { createPlatform } from '../../handlers/platform/instance.ts'
 import type { ProviderDefinition } from '../../handlers/platform/types.ts'
 import { createResponse } from '../../handlers/platform/response.ts'
@@ -146,11 +146,50 @@ describe('a provider that answers its own preflights', () => {
 })
 
 describe('options a plain-JS caller can get wrong', () => {
+  it('wrong values of the instance\'s own options are OptionsErrors naming the option, and a bad origin is caught before anything loads', async () => {
+    const refusal = (options: object) => {
+      try {
+        createLogoutMocks(options as never)
+      } catch (e) {
+        return e
+      }
+      return undefined
+    }
+    const cases: [object, string][] = [
+      [{ journalSize: -1 }, 'journalSize: -1 is not allowed (expected an integer between 1 and 1000000)'],
+      [{ journalBodyBytes: 1e12 }, 'journalBodyBytes: 1000000000000 is not allowed (expected an integer between 0 and 1048576)'],
+      [{ seed: 'x' }, 'seed: "x" is not allowed (expected an integer between 0 and 2147483647)'],
+      [{ seed: -1.5 }, 'seed: -1.5 is not allowed (expected an integer between 0 and 2147483647)'],
+      [{ limits: { maxRecords: -1 } }, 'limits.maxRecords: -1 is not allowed (expected an integer between 1 and 100000000)'],
+      [{ clock: { start: 'garbage' } }, 'clock: clock.start is not a valid date: garbage'],
+      [{ only: [] }, 'only must be a non-empty array of provider ids (known: dreadnode, webmixhub, rested, kratos), got []'],
+    ]
+    for (const [options, message] of cases) {
+      const e = refusal(options)
+      expect(e, JSON.stringify(options)).toBeInstanceOf(OptionsError)
+      expect((e as Error).message).toBe(message)
+    }
+    // Before: a bad origin threw "Invalid URL" out of the provider's state loading, an unhandled rejection that ended
+    // the process even when the caller caught the error.
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const e = refusal({ origin: 'not a url' })
+      expect(e).toBeInstanceOf(OptionsError)
+      expect((e as Error).message).toMatch(/^origin: "not a url" is not allowed \(expected /)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
   it('an unknown top-level or nested option name throws with the known ones', () => {
     const call = (options: object) => () => createLogoutMocks(options as never)
-    expect(call({ bogus: 1 })).toThrow(/unknown option "bogus" \(known: only, origin, providers, journalSize/)
-    expect(call({ clock: { bogus: 1 } })).toThrow(/unknown option "clock.bogus" \(known: start, frozen\)/)
-    expect(call({ limits: { maxRecord: 5 } })).toThrow(/unknown option "limits.maxRecord" \(known: maxRecords, keepExpiredMs\)/)
+    expect(call({ bogus: 1 })).toThrow(/^options: unknown option "bogus" \(known: only, origin, providers, journalSize/)
+    expect(call({ clock: { bogus: 1 } })).toThrow('clock: unknown option "bogus" (known: start, frozen)')
+    expect(call({ limits: { maxRecord: 5 } })).toThrow('limits: unknown option "maxRecord" (known: maxRecords, keepExpiredMs)')
     expect(call({ clock: { frozen: true }, limits: { maxRecords: 5 } })).not.toThrow()
   })
 })

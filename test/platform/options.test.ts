@@ -55,7 +55,7 @@ describe('createLogoutMocks validates options against each provider schema', () 
 
   it('an unknown provider in `only`, or an `only` that is not a list, is refused', () => {
     expect(refusal({ only: ['dreadnode', 'nosuch'] }).message).toBe('unknown provider "nosuch" (known: dreadnode, webmixhub, rested, kratos)')
-    expect(refusal({ only: 'dreadnode' }).message).toBe('only must be an array of provider ids (known: dreadnode, webmixhub, rested, kratos), got "dreadnode"')
+    expect(refusal({ only: 'dreadnode' }).message).toBe('only must be a non-empty array of provider ids (known: dreadnode, webmixhub, rested, kratos), got "dreadnode"')
   })
 
   it('accepts null where the default is null, and treats an option given as undefined as not given', () => {

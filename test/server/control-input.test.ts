@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import net from 'node:net'
 import { startStandalone } from '../support/standalone.ts'
-import { createLogoutMocks } from '../../handlers/index.ts'
+import { createLogoutMocks, OptionsError } from '../../handlers/index.ts'
 import type { RunningServer } from '../../server.ts'
 
 let server: RunningServer
@@ -57,7 +57,9 @@ describe('clock input', () => {
     expect(() => mocks.clock.advance(1e300)).toThrow(RangeError)
     expect(() => mocks.clock.set(8.64e15)).toThrow(RangeError)
     expect(new Date(mocks.clock.now()).toISOString()).toBe('2025-01-15T10:30:00.000Z')
-    expect(() => createLogoutMocks({ clock: { start: 8.64e15 } })).toThrow(RangeError)
+    // Out of range at start is a wrong option, said as one.
+    expect(() => createLogoutMocks({ clock: { start: 8.64e15 } })).toThrow(OptionsError)
+    expect(() => createLogoutMocks({ clock: { start: 8.64e15 } })).toThrow(/^clock: /)
   })
 })
 
