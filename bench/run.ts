@@ -27,6 +27,8 @@ import { buildOpenApi } from '../handlers/platform/openapi.ts'
 import { BufferedRequest } from '../handlers/platform/buffered-request.ts'
 import { RawHeaders } from '../server/raw-headers.ts'
 import { createTable } from '../model/table.ts'
+import { createExpiringTable } from '../model/expiring-table.ts'
+import { createRateLimiter } from '../handlers/platform/rate-limit.ts'
 import type { LoadResult, LoadSpec } from './load.ts'
 import { measureInterception } from './msw-fetch-repro.ts'
 
@@ -405,6 +407,24 @@ async function model() {
   const hot10 = await measureLookups(10, 10)
   const hot100k = await measureLookups(100_000, 10)
   console.log(`\nModel (token → session through the index, ${lookups} lookups): 10 among 10 ${hot10.toFixed(1)} ns, 10 among 100,000 ${hot100k.toFixed(1)} ns → ${(hot100k / hot10).toFixed(2)}×`)
+  // A store that stays at its cap evicts its oldest record on every insert; the cost must not grow with the cap.
+  const atCap = async (cap: number) => {
+    const limits = { clock: { now: () => 0 }, maxRecords: cap, keepExpiredMs: 0, log: () => {} }
+    const table = createExpiringTable<{ id: string; exp: number }, 'id'>('bench', ['id'], { limits, expiresAt: (r) => r.exp })
+    for (let i = 0; i < cap; i++) await table.create({ id: `k${i}`, exp: Infinity })
+    let i = cap
+    const insert = await timeIt(100_000, () => table.create({ id: `k${i++}`, exp: Infinity }))
+    const limiter = createRateLimiter({ limit: 5, windowMs: 1e12, maxKeys: cap })
+    for (let j = 0; j < cap; j++) limiter.hit(`k${j}`, 0)
+    let j = cap
+    const hit = await timeIt(100_000, () => limiter.hit(`k${j++}`, 0))
+    return { insert, hit }
+  }
+  const small = await atCap(10_000)
+  const big = await atCap(100_000)
+  console.log(
+    `Stores at their cap (each insert evicts the oldest): expiring table ${small.insert.toFixed(2)} µs at 10,000, ${big.insert.toFixed(2)} µs at 100,000 → ${(big.insert / small.insert).toFixed(2)}×; rate limiter ${small.hit.toFixed(2)} / ${big.hit.toFixed(2)} µs → ${(big.hit / small.hit).toFixed(2)}×`,
+  )
 }
 
 const t0 = performance.now()

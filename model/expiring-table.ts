@@ -12,6 +12,7 @@
  */
 import type { StoreLimits } from './limits.ts'
 import type { Table } from './table.ts'
+import { FifoMap } from './fifo-map.ts'
 
 /** How many records each insert inspects for expiry: enough that the cursor laps the table every n/SWEEP inserts. */
 const SWEEP = 4
@@ -42,7 +43,7 @@ export function createExpiringTable<T extends object, K extends keyof T & string
 ): Table<T, K> {
   const { limits, expiresAt, pinned, onRemove } = options
   const primary = indexes[0]
-  const rows = new Map<unknown, T>()
+  const rows = new FifoMap<unknown, T>()
   const secondary = indexes.slice(1).map((field) => [field, new Map<unknown, T>()] as const)
   let cursor: Iterator<T> | undefined
   let warned = false
@@ -78,7 +79,7 @@ export function createExpiringTable<T extends object, K extends keyof T & string
   const evict = () => {
     if (rows.size <= limits.maxRecords) return
     // Oldest first, passing over pinned records (a handful of fixtures at the front).
-    for (const record of rows.values()) {
+    for (const [, record] of rows.oldestFirst()) {
       if (rows.size <= limits.maxRecords) break
       if (pinned?.(record)) continue
       remove(record)

@@ -3,6 +3,7 @@
  * well-formed three-part token, a valid signature; `alg: none` and other algorithms are rejected.
  */
 import { equalBytes, hmacSha256 } from './hmac-sha256.ts'
+import { FifoMap } from '../../model/fifo-map.ts'
 
 export type JwtClaims = Record<string, unknown> & { exp?: number; iat?: number; sub?: string }
 
@@ -38,14 +39,9 @@ interface TokenFacts {
 /**
  * One map for both facts, so decoding and then verifying a token is one lookup; the two tokens looked at last are
  * checked first (a request decodes its access and refresh cookies, then verifies the access one: the string is the
- * same object, so that check is a pointer comparison). Eviction is first in, first out through a ring of keys: taking
- * the oldest from the map's own iterator would walk the holes that earlier deletions left at its front.
+ * same object, so that check is a pointer comparison). Eviction is first in, first out (model/fifo-map.ts).
  */
-const facts = new Map<string, TokenFacts>()
-/** The keys in insertion order: a ring from `head` (oldest) to `tail` (next free slot). */
-const order: (string | undefined)[] = new Array(MEMO_LIMIT)
-let head = 0
-let tail = 0
+const facts = new FifoMap<string, TokenFacts>()
 /** Characters of all the tokens kept (a UTF-16 unit counted as a byte: tokens are ASCII). */
 let bytes = 0
 let recent: [TokenFacts | undefined, TokenFacts | undefined] = [undefined, undefined]
@@ -60,15 +56,7 @@ function known(token: string): TokenFacts | undefined {
 
 function remember(f: TokenFacts): TokenFacts {
   if (!facts.has(f.token)) {
-    while (facts.size > 0 && (facts.size >= MEMO_LIMIT || bytes + f.token.length > MEMO_BYTES)) {
-      const key = order[head]!
-      order[head] = undefined
-      head = (head + 1) % MEMO_LIMIT
-      facts.delete(key)
-      bytes -= key.length
-    }
-    order[tail] = f.token
-    tail = (tail + 1) % MEMO_LIMIT
+    while (facts.size > 0 && (facts.size >= MEMO_LIMIT || bytes + f.token.length > MEMO_BYTES)) bytes -= facts.shift()![0].length
     bytes += f.token.length
   }
   facts.set(f.token, f)

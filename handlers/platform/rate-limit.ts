@@ -3,6 +3,8 @@
  * key's first request. Windows sit in a Map in the order they opened, so the expired ones are always at its front:
  * each hit drops those (amortised O(1), never a scan of every key), and past `maxKeys` open windows the oldest goes.
  */
+import { FifoMap } from '../../model/fifo-map.ts'
+
 export interface RateLimitVerdict {
   readonly allowed: boolean
   readonly limit: number
@@ -30,11 +32,11 @@ export interface RateLimiter {
  */
 export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
   const { limit, windowMs, maxKeys = 100_000 } = options
-  const windows = new Map<string, { start: number; count: number }>()
+  const windows = new FifoMap<string, { start: number; count: number }>()
   const sweep = (now: number) => {
-    for (const [k, w] of windows) {
-      if (now < w.start + windowMs && windows.size <= maxKeys) return
-      windows.delete(k)
+    for (let first = windows.oldest(); first; first = windows.oldest()) {
+      if (now < first[1].start + windowMs && windows.size <= maxKeys) return
+      windows.shift()
     }
   }
   const verdict = (count: number, start: number, now: number, counted: boolean): RateLimitVerdict => {
@@ -71,7 +73,7 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
     },
     snapshot(now) {
       const out: Record<string, { count: number; resetAt: string }> = {}
-      for (const [k, w] of windows) if (now < w.start + windowMs) out[k] = { count: w.count, resetAt: new Date(w.start + windowMs).toISOString() }
+      for (const [k, w] of windows.oldestFirst()) if (now < w.start + windowMs) out[k] = { count: w.count, resetAt: new Date(w.start + windowMs).toISOString() }
       return out
     },
   }
