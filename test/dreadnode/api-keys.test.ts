@@ -65,6 +65,14 @@ describeBothModes('dreadnode API keys', {}, (t) => {
       { loc: ['body', 'name'], msg: 'Field required', type: 'missing' },
       { loc: ['body', 'allow_self_revoke'], msg: 'Input should be a valid boolean', type: 'bool_type' },
     ])
+    const notAString = await expectError(await mint(headers, { name: 42 }), 422, 'validation_error')
+    expect(notAString.errors).toEqual([{ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' }])
+    // A cookie that is not a JWT is a parameter error too, reported with the body's (FastAPI validates all first).
+    const badCookie = await expectError(await mint({ ...headers, cookie: 'access_token=not-a-jwt' }, { name: 42 }), 422, 'validation_error')
+    expect(badCookie.errors).toEqual([
+      { loc: ['cookie', 'access_token'], msg: 'Malformed token: not a JWT', type: 'value_error.jwt' },
+      { loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' },
+    ])
     await expectError(await mint(headers, '{"name":'), 400, 'invalid_request')
     await t().mocks.action('dreadnode', 'disableUser', { user: 'alice' })
     await expectError(await mint(headers, { name: 'x' }), 403, 'permission_denied')

@@ -289,6 +289,23 @@ describeBothModes('rested', {}, (target: () => Target) => {
     expect((await post(`/api/1/ce/examples\\auth?key=${RESTED_API_KEY}&logout=true`)).status).toBe(401)
   })
 
+  it('a data endpoint\'s body errors come from its own entries, reached naturally by a logged-in client', async () => {
+    const { c } = await login()
+    const cases: [RequestInit, string][] = [
+      [{ body: 'title=mine', headers: { 'content-type': 'text/plain' } }, 'rested.secureCreate.badContentType'],
+      [{ body: '', headers: { 'content-type': 'application/json' } }, 'rested.secureCreate.emptyBody'],
+      [{ body: '["mine"]', headers: { 'content-type': 'application/json' } }, 'rested.secureCreate.malformedBody'],
+      [{ body: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }), headers: { 'content-type': 'application/json' } }, 'rested.secureCreate.bodyTooLarge'],
+    ]
+    for (const [init, behaviour] of cases) {
+      const res = await c.call(SECURE, { method: 'POST', ...init })
+      expect(res.status, behaviour).toBe(400)
+      await res.arrayBuffer()
+      expect(lastJournal(), behaviour).toMatchObject({ behaviour, forced: null })
+    }
+    expect((await c.call(SECURE, { method: 'POST', json: { title: 'still fine' } })).status).toBe(200)
+  })
+
   it('a body over 1 MiB is a 400 and the server keeps serving', async () => {
     const huge = JSON.stringify({ username: 'alice', password: 'alice-password-1', pad: 'x'.repeat(1024 * 1024) })
     const res = await post(`${AUTH}&login=true`, { body: huge, headers: { 'content-type': 'application/json' } })
