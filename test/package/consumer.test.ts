@@ -45,10 +45,12 @@ function envFor(node: string): NodeJS.ProcessEnv {
   return { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ''}` }
 }
 
-it('the tarball holds what runs, the declarations, README and LICENSE, and no source, test or dev file', async () => {
+it('the tarball holds what runs, the declarations, the provider pages, README and LICENSE, and no source, test or dev file', async () => {
   const { stdout } = await run('tar', ['-tzf', tarball])
   const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''))
-  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|dist\/server\/panel\/(index\.html|panel\.css|panel\.js|favicon\.svg)|bin\/[\w-]+\.mjs|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
+  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|dist\/server\/panel\/(index\.html|panel\.css|panel\.js|favicon\.svg)|bin\/[\w-]+\.mjs|docs\/providers\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
+  // Every page the README links and the catalogue's sources cite (`docs/providers/<id>.md#…`) is in the package.
+  for (const id of ['dreadnode', 'kratos', 'rested', 'webmixhub']) expect(files).toContain(`docs/providers/${id}.md`)
   expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/logout-mocks.mjs', 'dist/handlers/index.js', 'dist/handlers/index.d.ts', 'dist/server.js', 'dist/server.d.ts']))
   expect(files.filter((f) => /(^|\/)(test|bench|scripts)\/|extract\./.test(f))).toEqual([])
 })
