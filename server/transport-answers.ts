@@ -6,8 +6,8 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net'
 import type { LogoutMocks } from '../handlers/index.ts'
 import { httpDate } from '../handlers/platform/http-date.ts'
-import { problemJson, type MockProblem } from '../handlers/platform/mock-error.ts'
-import { socketAddress } from './http-bridge.ts'
+import { mockError, type MockProblem } from '../handlers/platform/mock-error.ts'
+import { socketAddress, writeResponse } from './http-bridge.ts'
 
 /** Methods a fetch `Request` cannot represent (the Fetch standard forbids them), so no operation can serve them. */
 const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
@@ -100,28 +100,19 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Socket, no
   )
 }
 
-/** The one raw-socket problem writer (no ServerResponse exists for these): the same headers as writeProblem's. */
+/** The one raw-socket problem writer (no ServerResponse exists for these): mockError's answer, as bytes. */
 function endWithProblem(socket: Socket, problem: MockProblem, nowMs: number): void {
   if (!socket.writable) return void socket.destroy()
-  const body = problemJson(problem)
-  socket.end(
-    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\ncontent-type: application/problem+json\r\nx-logout-mocks-error: ${problem.kind}\r\ndate: ${httpDate(nowMs)}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  )
+  const answer = mockError(problem)
+  const body = answer.body ?? ''
+  let head = `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n`
+  for (const [name, value] of answer.headers) head += `${name}: ${value}\r\n`
+  socket.end(`${head}date: ${httpDate(nowMs)}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
 }
 
 function writeProblem(mocks: LogoutMocks, req: IncomingMessage, res: ServerResponse, problem: MockProblem) {
-  const body = problemJson(problem)
   journalUnrouted(mocks, req, problem.status)
-  res.sendDate = false
   res.shouldKeepAlive = false
-  res
-    .writeHead(problem.status, {
-      'content-type': 'application/problem+json',
-      'x-logout-mocks-error': problem.kind,
-      date: httpDate(mocks.clock.now()),
-      'content-length': String(Buffer.byteLength(body)),
-      connection: 'close',
-    })
-    .end(body)
+  void writeResponse(res, mockError(problem), { date: httpDate(mocks.clock.now()), connection: 'close' })
   req.resume()
 }
