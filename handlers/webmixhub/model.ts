@@ -93,6 +93,20 @@ export interface IssuedTokens {
 }
 
 /**
+ * A user a sign-in or a sign-up creates in a tenant (ids and time from the platform's random and clock).
+ * @example
+ * const user = await createUser(ctx.state, ctx, { tenantId, login, email: 'dave@example.com', password: 'pw-12345', createdWith: 'password' })
+ */
+export function createUser(
+  state: WebmixhubState,
+  platform: { readonly random: Random; readonly clock: Clock },
+  fields: Pick<WebmixhubUser, 'tenantId' | 'login' | 'email' | 'password'> & { createdWith: SigninMethod },
+): Promise<WebmixhubUser> {
+  const { tenantId, login, email, password, createdWith } = fields
+  return state.users.create({ id: platform.random.uuid(), tenantId, login, email, password, restrictedCapabilities: [], createdWith, createdAt: platform.clock.now() })
+}
+
+/**
  * Signs the user's access and refresh JWTs with the tenant's secret (`sub`, `tid`, `iat`, `exp`, plus `typ` and `jti`).
  * @example
  * const { accessToken } = await issueTokens(user.id, tenant, config, clock, random)

@@ -13,7 +13,7 @@ import { sha256 } from '../platform/hmac-sha256.ts'
 import type { Operation, Outcome, Source } from '../platform/types.ts'
 import { demoTenant } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubTenant, type WebmixhubUser } from './model.ts'
+import { createUser, emailLogin, issueTokens, publicUser, setStatus, type IssuedTokens, type PublicUser, type SigninMethod, type WebmixhubState, type WebmixhubTenant, type WebmixhubUser } from './model.ts'
 import { gate, header, type Ctx } from './auth.ts'
 import { clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { documented } from './sources.ts'
@@ -91,16 +91,7 @@ export const signinOperation: Operation<WebmixhubState, WebmixhubConfig> = {
       user = ctx.state.users.get('login', identity.login)
       if (!user) {
         newUser = true
-        user = await ctx.state.users.create({
-          id: ctx.random.uuid(),
-          tenantId: tenant.id,
-          login: identity.login,
-          email: identity.email,
-          password: null,
-          restrictedCapabilities: [],
-          createdWith: req.method as SigninMethod,
-          createdAt: ctx.clock.now(),
-        })
+        user = await createUser(ctx.state, ctx, { tenantId: tenant.id, login: identity.login, email: identity.email, password: null, createdWith: req.method as SigninMethod })
       }
     }
     return signedIn(ctx, tenant, user, newUser)

@@ -7,7 +7,7 @@
  */
 import type { Operation } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { emailLogin, type PublicUser, type WebmixhubState } from './model.ts'
+import { createUser, emailLogin, type PublicUser, type WebmixhubState } from './model.ts'
 import { gate } from './auth.ts'
 import { clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { readSignupRequest } from './signin-request.ts'
@@ -27,16 +27,7 @@ export const signupOperation: Operation<WebmixhubState, WebmixhubConfig> = {
     if (!parsed.ok) return { behaviour: 'validationError', detail: { validation: parsed.validation } }
     const login = emailLogin(tenant.id, parsed.value.email)
     if (ctx.state.users.get('login', login)) return { behaviour: 'conflict' }
-    const user = await ctx.state.users.create({
-      id: ctx.random.uuid(),
-      tenantId: tenant.id,
-      login,
-      email: parsed.value.email.toLowerCase(),
-      password: parsed.value.password,
-      restrictedCapabilities: [],
-      createdWith: 'password',
-      createdAt: ctx.clock.now(),
-    })
+    const user = await createUser(ctx.state, ctx, { tenantId: tenant.id, login, email: parsed.value.email.toLowerCase(), password: parsed.value.password, createdWith: 'password' })
     return signedIn(ctx, tenant, user, true)
   },
 }
