@@ -3,40 +3,13 @@
  * each operation gets all eleven error entries; the ones its logic can't reach are forced-only.
  */
 import type { Behaviour, Source } from '../platform/types.ts'
+import { documented, type DreadnodePage } from './sources.ts'
 import { createResponse, type MockResponse } from '../platform/response.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { DREADNODE_ERRORS, dreadnodeError, type DreadnodeErrorStatus, type ValidationItem } from './envelope.ts'
 import type { DreadnodeState } from './model.ts'
 
 export type DreadnodeBehaviour = Behaviour<DreadnodeState, DreadnodeConfig>
-
-/** The vendor's public pages and client source this provider follows (docs/providers/dreadnode.md#sources). */
-export const DOCS = {
-  logout: 'https://docs.dreadnode.io/api/operations/logout/',
-  refresh: 'https://docs.dreadnode.io/api/operations/refresh_token/',
-  connectClients: 'https://docs.dreadnode.io/self-hosting/connect-clients/',
-  sdkV1Client: 'https://github.com/dreadnode/sdk/blob/v1.17.1/dreadnode/api/client.py',
-  sdkV1Cli: 'https://github.com/dreadnode/sdk/blob/v1.17.1/dreadnode/cli/api.py',
-  sdkV2: 'https://pypi.org/project/dreadnode/',
-} as const
-
-/** Where every assumption of this provider is stated, with the option that switches it. */
-const ASSUMPTIONS_REF = 'docs/providers/dreadnode.md#assumptions'
-
-/**
- * A documented source: a vendor URL, and the parts of the response that are still our assumptions.
- * @example
- * documented(DOCS.refresh, [{ what: 'field names of the access-token body' }])
- */
-export const documented = (ref: string, assumptions?: readonly { what: string; option?: string }[]): Source =>
-  assumptions ? { kind: 'documented', ref, assumptions } : { kind: 'documented', ref }
-
-/**
- * An assumed source: the docs section that states it, and the option that switches it, if any.
- * @example
- * assumed('unauthenticatedLogout')
- */
-export const assumed = (option?: string): Source => (option ? { kind: 'assumed', ref: ASSUMPTIONS_REF, option } : { kind: 'assumed', ref: ASSUMPTIONS_REF })
 
 const NAMES: Record<DreadnodeErrorStatus, string> = {
   400: 'invalidRequest',
@@ -70,7 +43,7 @@ const DEFAULT_422: ValidationItem[] = [{ loc: ['cookie', 'access_token'], msg: '
  * @example
  * errorBehaviours('logout', { 401: 'access_token missing, expired, revoked or forged' })
  */
-export function errorBehaviours(operation: string, triggers: Triggers, ref: string = DOCS.logout): DreadnodeBehaviour[] {
+export function errorBehaviours(operation: string, triggers: Triggers, page: DreadnodePage = 'logout'): DreadnodeBehaviour[] {
   return (Object.keys(DREADNODE_ERRORS).map(Number) as DreadnodeErrorStatus[]).map((status) => ({
     id: `dreadnode.${operation}.${NAMES[status]}`,
     operation,
@@ -78,7 +51,7 @@ export function errorBehaviours(operation: string, triggers: Triggers, ref: stri
     title: `${status} ${DREADNODE_ERRORS[status].type}`,
     trigger: triggers[status] ?? 'forced only (listed by the docs for every operation; no natural trigger in the mock)',
     // The docs show only authentication_error; the other `type` values are ours.
-    source: documented(ref, status === 401 ? undefined : [{ what: `type "${DREADNODE_ERRORS[status].type}"` }]),
+    source: documented(page, status === 401 ? undefined : [{ what: `type "${DREADNODE_ERRORS[status].type}"` }]),
     contentType: 'application/json',
     schema: 'errorEnvelope',
     respond: (ctx, raw) => {

@@ -9,7 +9,8 @@ import type { DreadnodeConfig } from './config.ts'
 import { sampleTokens, startSession, type DreadnodeState } from './model.ts'
 import type { Ctx } from './auth.ts'
 import { checkFields, readJsonBody } from './body.ts'
-import { assumed, DOCS, documented, errorBehaviours, jsonOk, namedError, type DreadnodeBehaviour } from './behaviours.ts'
+import { errorBehaviours, jsonOk, namedError, type DreadnodeBehaviour } from './behaviours.ts'
+import { assumed, documented } from './sources.ts'
 import type { DeviceCode } from './device-codes.ts'
 import { findUser } from './users.ts'
 
@@ -72,7 +73,7 @@ export const deviceCodeStatusOperation: Op = {
 }
 
 // v1's CLI runs the whole flow; v2 polls the same codes.
-const SDK_SOURCES = DOCS.sdkV1Cli
+const SDK_SOURCES = 'sdkV1Cli'
 
 export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
   {
@@ -137,7 +138,7 @@ export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'The device code is live: pending or approved, and its seconds left',
     trigger: 'the device_code of a live code, before it is exchanged',
-    source: assumed(),
+    source: assumed('assumptions'),
     contentType: 'application/json',
     schema: 'deviceCodeStatus',
     primary: true,

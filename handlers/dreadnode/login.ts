@@ -6,7 +6,8 @@ import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { publicUser, startSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
 import { checkFields, readJsonBody } from './body.ts'
-import { assumed, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { assumed } from './sources.ts'
 import { SAMPLE_USER } from './user.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE, issueCookie } from './cookies.ts'
 
@@ -36,7 +37,7 @@ export const loginBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'Logged in: the user (as GET /api/v1/user shows it), and both JWT cookies set',
     trigger: 'email and password of an enabled fixture user',
-    source: assumed(),
+    source: assumed('assumptions'),
     contentType: 'application/json',
     schema: 'user',
     primary: true,

@@ -8,7 +8,8 @@ import type { DreadnodeConfig } from './config.ts'
 import { sessionExpiresAt, type DreadnodeState } from './model.ts'
 import { authenticateTokenOrKey, cookieErrors } from './auth.ts'
 import { readJsonBody } from './body.ts'
-import { assumed, DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { assumed, documented } from './sources.ts'
 import { ACCESS_COOKIE, CLEARING_COOKIES, REFRESH_COOKIE } from './cookies.ts'
 import { logoutGate } from './logout-gate.ts'
 
@@ -40,7 +41,7 @@ export const logoutBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'Logged out: session revoked server-side, both cookies cleared',
     trigger: 'a valid access_token cookie (or Bearer token) of an enabled user',
-    source: documented(DOCS.logout, [{ what: 'body {} and the clearing cookies\' attributes' }]),
+    source: documented('logout', [{ what: 'body {} and the clearing cookies\' attributes' }]),
     contentType: 'application/json',
     schema: 'logoutSuccess',
     primary: true,
@@ -52,7 +53,7 @@ export const logoutBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'Called with X-API-Key only: answered 200, cookies cleared, nothing revoked (the key stays valid)',
     trigger: 'no access token but a live X-API-Key of an enabled user',
-    source: assumed(),
+    source: assumed('assumptions'),
     contentType: 'application/json',
     schema: 'logoutSuccess',
     respond: () => jsonOk({}, CLEARING_COOKIES),
@@ -63,7 +64,7 @@ export const logoutBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'No valid session, answered 200 and cookies cleared anyway',
     trigger: 'no/expired/revoked/forged access_token while unauthenticatedLogout = "idempotent"',
-    source: assumed('unauthenticatedLogout'),
+    source: assumed('assumptions', 'unauthenticatedLogout'),
     contentType: 'application/json',
     schema: 'logoutSuccess',
     respond: () => jsonOk({}, CLEARING_COOKIES),

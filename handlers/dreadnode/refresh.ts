@@ -8,7 +8,8 @@ import type { DreadnodeConfig } from './config.ts'
 import { sampleTokens, sessionExpiresAt, startSession, type DreadnodeState } from './model.ts'
 import { authenticateTokenOrKey, cookieErrors } from './auth.ts'
 import { checkFields, readJsonBody } from './body.ts'
-import { DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { documented } from './sources.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE, issueCookie } from './cookies.ts'
 import { DREADNODE_ORGANIZATION } from '../../fixtures/dreadnode.ts'
 
@@ -40,7 +41,7 @@ export const refreshBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'An access token with organization info; new access_token and refresh_token cookies',
     trigger: 'a valid refresh_token cookie of a live session (or a live X-API-Key), with no body or a JSON object',
-    source: documented(DOCS.refresh, [
+    source: documented('refresh', [
       { what: 'path POST /api/v1/auth/refresh' },
       { what: 'field names {access_token, token_type: "bearer", organization: {id, name, key}}' },
       { what: 'the body may be left out', option: 'refreshBody' },
@@ -64,6 +65,6 @@ export const refreshBehaviours: DreadnodeBehaviour[] = [
       403: 'the session or key belongs to a disabled user',
       422: 'refresh_token cookie present but not a JWT, a body that is not a JSON object, or no body while refreshBody = "required"',
     },
-    DOCS.refresh,
+    'refresh',
   ),
 ]

@@ -8,7 +8,8 @@ import type { DreadnodeConfig } from './config.ts'
 import type { DreadnodeState } from './model.ts'
 import { authenticate, authenticateApiKey, cookieErrors } from './auth.ts'
 import { checkFields, readJsonBody } from './body.ts'
-import { assumed, DOCS, documented, errorBehaviours, jsonOk, namedError, type DreadnodeBehaviour } from './behaviours.ts'
+import { errorBehaviours, jsonOk, namedError, type DreadnodeBehaviour } from './behaviours.ts'
+import { assumed, documented } from './sources.ts'
 import { ACCESS_COOKIE } from './cookies.ts'
 import { logoutGate } from './logout-gate.ts'
 import { API_KEY_PREFIX, type DreadnodeApiKey } from './api-keys.ts'
@@ -73,7 +74,7 @@ export const userApiKeyBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'A new API key (shown once)',
     trigger: 'a valid access token (Bearer or cookie) of an enabled user and a body {name, allow_self_revoke?}',
-    source: documented(DOCS.sdkV2, [
+    source: documented('sdkV2', [
       { what: 'response fields other than key (id, name, allow_self_revoke, created_at); allow_self_revoke defaults to false' },
       { what: 'at most maxApiKeysPerUser live keys per user', option: 'maxApiKeysPerUser' },
     ]),
@@ -97,7 +98,7 @@ export const userApiKeyBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'Logged out: the API key is revoked (401 everywhere from now on)',
     trigger: 'a live X-API-Key created with allow_self_revoke of an enabled user',
-    source: documented(DOCS.sdkV2, [{ what: 'body {}' }]),
+    source: documented('sdkV2', [{ what: 'body {}' }]),
     contentType: 'application/json',
     schema: 'logoutSuccess',
     primary: true,
@@ -109,7 +110,7 @@ export const userApiKeyBehaviours: DreadnodeBehaviour[] = [
     status: 403,
     title: 'The key was created without allow_self_revoke: it stays valid',
     trigger: 'a live X-API-Key created with allow_self_revoke false (the default)',
-    source: assumed(),
+    source: assumed('assumptions'),
     detail: 'This API key cannot revoke itself (created without allow_self_revoke)',
   }),
   ...errorBehaviours('revokeOwnApiKey', {

@@ -7,7 +7,8 @@ import type { Operation } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { publicUser, type DreadnodeState, type DreadnodeUser } from './model.ts'
 import { authenticateTokenOrKey, cookieErrors } from './auth.ts'
-import { DOCS, documented, errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
+import { documented } from './sources.ts'
 import { ACCESS_COOKIE } from './cookies.ts'
 import { alice } from '../../fixtures/users.ts'
 import { dreadnodeUsers } from '../../fixtures/dreadnode.ts'
@@ -37,7 +38,7 @@ export const userBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'The current user',
     trigger: 'a valid access_token (cookie or Authorization: Bearer) of a live session, or a live X-API-Key',
-    source: documented(DOCS.sdkV2, [{ what: 'first_name/last_name split from the fixture name; no further User fields' }]),
+    source: documented('sdkV2', [{ what: 'first_name/last_name split from the fixture name; no further User fields' }]),
     contentType: 'application/json',
     schema: 'user',
     primary: true,
