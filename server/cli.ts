@@ -12,7 +12,7 @@ import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSc
 import { parseAssignments } from './option-assignments.ts'
 import { LOG_LEVELS, type LogLevel } from './log-format.ts'
 import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/platform-options.ts'
-import { PortSchema } from './config-file.ts'
+import { CONTROL_ORIGIN_PATTERN, PortSchema } from './config-file.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -88,6 +88,13 @@ function intOption(name: string, value: string | undefined, schema: object): num
   return n
 }
 
+/** `--cors-origins`: what the config file's `corsOrigins` accepts (URLs), else a usage error naming the bad one. */
+function corsOrigins(value: string | undefined): string[] | undefined {
+  const origins = list(value)
+  for (const o of origins ?? []) if (!URL.canParse(o)) throw new UsageError(`--cors-origins takes origins like http://localhost:5173, got "${o}"`)
+  return origins
+}
+
 const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
 
 type ProviderOptionsById = Record<string, Record<string, unknown>>
@@ -105,7 +112,7 @@ function assignedOptions(assignments: readonly string[], source: string): Provid
 
 /** The control-plane security flags (server/control-guard.ts). */
 function controlOptions(origins: string | undefined, hosts: string | undefined, token: string | undefined): Pick<ServerOptions, 'controlOrigins' | 'allowedHosts' | 'controlToken'> {
-  for (const o of list(origins) ?? []) if (!/^https?:\/\/[^/]+$/.test(o)) throw new UsageError(`--control-origins takes origins like http://localhost:5173, got "${o}"`)
+  for (const o of list(origins) ?? []) if (!new RegExp(CONTROL_ORIGIN_PATTERN).test(o)) throw new UsageError(`--control-origins takes origins like http://localhost:5173, got "${o}"`)
   if (token !== undefined && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError('--control-token must be at least 8 visible ASCII characters')
   return { controlOrigins: list(origins) ?? [], allowedHosts: list(hosts) ?? [], controlToken: token ?? null }
 }
@@ -186,7 +193,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     options: {
       port: intOption('port', v.port ?? env.PORT, PortSchema) ?? fromFile.port ?? 9090,
       host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
-      corsOrigins: list(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
+      corsOrigins: corsOrigins(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
       logLevel: (v.log as LogLevel | undefined) ?? fromFile.log,
       ...controlOptions(v['control-origins'] ?? fromFile.controlOrigins?.join(','), v['allowed-hosts'] ?? fromFile.allowedHosts?.join(','), v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
       mocks: {

@@ -28,6 +28,8 @@ import type { AnyProvider } from '../handlers/platform/types.ts'
 export const CONFIG_FILE_NAME = 'logout-mocks.config.json'
 
 export const PortSchema = Type.Integer({ minimum: 0, maximum: 65535, description: 'Port to listen on (0: any free port).' })
+/** An origin `--control-origins` and `controlOrigins` take: scheme, host and port, nothing after. */
+export const CONTROL_ORIGIN_PATTERN = '^https?://[^/]+$'
 
 
 /** A schema built once per registry (so ajv compiles it once per process). */
@@ -71,7 +73,7 @@ const configFileSchema = perRegistry((registry) => {
       maxRecords: Type.Optional(MaxRecordsSchema),
       keepExpiredMs: Type.Optional(KeepExpiredMsSchema),
       log: Type.Optional(Type.Enum([...LOG_LEVELS], { description: 'line, headers or bodies.' })),
-      controlOrigins: Type.Optional(Type.Array(Type.String({ pattern: '^https?://[^/]+$' }), { description: 'Origins allowed to call /__mock cross-origin.' })),
+      controlOrigins: Type.Optional(Type.Array(Type.String({ pattern: CONTROL_ORIGIN_PATTERN }), { description: 'Origins allowed to call /__mock cross-origin.' })),
       allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Host names /__mock answers besides loopback, IPs and the bound host.' })),
       seed: Type.Optional(SeedSchema),
       clock: Type.Optional(Type.String({ format: 'date-time', description: 'Start the platform clock at this time.' })),

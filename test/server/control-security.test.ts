@@ -208,6 +208,9 @@ describe('control API flags', () => {
     const env = parseCli([], { LOGOUT_MOCKS_CONTROL_TOKEN: 'from-the-env' })
     expect(env.help || env.print !== undefined ? null : env.options).toMatchObject({ controlOrigins: [], allowedHosts: [], controlToken: 'from-the-env' })
     expect(() => parseCli(['--control-origins', 'localhost:5173'], {})).toThrow(UsageError)
+    // --cors-origins takes what the config file's corsOrigins does: a URL (it used to accept anything).
+    expect(() => parseCli(['--cors-origins', 'not a url'], {})).toThrow('--cors-origins takes origins like http://localhost:5173, got "not a url"')
+    expect(parseCli(['--cors-origins', 'http://localhost:5173'], {})).toMatchObject({ options: { corsOrigins: ['http://localhost:5173'] } })
     expect(() => parseCli(['--control-token', 'short'], {})).toThrow(/at least 8/)
     expect(HELP).toContain('--control-token <t>')
   })
