@@ -7,101 +7,105 @@
  * Setting a key that is present keeps its place, as in a Map; a key deleted and set again goes to the back.
  */
 export class FifoMap<K, V> {
-  readonly #entries = new Map<K, { value: V; seq: number }>()
-  /** Insertion order, with the sequence number each key had when it was pushed (a stale slot no longer matches). */
-  #order: { key: K; seq: number }[] = []
+  /** The values, as a plain Map: a lookup costs what a Map's does. */
+  readonly #values = new Map<K, V>()
+  /** Each live key's sequence number, to tell its slot in the order from a stale one of an earlier life. */
+  readonly #seqs = new Map<K, number>()
+  /** Insertion order: keys and the sequence number each had when pushed (two arrays, no object per entry). */
+  #keys: K[] = []
+  #slotSeqs: number[] = []
   #head = 0
   #seq = 0
 
   get size(): number {
-    return this.#entries.size
+    return this.#values.size
   }
 
-  /** @internal Slots the order list holds (live and stale), for the test that it stays bounded. */
+  /** @internal Slots the order holds (live and stale), for the test that it stays bounded. */
   get slotCount(): number {
-    return this.#order.length - this.#head
+    return this.#keys.length - this.#head
   }
 
   get(key: K): V | undefined {
-    return this.#entries.get(key)?.value
+    return this.#values.get(key)
   }
 
   has(key: K): boolean {
-    return this.#entries.has(key)
+    return this.#values.has(key)
   }
 
   set(key: K, value: V): this {
-    const present = this.#entries.get(key)
-    if (present) {
-      present.value = value
-      return this
+    if (!this.#values.has(key)) {
+      const seq = this.#seq++
+      this.#seqs.set(key, seq)
+      this.#keys.push(key)
+      this.#slotSeqs.push(seq)
+      // Deleted keys leave slots behind the head's reach: rebuild the order once they outnumber the live ones.
+      if (this.#keys.length - this.#head > 2 * this.#values.size + 1024) this.#compact()
     }
-    const seq = this.#seq++
-    this.#entries.set(key, { value, seq })
-    this.#order.push({ key, seq })
-    // Deleted keys leave slots behind the head's reach: rebuild the order once they outnumber the live ones.
-    if (this.#order.length - this.#head > 2 * this.#entries.size + 1024) this.#compact()
+    this.#values.set(key, value)
     return this
   }
 
   delete(key: K): boolean {
-    return this.#entries.delete(key)
+    this.#seqs.delete(key)
+    return this.#values.delete(key)
   }
 
   clear(): void {
-    this.#entries.clear()
-    this.#order = []
+    this.#values.clear()
+    this.#seqs.clear()
+    this.#keys = []
+    this.#slotSeqs = []
     this.#head = 0
   }
 
   /** The live entries from the oldest, without removing them (for a caller that passes over some). */
   *oldestFirst(): Generator<[K, V]> {
     this.#skipStale()
-    for (let i = this.#head; i < this.#order.length; i++) {
-      const slot = this.#order[i]
-      const entry = this.#entries.get(slot.key)
-      if (entry && entry.seq === slot.seq) yield [slot.key, entry.value]
+    for (let i = this.#head; i < this.#keys.length; i++) {
+      const key = this.#keys[i]
+      if (this.#seqs.get(key) === this.#slotSeqs[i]) yield [key, this.#values.get(key)!]
     }
   }
 
   /** The oldest live entry, or undefined when empty. */
   oldest(): [K, V] | undefined {
     this.#skipStale()
-    const slot = this.#order[this.#head]
-    return slot ? [slot.key, this.#entries.get(slot.key)!.value] : undefined
+    if (this.#head >= this.#keys.length) return undefined
+    const key = this.#keys[this.#head]
+    return [key, this.#values.get(key)!]
   }
 
   /** Removes and returns the oldest live entry. */
   shift(): [K, V] | undefined {
     const first = this.oldest()
     if (first) {
-      this.#entries.delete(first[0])
+      this.delete(first[0])
       this.#head++
     }
     return first
   }
 
   /** The values in insertion order, as a Map's `values()` (live: entries set or deleted meanwhile are seen so). */
-  *values(): Generator<V> {
-    for (const e of this.#entries.values()) yield e.value
+  values(): MapIterator<V> {
+    return this.#values.values()
   }
 
   /** Moves the head past slots whose key was deleted or set again since. */
   #skipStale(): void {
-    while (this.#head < this.#order.length) {
-      const slot = this.#order[this.#head]
-      if (this.#entries.get(slot.key)?.seq === slot.seq) break
-      this.#head++
-    }
-    if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
-      this.#order = this.#order.slice(this.#head)
+    while (this.#head < this.#keys.length && this.#seqs.get(this.#keys[this.#head]) !== this.#slotSeqs[this.#head]) this.#head++
+    if (this.#head > 1024 && this.#head * 2 > this.#keys.length) {
+      this.#keys = this.#keys.slice(this.#head)
+      this.#slotSeqs = this.#slotSeqs.slice(this.#head)
       this.#head = 0
     }
   }
 
   #compact(): void {
     // The Map iterates in insertion order, which is the order of the sequence numbers.
-    this.#order = [...this.#entries].map(([key, e]) => ({ key, seq: e.seq }))
+    this.#keys = [...this.#seqs.keys()]
+    this.#slotSeqs = [...this.#seqs.values()]
     this.#head = 0
   }
 }
