@@ -3,8 +3,8 @@
  */
 import { HELP, UsageError, parseCli } from './server/cli.ts'
 import { startServer } from './server/app.ts'
-import { ControlError } from './handlers/platform/control-error.ts'
-import { OptionsError } from './handlers/platform/options-error.ts'
+import { ControlError } from './handlers/platform/control/control-error.ts'
+import { OptionsError } from './handlers/platform/options/options-error.ts'
 import { COMMANDS, COMMANDS_HELP, runCommand } from './server/commands.ts'
 
 export { startServer } from './server/app.ts'

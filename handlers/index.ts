@@ -14,18 +14,18 @@ import { createPlatform, type LogoutMocks, type PlatformOptions } from './platfo
 import { registry, type Registry } from './providers.ts'
 
 export type { LogoutMocks, ScenarioRequest } from './platform/instance.ts'
-export { ControlError } from './platform/control-error.ts'
-export { OptionsError } from './platform/options-error.ts'
-export type { SchemaProblem } from './platform/schema-check.ts'
+export { ControlError } from './platform/control/control-error.ts'
+export { OptionsError } from './platform/options/options-error.ts'
+export type { SchemaProblem } from './platform/catalogue/schema-check.ts'
 export type { DreadnodeConfig } from './dreadnode/config.ts'
 export type { KratosConfig } from './kratos/config.ts'
 export type { RestedConfig } from './rested/config.ts'
 export type { WebmixhubConfig } from './webmixhub/config.ts'
-export type { CoverageReport } from './platform/coverage.ts'
-export type { JournalEntry } from './platform/journal.ts'
+export type { CoverageReport } from './platform/control/coverage.ts'
+export type { JournalEntry } from './platform/control/journal.ts'
 export type { Behaviour, ProviderDefinition, IssuedCredentials } from './platform/types.ts'
-export type { MockResponse } from './platform/response.ts'
-export type { IncomingRequest } from './platform/buffered-request.ts'
+export type { MockResponse } from './platform/http/response.ts'
+export type { IncomingRequest } from './platform/http/buffered-request.ts'
 export { registry }
 
 /** Options of `createLogoutMocks`, typed per provider: ids, option names and value types. */

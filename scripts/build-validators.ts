@@ -1,5 +1,5 @@
 /**
- * Writes handlers/platform/option-validators.generated.ts: every registered provider's options schema (and the
+ * Writes handlers/platform/options/option-validators.generated.ts: every registered provider's options schema (and the
  * scenario request schema) compiled by ajv into plain JavaScript (ajv's standalone code), so validating options never needs `new Function` — a page whose
  * Content-Security-Policy forbids `unsafe-eval` can still pass options. `npm run build:validators` rewrites it;
  * test/platform/option-validators.test.ts fails when the committed file no longer matches the schemas.
@@ -13,14 +13,14 @@ import { Ajv, _ } from 'ajv'
 import standaloneModule from 'ajv/dist/standalone/index.js'
 import addFormatsPlugin from 'ajv-formats'
 import { registry } from '../handlers/index.ts'
-import { AJV_OPTIONS, AJV_FORMATS } from '../handlers/platform/schema-check.ts'
-import { ScenarioSchema, SCENARIO_VALIDATOR } from '../handlers/platform/scenarios.ts'
-import { PlatformOptionsSchema, PLATFORM_OPTIONS_VALIDATOR } from '../handlers/platform/platform-options.ts'
+import { AJV_OPTIONS, AJV_FORMATS } from '../handlers/platform/catalogue/schema-check.ts'
+import { ScenarioSchema, SCENARIO_VALIDATOR } from '../handlers/platform/control/scenarios.ts'
+import { PlatformOptionsSchema, PLATFORM_OPTIONS_VALIDATOR } from '../handlers/platform/options/platform-options.ts'
 
 /** The platform's own schemas checked in pages too, by validator name (next to the providers' ids). */
 const PLATFORM_SCHEMAS: Record<string, object> = { [SCENARIO_VALIDATOR]: ScenarioSchema, [PLATFORM_OPTIONS_VALIDATOR]: PlatformOptionsSchema }
 
-export const GENERATED = fileURLToPath(new URL('../handlers/platform/option-validators.generated.ts', import.meta.url))
+export const GENERATED = fileURLToPath(new URL('../handlers/platform/options/option-validators.generated.ts', import.meta.url))
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv, refs: Record<string, string>) => string
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv, formats: readonly string[]) => Ajv

@@ -6,12 +6,12 @@ import { DEFAULT_KEEP_EXPIRED_MS, DEFAULT_MAX_RECORDS } from '../model/limits.ts
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
 import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
-import { describeProblem, OptionsError } from '../handlers/platform/options-error.ts'
-import { checkSchema } from '../handlers/platform/schema-check.ts'
+import { describeProblem, OptionsError } from '../handlers/platform/options/options-error.ts'
+import { checkSchema } from '../handlers/platform/catalogue/schema-check.ts'
 import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'
 import { parseAssignments } from './option-assignments.ts'
 import { LOG_LEVELS, type LogLevel } from './log-format.ts'
-import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/platform-options.ts'
+import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/options/platform-options.ts'
 import { CONTROL_ORIGIN_PATTERN, PortSchema } from './config-file.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub

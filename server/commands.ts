@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util'
 import { createLogoutMocks } from '../handlers/index.ts'
-import { describeCatalogue } from '../handlers/platform/catalogue-doc.ts'
-import { buildOpenApi } from '../handlers/platform/openapi.ts'
+import { describeCatalogue } from '../handlers/platform/catalogue/catalogue-doc.ts'
+import { buildOpenApi } from '../handlers/platform/catalogue/openapi.ts'
 import { UsageError } from './cli.ts'
 
 export const COMMANDS_HELP = `Commands (no server started):

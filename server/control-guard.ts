@@ -17,10 +17,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { isIP } from 'node:net'
-import { isJsonMediaType } from '../handlers/platform/body.ts'
-import { parseCookies } from '../handlers/platform/cookies.ts'
-import { mockError } from '../handlers/platform/mock-error.ts'
-import { createResponse, type MockResponse } from '../handlers/platform/response.ts'
+import { isJsonMediaType } from '../handlers/platform/http/body.ts'
+import { parseCookies } from '../handlers/platform/http/cookies.ts'
+import { mockError } from '../handlers/platform/http/mock-error.ts'
+import { createResponse, type MockResponse } from '../handlers/platform/http/response.ts'
 import { isPreflight } from './cors.ts'
 
 export interface ControlPolicy {

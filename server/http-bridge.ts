@@ -5,9 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { DEFAULT_BODY_LIMIT } from '../handlers/platform/body.ts'
-import { BufferedRequest, type BufferedBody } from '../handlers/platform/buffered-request.ts'
-import { isNullBodyStatus, MockResponse } from '../handlers/platform/response.ts'
+import { DEFAULT_BODY_LIMIT } from '../handlers/platform/http/body.ts'
+import { BufferedRequest, type BufferedBody } from '../handlers/platform/http/buffered-request.ts'
+import { isNullBodyStatus, MockResponse } from '../handlers/platform/http/response.ts'
 import { RawHeaders } from './raw-headers.ts'
 
 /** Each connection's address, read once: `remoteAddress` asks the OS (getpeername) on every read. */

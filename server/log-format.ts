@@ -2,8 +2,8 @@
  * `--log headers` and `--log bodies`: a journal entry as a readable block under the one-line request log —
  * `>` lines for what the client sent, `<` lines for what the mock answered.
  */
-import type { JournalEntry } from '../handlers/platform/journal.ts'
-import type { CapturedMessage } from '../handlers/platform/exchange.ts'
+import type { JournalEntry } from '../handlers/platform/control/journal.ts'
+import type { CapturedMessage } from '../handlers/platform/control/exchange.ts'
 
 export const LOG_LEVELS = ['line', 'headers', 'bodies'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]

@@ -4,7 +4,7 @@
  * a boolean, `null` where the option allows null, a JSON array or a comma-separated list for an array. A value that
  * does not read as its type stays text, so validation names it: `dreadnode.rateLimit: "abc" is not allowed …`.
  */
-import { OptionsError } from '../handlers/platform/options-error.ts'
+import { OptionsError } from '../handlers/platform/options/options-error.ts'
 import type { AnyProvider } from '../handlers/platform/types.ts'
 
 type Json = Record<string, unknown>

@@ -4,8 +4,8 @@
  * this origin, so it works offline and nothing it shows can pull in another script.
  */
 import { readFile } from 'node:fs/promises'
-import { mockError } from '../handlers/platform/mock-error.ts'
-import { createResponse, type MockResponse } from '../handlers/platform/response.ts'
+import { mockError } from '../handlers/platform/http/mock-error.ts'
+import { createResponse, type MockResponse } from '../handlers/platform/http/response.ts'
 
 const PANEL_PATH = '/__mock/ui'
 

@@ -1,10 +1,10 @@
 /**
  * Writes a streaming fetch Response (server-sent events) to a Node response chunk by chunk, as it is produced, and
  * stops reading it when the client goes away. A client that reads slower than events arrive leaves chunks queued in
- * the stream, where the stream's own bound applies (handlers/platform/journal-stream.ts): nothing buffers here.
+ * the stream, where the stream's own bound applies (handlers/platform/control/journal-stream.ts): nothing buffers here.
  */
 import type { ServerResponse } from 'node:http'
-import type { MockResponse } from '../handlers/platform/response.ts'
+import type { MockResponse } from '../handlers/platform/http/response.ts'
 import { headLines } from './http-bridge.ts'
 
 /** True for responses that must be streamed rather than read whole. */

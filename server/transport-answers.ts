@@ -5,8 +5,8 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { LogoutMocks } from '../handlers/index.ts'
-import { httpDate } from '../handlers/platform/http-date.ts'
-import { mockError, type MockProblem } from '../handlers/platform/mock-error.ts'
+import { httpDate } from '../handlers/platform/http/http-date.ts'
+import { mockError, type MockProblem } from '../handlers/platform/http/mock-error.ts'
 import { socketAddress, writeResponse } from './http-bridge.ts'
 
 /** Methods a fetch `Request` cannot represent (the Fetch standard forbids them), so no operation can serve them. */

@@ -3,7 +3,7 @@
  * v2's logout when created self-revocable. Keys do not expire (the vendor states no lifetime); the store is bounded by
  * the fixed users times `maxApiKeysPerUser`, and a revoked key is deleted, so it is then unknown everywhere (401).
  */
-import type { Random } from '../platform/random.ts'
+import type { Random } from '../platform/state/random.ts'
 
 export interface DreadnodeApiKey {
   readonly id: string

@@ -2,9 +2,9 @@
  * Who is calling: reads the `access_token` (or `refresh_token`) cookie, or the `X-API-Key` header, tells a malformed
  * cookie (422) from a missing, expired, revoked or forged one (401), and finds the user behind a valid one.
  */
-import { parseCookies } from '../platform/cookies.ts'
-import { decodeJwt, verifyAccessJwt } from '../platform/jwt.ts'
-import { bearerToken } from '../platform/authorization.ts'
+import { parseCookies } from '../platform/http/cookies.ts'
+import { decodeJwt, verifyAccessJwt } from '../platform/crypto/jwt.ts'
+import { bearerToken } from '../platform/http/authorization.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'

@@ -4,7 +4,7 @@
  */
 import type { Behaviour, Source } from '../platform/types.ts'
 import { documented, type DreadnodePage } from './sources.ts'
-import { createResponse, type MockResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/http/response.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { DREADNODE_ERRORS, dreadnodeError, type DreadnodeErrorStatus, type ValidationItem } from './envelope.ts'
 import type { DreadnodeState } from './model.ts'

@@ -2,7 +2,7 @@
  * Dreadnode request bodies: JSON when the client says so. A JSON body that does not parse is the documented 400
  * (`invalid_request`); so is a body over the size limit. Fields are checked FastAPI-style (422 with `errors[]`).
  */
-import { isJsonMediaType, isPlainObject, mediaType, parseJson, readBody } from '../platform/body.ts'
+import { isJsonMediaType, isPlainObject, mediaType, parseJson, readBody } from '../platform/http/body.ts'
 import type { Ctx } from './auth.ts'
 import type { ValidationItem } from './envelope.ts'
 

@@ -1,9 +1,9 @@
 /**
- * Dreadnode options: one declaration (see handlers/platform/options.ts) from which the config type, the defaults, the
+ * Dreadnode options: one declaration (see handlers/platform/options/options.ts) from which the config type, the defaults, the
  * docs and the JSON Schema derive. Every assumption of the provider that has an alternative is an option here.
  */
 import { Type } from 'typebox'
-import { defineOptions, HTTP_TOKEN_PATTERN, option, type ConfigOf } from '../platform/options.ts'
+import { defineOptions, HTTP_TOKEN_PATTERN, option, type ConfigOf } from '../platform/options/options.ts'
 import { DREADNODE_JWT_SECRET } from '../../fixtures/dreadnode.ts'
 
 /** A dotted numeric version, optionally with a pre-release or build suffix (`2.0.0`, `1.4`, `2.0.0-rc.1`). */

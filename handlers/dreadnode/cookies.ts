@@ -2,7 +2,7 @@
  * Dreadnode's auth cookies, `access_token` and `refresh_token` (DOC names; attributes ASSUMPTION, the same at login
  * and at clearing so browsers match and drop them).
  */
-import { serializeCookie } from '../platform/cookies.ts'
+import { serializeCookie } from '../platform/http/cookies.ts'
 
 export const ACCESS_COOKIE = 'access_token'
 export const REFRESH_COOKIE = 'refresh_token'

@@ -3,7 +3,7 @@
  * a user by the person at the browser, exchanged once for tokens. Codes expire on the platform clock (`expires_in`);
  * the store never holds more than `maxDeviceCodes` (expired codes are dropped first, then the oldest).
  */
-import type { Random } from '../platform/random.ts'
+import type { Random } from '../platform/state/random.ts'
 
 export interface DeviceCode {
   readonly deviceCode: string

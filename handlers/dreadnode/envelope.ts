@@ -1,7 +1,7 @@
 /**
  * Dreadnode's canonical error envelope (DOC): `{code, detail, type, errors?}` with `code` = the real HTTP status.
  */
-import { createResponse, type MockResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/http/response.ts'
 
 export interface ValidationItem {
   loc: (string | number)[]

@@ -4,7 +4,7 @@
  * `DELETE /api/v1/user/api-keys/self` — with the twelve documented statuses in the canonical envelope.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
-import { ControlError } from '../platform/control-error.ts'
+import { ControlError } from '../platform/control/control-error.ts'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
 import { dreadnodeOptions, type DreadnodeConfig } from './config.ts'
 import { createDreadnodeState, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'

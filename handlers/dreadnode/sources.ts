@@ -2,7 +2,7 @@
  * Where Dreadnode's behaviours come from: the vendor's public pages and client source, and, for what none of them
  * states, the assumptions section of the project's own provider page.
  */
-import { sourceKit } from '../platform/sources.ts'
+import { sourceKit } from '../platform/catalogue/sources.ts'
 
 /** The vendor's public pages and client source this provider follows (docs/providers/dreadnode.md#sources). */
 export const DREADNODE_PAGES = {

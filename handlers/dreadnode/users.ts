@@ -2,7 +2,7 @@
  * Finding a fixture user by what a person would type: email, username or id (control actions, `/__mock/sessions`,
  * `deviceAutoApprove`).
  */
-import { ControlError } from '../platform/control-error.ts'
+import { ControlError } from '../platform/control/control-error.ts'
 import type { DreadnodeState, DreadnodeUser } from './model.ts'
 
 /**

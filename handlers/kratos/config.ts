@@ -1,10 +1,10 @@
 /**
- * Kratos options (docs/providers/kratos.md#options): one declaration (see handlers/platform/options.ts, from which the config type, the defaults, the
+ * Kratos options (docs/providers/kratos.md#options): one declaration (see handlers/platform/options/options.ts, from which the config type, the defaults, the
  * docs and the JSON Schema derive). The defaults are Kratos's own unless noted. Every absolute URL the provider emits
  * derives from the resolved `baseUrl` (Kratos's `serve.public.base_url`, prefix included).
  */
 import { Type } from 'typebox'
-import { defineOptions, HTTP_TOKEN_PATTERN, option, type ConfigOf } from '../platform/options.ts'
+import { defineOptions, HTTP_TOKEN_PATTERN, option, type ConfigOf } from '../platform/options/options.ts'
 
 const url = () => Type.String({ format: 'uri' })
 

@@ -4,7 +4,7 @@
  * password login flows (native and browser/SPA) so clients reach a logged-in state offline.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
-import { ControlError } from '../platform/control-error.ts'
+import { ControlError } from '../platform/control/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
 import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
 import { createKratosState, findIdentity, snapshotKratos, startSession, type KratosState } from './model.ts'

@@ -5,7 +5,7 @@
  * flows) → credentials → session (token for API flows, cookie for browser flows).
  */
 import type { Operation } from '../platform/types.ts'
-import { mediaType, readBody } from '../platform/body.ts'
+import { mediaType, readBody } from '../platform/http/body.ts'
 import type { KratosConfig } from './config.ts'
 import { browserError, documented, assumed, internalError, jsonError, routeStart, sessionSuccess, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
 import { KRATOS_REFS } from './sources.ts'

@@ -4,7 +4,7 @@
  * No cookies, no CSRF, always JSON.
  */
 import type { Operation } from '../platform/types.ts'
-import { mediaType, readBody } from '../platform/body.ts'
+import { mediaType, readBody } from '../platform/http/body.ts'
 import type { KratosConfig } from './config.ts'
 import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
 import { KRATOS_REFS } from './sources.ts'

@@ -7,7 +7,7 @@
  * left out: fetch cannot send them. An OPTIONS that is a CORS preflight is left to the platform's CORS, as Kratos's
  * CORS middleware (when enabled) answers preflights before the router.
  */
-import { isPreflight } from '../platform/forcing.ts'
+import { isPreflight } from '../platform/pipeline/forcing.ts'
 import type { HttpMethod, Operation } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
 import { documented, internalError, jsonError, methodSuffix, sessionSuccess, type KratosBehaviour, type Route } from './behaviours.ts'

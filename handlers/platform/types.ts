@@ -6,11 +6,11 @@
  * its model and its schemas. The platform turns that into msw handlers, forcing, scenarios, journal, coverage,
  * OpenAPI and the control API without knowing any provider by name.
  */
-import type { Clock } from './clock.ts'
-import type { ProviderOptions } from './options.ts'
-import type { Random } from './random.ts'
-import type { MockResponse } from './response.ts'
-import type { IncomingRequest } from './buffered-request.ts'
+import type { Clock } from './state/clock.ts'
+import type { ProviderOptions } from './options/options.ts'
+import type { Random } from './state/random.ts'
+import type { MockResponse } from './http/response.ts'
+import type { IncomingRequest } from './http/buffered-request.ts'
 import type { StoreLimits } from '../../model/limits.ts'
 
 /** Where a behaviour comes from: the vendor's documentation, or one of our stated assumptions. */
@@ -126,7 +126,7 @@ export interface ProviderSetup<Config> {
   readonly limits: StoreLimits
 }
 
-export type { OptionDoc } from './options.ts'
+export type { OptionDoc } from './options/options.ts'
 
 export interface ProviderDefinition<State = unknown, Config extends { baseUrl: string } = { baseUrl: string }, Id extends string = string> {
   /** The provider id, a literal type so `createLogoutMocks` options can be typed per provider. */

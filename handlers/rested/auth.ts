@@ -4,8 +4,8 @@
  * request's project, with the reason when it is not live (the logged-in-user GET names it; other operations only
  * need "no valid token").
  */
-import { bearerToken } from '../platform/authorization.ts'
-import { parseCookies } from '../platform/cookies.ts'
+import { bearerToken } from '../platform/http/authorization.ts'
+import { parseCookies } from '../platform/http/cookies.ts'
 import type { Ctx } from './gate.ts'
 import { ACCESS_COOKIE } from './cookies.ts'
 import type { RestedProject, RestedToken, RestedUser } from './model.ts'

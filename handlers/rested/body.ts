@@ -7,7 +7,7 @@
  * The media type is compared with `mediaType` rather than the platform's `isJsonMediaType`: the docs accept "only
  * application/json", so `application/problem+json` and other `+json` types get the documented 400.
  */
-import { isPlainObject, mediaType, parseJson, readBody } from '../platform/body.ts'
+import { isPlainObject, mediaType, parseJson, readBody } from '../platform/http/body.ts'
 import type { Ctx, Refusal } from './gate.ts'
 
 /**

@@ -1,10 +1,10 @@
 /**
- * Rested.dev options: one declaration (see handlers/platform/options.ts) from which the config type, the defaults,
+ * Rested.dev options: one declaration (see handlers/platform/options/options.ts) from which the config type, the defaults,
  * the docs and the JSON Schema derive. Every assumption of the provider with an alternative is an option here;
  * docs/providers/rested.md states each one.
  */
 import { Type } from 'typebox'
-import { defineOptions, option, type ConfigOf } from '../platform/options.ts'
+import { defineOptions, option, type ConfigOf } from '../platform/options/options.ts'
 
 export const restedOptions = defineOptions({
   baseUrl: option(Type.String({ format: 'uri' }), 'https://app.rested.dev', 'Base URL intercepted in-process. Standalone: the server origin.'),

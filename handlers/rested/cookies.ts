@@ -2,7 +2,7 @@
  * The access-token cookie `__Secure-rested-access-token` (DOC name). Attributes inferred from the `__Secure-` prefix
  * and cross-site credentialed use: `Secure; HttpOnly; SameSite=None; Path=/`; lifetime ASSUMPTION (`accessTokenTtl`).
  */
-import { serializeCookie } from '../platform/cookies.ts'
+import { serializeCookie } from '../platform/http/cookies.ts'
 
 export const ACCESS_COOKIE = '__Secure-rested-access-token'
 

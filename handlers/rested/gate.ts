@@ -14,7 +14,7 @@ import type { Outcome, RequestContext } from '../platform/types.ts'
 import type { RestedConfig } from './config.ts'
 import { parseEndpointPath } from './endpoint-name.ts'
 import { normaliseOrigin, scoped, type RestedEndpoint, type RestedProject, type RestedState } from './model.ts'
-import type { IncomingRequest } from '../platform/buffered-request.ts'
+import type { IncomingRequest } from '../platform/http/buffered-request.ts'
 
 export type Ctx = RequestContext<RestedState, RestedConfig>
 

@@ -4,7 +4,7 @@
  * where a logged-out token is shown rejected. It answers CORS itself (`cors: 'own'`): the project's rule decides.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
-import { ControlError } from '../platform/control-error.ts'
+import { ControlError } from '../platform/control/control-error.ts'
 import { restedSchemas } from '../../schemas/rested/index.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
 import { restedOptions, type RestedConfig } from './config.ts'

@@ -4,7 +4,7 @@
  * the option `clearCookieOnLogout`). The token is revoked server-side: the logged-in-user GET and every secure
  * endpoint refuse it afterwards.
  */
-import type { MockResponse } from '../platform/response.ts'
+import type { MockResponse } from '../platform/http/response.ts'
 import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
 import { errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'

@@ -7,8 +7,8 @@ import { createTable, type Table } from '../../model/table.ts'
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import { createExpiringTable } from '../../model/expiring-table.ts'
 import type { StoreLimits } from '../../model/limits.ts'
-import type { Clock } from '../platform/clock.ts'
-import type { Random } from '../platform/random.ts'
+import type { Clock } from '../platform/state/clock.ts'
+import type { Random } from '../platform/state/random.ts'
 import { fixtureUniqueId, restedProjects, restedUsers } from '../../fixtures/rested.ts'
 
 export interface RestedProject {

@@ -4,7 +4,7 @@
  * credentials, methods and the headers the browser asked for. A disallowed origin gets the row-3 403 with no CORS
  * allow headers, so the browser blocks the actual request (DECISION: a 403 rather than a header-less 204, so QA sees why in the network panel).
  */
-import { createResponse } from '../platform/response.ts'
+import { createResponse } from '../platform/http/response.ts'
 import type { Outcome } from '../platform/types.ts'
 import { gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { assumed } from './sources.ts'

@@ -4,7 +4,7 @@
  */
 import type { Ctx } from './gate.ts'
 import { applyCors } from './cors.ts'
-import { createResponse, type MockResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/http/response.ts'
 
 /**
  * An error response with the reason text: `{"message": reason}` (errorFormat `json`) or the bare text (`text`).

@@ -3,7 +3,7 @@
  * the product's earlier name, yawe.dev, which show the error lists and bodies the rested.dev pages cut), and, for what
  * no page states, the section of the project's own provider page that states the assumption.
  */
-import { sourceKit } from '../platform/sources.ts'
+import { sourceKit } from '../platform/catalogue/sources.ts'
 
 /** The vendor pages the catalogue cites. */
 export const RESTED_PAGES = {

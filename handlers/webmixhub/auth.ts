@@ -3,7 +3,7 @@
  * (only with `requireClientHeaders`), the tenant (`x-tenant-token`), then on private routes the user (`x-token`, a raw
  * JWT signed with the tenant's secret). Both lookups go through indexes.
  */
-import { verifyAccessJwt } from '../platform/jwt.ts'
+import { verifyAccessJwt } from '../platform/crypto/jwt.ts'
 import type { Outcome, RequestContext } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
 import type { Validation } from './envelope.ts'

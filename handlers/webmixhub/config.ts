@@ -1,9 +1,9 @@
 /**
- * WebmixHub options: one declaration (see handlers/platform/options.ts) from which the config type, the defaults,
+ * WebmixHub options: one declaration (see handlers/platform/options/options.ts) from which the config type, the defaults,
  * the docs and the JSON Schema derive. Every assumption of the provider that has an alternative is an option here.
  */
 import { Type } from 'typebox'
-import { defineOptions, option, type ConfigOf } from '../platform/options.ts'
+import { defineOptions, option, type ConfigOf } from '../platform/options/options.ts'
 
 export const webmixhubOptions = defineOptions({
   baseUrl: option(

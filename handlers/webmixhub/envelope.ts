@@ -5,7 +5,7 @@
  */
 import type { RequestContext } from '../platform/types.ts'
 import type { WebmixhubConfig } from './config.ts'
-import { createResponse, type MockResponse } from '../platform/response.ts'
+import { createResponse, type MockResponse } from '../platform/http/response.ts'
 
 /**
  * Error codes the mock answers with, their HTTP status and message: the general table and the auth list of the

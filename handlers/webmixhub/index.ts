@@ -4,7 +4,7 @@
  * tenant (`x-tenant-token`) and user (`x-token`) authentication, user statuses and the documented re-login quirk.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
-import { ControlError } from '../platform/control-error.ts'
+import { ControlError } from '../platform/control/control-error.ts'
 import { webmixhubSchemas } from '../../schemas/webmixhub/index.ts'
 import { DEMO_TENANT_TOKEN, webmixhubUsers } from '../../fixtures/webmixhub.ts'
 import { webmixhubOptions, type WebmixhubConfig } from './config.ts'

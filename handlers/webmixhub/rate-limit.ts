@@ -6,7 +6,7 @@
  * Forced responses do not count against the limit (forcing bypasses the vendor's logic, so forcing never exhausts a
  * QA session's quota); their headers show the client's current window, and a forced 429 shows `Remaining: 0`.
  */
-import type { RateLimitVerdict } from '../platform/rate-limit.ts'
+import type { RateLimitVerdict } from '../platform/state/rate-limit.ts'
 import type { WebmixhubBehaviour } from './behaviours.ts'
 
 /** Detail every natural logout outcome carries: the verdict of the request's own hit. */

@@ -4,7 +4,7 @@
  * optional and then `password`, the one method the Auth overview lists for signup). Anything wrong becomes
  * `error.validation` of a 400 VALIDATION_ERROR, never a crash.
  */
-import { isJsonMediaType, isPlainObject, parseJson, readBody } from '../platform/body.ts'
+import { isJsonMediaType, isPlainObject, parseJson, readBody } from '../platform/http/body.ts'
 import type { Ctx } from './auth.ts'
 import type { Validation } from './envelope.ts'
 import type { SigninMethod } from './model.ts'

@@ -8,8 +8,8 @@
  * an `email` claim (an ID token), signs in the user with that email; any other token is an opaque account id. `otp`
  * accepts any 4–8 digit code for its email. `guest` is one user per `x-device-id` (a new one per request without it).
  */
-import { decodeJwt, base64url } from '../platform/jwt.ts'
-import { sha256 } from '../platform/hmac-sha256.ts'
+import { decodeJwt, base64url } from '../platform/crypto/jwt.ts'
+import { sha256 } from '../platform/crypto/hmac-sha256.ts'
 import type { Operation, Outcome, Source } from '../platform/types.ts'
 import { demoTenant } from '../../fixtures/webmixhub.ts'
 import type { WebmixhubConfig } from './config.ts'

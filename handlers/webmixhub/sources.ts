@@ -2,7 +2,7 @@
  * Where WebmixHub's behaviours come from: the vendor's public documentation pages, and, for what no page states, the
  * section of the project's own provider page that states the assumption.
  */
-import { sourceKit } from '../platform/sources.ts'
+import { sourceKit } from '../platform/catalogue/sources.ts'
 
 /** The vendor pages the catalogue cites. */
 export const WEBMIXHUB_PAGES = {

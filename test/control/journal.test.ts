@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
-import { createJournal } from '../../handlers/platform/journal.ts'
-import { journalStream } from '../../handlers/platform/journal-stream.ts'
+import { createJournal } from '../../handlers/platform/control/journal.ts'
+import { journalStream } from '../../handlers/platform/control/journal-stream.ts'
 import type { RunningServer } from '../../server.ts'
 import { setupServer } from 'msw/node'
 import { createLogoutMocks } from '../../handlers/index.ts'

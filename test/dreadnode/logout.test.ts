@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
 import { ALICE, cookieHeader, expectError, schemas } from './support.ts'
-import { signJwt } from '../../handlers/platform/jwt.ts'
+import { signJwt } from '../../handlers/platform/crypto/jwt.ts'
 
 describeBothModes('dreadnode', {}, (t) => {
   const url = (path: string) => t().baseUrl('dreadnode') + path

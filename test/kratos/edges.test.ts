@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import { alice } from '../../fixtures/users.ts'
-import { buildOpenApi } from '../../handlers/platform/openapi.ts'
+import { buildOpenApi } from '../../handlers/platform/catalogue/openapi.ts'
 import { describeBothModes } from '../support/modes.ts'
 import { browserLogin, E, jsonOf, nativeLogin, pair } from './support.ts'
 

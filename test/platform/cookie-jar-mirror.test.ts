@@ -3,9 +3,9 @@
  * providers' cookies is script-visible, so the Chromium suite can only show `document.cookie` staying empty).
  */
 import { afterEach, expect, it, vi } from 'vitest'
-import { createClock } from '../../handlers/platform/clock.ts'
-import { createCookieJar, defaultCookieMode } from '../../handlers/platform/cookie-jar.ts'
-import { createResponse } from '../../handlers/platform/response.ts'
+import { createClock } from '../../handlers/platform/state/clock.ts'
+import { createCookieJar, defaultCookieMode } from '../../handlers/platform/http/cookie-jar.ts'
+import { createResponse } from '../../handlers/platform/http/response.ts'
 
 afterEach(() => vi.unstubAllGlobals())
 

@@ -10,11 +10,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { setupServer } from 'msw/node'
 import { getResponse } from 'msw'
 import { createLogoutMocks } from '../../handlers/index.ts'
-import { handleControl } from '../../handlers/platform/control-api.ts'
+import { handleControl } from '../../handlers/platform/control/control-api.ts'
 import { RESTED_API_KEY } from '../../fixtures/rested.ts'
-import { createClock } from '../../handlers/platform/clock.ts'
-import { createCookieJar } from '../../handlers/platform/cookie-jar.ts'
-import { createResponse } from '../../handlers/platform/response.ts'
+import { createClock } from '../../handlers/platform/state/clock.ts'
+import { createCookieJar } from '../../handlers/platform/http/cookie-jar.ts'
+import { createResponse } from '../../handlers/platform/http/response.ts'
 
 const DREADNODE = 'https://app.dreadnode.io'
 /** Dreadnode's current-user route (one constant: its path is moving to `GET /api/v1/user`). */

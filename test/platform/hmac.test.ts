@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createHash, createHmac } from 'node:crypto'
-import { hmacSha256, hmacSha256Js, sha256 } from '../../handlers/platform/hmac-sha256.ts'
-import { base64url, verifyJwt } from '../../handlers/platform/jwt.ts'
+import { hmacSha256, hmacSha256Js, sha256 } from '../../handlers/platform/crypto/hmac-sha256.ts'
+import { base64url, verifyJwt } from '../../handlers/platform/crypto/jwt.ts'
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
 

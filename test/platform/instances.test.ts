@@ -6,8 +6,8 @@ import { setupServer } from 'msw/node'
 import { createLogoutMocks, OptionsError } from '../../handlers/index.ts'
 import { createPlatform } from '../../handlers/platform/instance.ts'
 import type { ProviderDefinition } from '../../handlers/platform/types.ts'
-import { createResponse } from '../../handlers/platform/response.ts'
-import { defineOptions, option } from '../../handlers/platform/options.ts'
+import { createResponse } from '../../handlers/platform/http/response.ts'
+import { defineOptions, option } from '../../handlers/platform/options/options.ts'
 import { Type } from 'typebox'
 
 

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { GENERATED, validatorModuleSource } from '../../scripts/build-validators.ts'
 import { registry } from '../../handlers/index.ts'
-import { checkSchema, usesPrecompiled } from '../../handlers/platform/schema-check.ts'
-import { ScenarioSchema, SCENARIO_VALIDATOR } from '../../handlers/platform/scenarios.ts'
+import { checkSchema, usesPrecompiled } from '../../handlers/platform/catalogue/schema-check.ts'
+import { ScenarioSchema, SCENARIO_VALIDATOR } from '../../handlers/platform/control/scenarios.ts'
 
 const BAD_VALUES: unknown[] = ['abc', -1, 1.5, null, true, {}, [], 'https://', 'x'.repeat(3), 2 ** 40]
 

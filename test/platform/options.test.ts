@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { createLogoutMocks, OptionsError, registry } from '../../handlers/index.ts'
 import { startStandalone } from '../support/standalone.ts'
-import { checkSchema } from '../../handlers/platform/schema-check.ts'
+import { checkSchema } from '../../handlers/platform/catalogue/schema-check.ts'
 
 /** The OptionsError `createLogoutMocks` throws for these (untyped) options. */
 function refusal(options: unknown): OptionsError {

@@ -11,7 +11,7 @@ import { startStandalone } from '../support/standalone.ts'
 import { closureChecker, type ClosureTarget, type OpenApiDoc } from '../support/closure.ts'
 import { startInProcess } from '../support/in-process.ts'
 import type { LogoutMocks } from '../../handlers/index.ts'
-import { buildOpenApi } from '../../handlers/platform/openapi.ts'
+import { buildOpenApi } from '../../handlers/platform/catalogue/openapi.ts'
 import type { RunningServer } from '../../server.ts'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300)

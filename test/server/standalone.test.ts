@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import net from 'node:net'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
-import { checkSchema } from '../../handlers/platform/schema-check.ts'
-import { buildOpenApi } from '../../handlers/platform/openapi.ts'
+import { checkSchema } from '../../handlers/platform/catalogue/schema-check.ts'
+import { buildOpenApi } from '../../handlers/platform/catalogue/openapi.ts'
 import { createLogoutMocks } from '../../handlers/index.ts'
 
 let server: RunningServer

@@ -5,7 +5,7 @@
 import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { writeResponse } from '../../server/http-bridge.ts'
-import { createResponse, toFetchResponse, type MockResponse } from '../../handlers/platform/response.ts'
+import { createResponse, toFetchResponse, type MockResponse } from '../../handlers/platform/http/response.ts'
 
 async function served(answer: MockResponse): Promise<Response> {
   const server = http.createServer((_req, res) => void writeResponse(res, answer))

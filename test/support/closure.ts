@@ -6,7 +6,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import type { JournalEntry } from '../../handlers/platform/journal.ts'
+import type { JournalEntry } from '../../handlers/platform/control/journal.ts'
 
 /** What the closure check needs from a running mock. */
 export interface ClosureTarget {

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
-import { base64url, signJwt } from '../../handlers/platform/jwt.ts'
+import { base64url, signJwt } from '../../handlers/platform/crypto/jwt.ts'
 import { RESTRICTED_TENANT_TOKEN, demoTenant, webmixhubTenants } from '../../fixtures/webmixhub.ts'
 import { ALICE, auth, expectError, idOf, webmixhubClient } from './client.ts'
 

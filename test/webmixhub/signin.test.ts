@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
-import { decodeJwt, signJwt } from '../../handlers/platform/jwt.ts'
+import { decodeJwt, signJwt } from '../../handlers/platform/crypto/jwt.ts'
 import { demoTenant, webmixhubTenants } from '../../fixtures/webmixhub.ts'
 import { ALICE, CAROL, DEMO, RESTRICTED, auth, expectError, idOf, readBody, webmixhubClient } from './client.ts'
 

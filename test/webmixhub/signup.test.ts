@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest'
 import { describeBothModes } from '../support/modes.ts'
-import { decodeJwt } from '../../handlers/platform/jwt.ts'
+import { decodeJwt } from '../../handlers/platform/crypto/jwt.ts'
 import { demoTenant } from '../../fixtures/webmixhub.ts'
 import { ALICE, BOB, DEMO, RESTRICTED, auth, expectError, readBody, webmixhubClient } from './client.ts'
 

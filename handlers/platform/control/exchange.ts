@@ -6,9 +6,9 @@
  * bytes, or what `readBody` read from a stream), the response body the text the response was built from. Cloning instead would cost a stream tee per request, and undici's `clone()` was measured to keep
  * 4–8 KB per request alive; a body nobody read, or one built from a stream, is left out (`body: null`).
  */
-import { bodyTextRead } from './body.ts'
-import type { MockResponse } from './response.ts'
-import { BufferedRequest, type IncomingRequest } from './buffered-request.ts'
+import { bodyTextRead } from '../http/body.ts'
+import type { MockResponse } from '../http/response.ts'
+import { BufferedRequest, type IncomingRequest } from '../http/buffered-request.ts'
 
 /** Headers kept per message: more than any real exchange of these APIs needs, little enough to bound an entry. */
 const MAX_HEADERS = 64

@@ -5,10 +5,10 @@
  */
 import { http, HttpResponse, delay as mswDelay, type HttpHandler } from 'msw'
 import { methodNotAllowed, runOperation, type Answer, type OperationRuntime } from './operation-pipeline.ts'
-import { toFetchResponse } from './response.ts'
-import type { Operation, RequestContext } from './types.ts'
+import { toFetchResponse } from '../http/response.ts'
+import type { Operation, RequestContext } from '../types.ts'
 
-export { MAX_DELAY_MS, type OperationRuntime } from './operation-pipeline.ts'
+export type { OperationRuntime } from './operation-pipeline.ts'
 
 /** An answer as msw sends it: after its delay, or a network error for a fault. */
 async function toMswResponse(answer: Answer | undefined): Promise<Response | undefined> {

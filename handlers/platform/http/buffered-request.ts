@@ -5,7 +5,8 @@
  * memory (bounded), with no undici `Request` behind it (building one, and its stream, cost more per request than
  * everything a logout does).
  */
-import type { BodyResult } from './body.ts'
+/** A request body read into memory, or why it could not be. */
+export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' }
 
 /** What the pipeline, the hooks and the providers read of a request. A fetch `Request` is one. */
 export interface IncomingRequest {

@@ -3,7 +3,10 @@
  * `Prefer: delay=<ms>`, `Prefer: fault=<kind>`, and their query twins `__code`, `__example`, `__delay`, `__fault`
  * (stripped before the provider sees the request). Header values win over query twins.
  */
-import type { IncomingRequest } from './buffered-request.ts'
+import type { IncomingRequest } from '../http/buffered-request.ts'
+/** Longest `Prefer: delay` accepted (10 minutes): anything longer is a typo, not a scenario. */
+export const MAX_DELAY_MS = 600_000
+
 export const FAULTS = ['network-error', 'connection-reset', 'hang'] as const
 export type Fault = (typeof FAULTS)[number]
 

@@ -7,8 +7,8 @@
 import { matchRequestUrl, type HttpHandler } from 'msw'
 import { createMethodNotAllowedHandler, createOperationHandler } from './operation-handler.ts'
 import { methodNotAllowed, runOperation, type Answer, type Exchange, type OperationRuntime } from './operation-pipeline.ts'
-import type { Operation, RequestContext } from './types.ts'
-import type { IncomingRequest } from './buffered-request.ts'
+import type { Operation, RequestContext } from '../types.ts'
+import type { IncomingRequest } from '../http/buffered-request.ts'
 
 type Params = RequestContext['params']
 

@@ -3,7 +3,7 @@
  * by `createLogoutMocks` (and by the standalone server's CLI and config file), so callers can tell it from a crash:
  * the CLI prints its message as one line and exits 2.
  */
-import type { SchemaProblem } from './schema-check.ts'
+import type { SchemaProblem } from '../catalogue/schema-check.ts'
 
 /** How a value reads in a message: JSON, shortened when long. */
 function shown(value: unknown): string {

@@ -2,7 +2,7 @@
  * Coverage of the catalogue: which behaviours a test run has been served since the last reset, per provider and
  * operation, split documented/assumed. QA reads it to see which documented error cases a run exercised.
  */
-import type { CatalogueIndex } from './catalogue.ts'
+import type { CatalogueIndex } from '../catalogue/catalogue.ts'
 
 export interface CoverageEntry {
   readonly id: string

@@ -1,9 +1,9 @@
 /**
  * Reading request bodies defensively: bounded in size, never throwing, so bad input becomes a documented error.
  */
-import { BufferedRequest, type IncomingRequest } from './buffered-request.ts'
+import { BufferedRequest, type BodyResult, type IncomingRequest } from './buffered-request.ts'
 
-export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' }
+export type { BodyResult } from './buffered-request.ts'
 
 /** Default limit for bodies the providers read (1 MiB); larger bodies get the provider's "bad request". */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024

@@ -1,7 +1,7 @@
 /**
  * The catalogue as a JSON document (`GET /__mock/catalogue`): providers, their options, operations and behaviours.
  */
-import type { LogoutMocks } from './instance.ts'
+import type { LogoutMocks } from '../instance.ts'
 
 /**
  * @example

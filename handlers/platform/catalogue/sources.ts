@@ -3,7 +3,7 @@
  * response that are nevertheless assumptions), `assumed` cites the section of the project's own provider page that
  * states the assumption (`docs/providers/<id>.md#<anchor>`), so every `source.ref` is something a user can open.
  */
-import type { Source } from './types.ts'
+import type { Source } from '../types.ts'
 
 /** A part of a documented response that is an assumption, and the option that switches it (if any). */
 export interface Assumption {

@@ -3,8 +3,7 @@
  * QA sessions that cannot set a `Prefer` header.
  */
 import { Type } from 'typebox'
-import { FAULTS, type Fault } from './forcing.ts'
-import { MAX_DELAY_MS } from './operation-pipeline.ts'
+import { FAULTS, MAX_DELAY_MS, type Fault } from '../pipeline/forcing.ts'
 
 /**
  * The shape of a scenario request, wherever it comes from (`POST /__mock/scenarios`, `mocks.scenarios.add`, the

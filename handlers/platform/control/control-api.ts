@@ -2,15 +2,15 @@
  * The control API under `/__mock`, as a fetch-style function (a request in, a built response or a streaming Response out) so any transport can mount
  * it: the standalone server does, and a browser worker could. The same operations exist on the mocks object.
  */
-import { isPlainObject, parseJson, readBody } from './body.ts'
+import { isPlainObject, parseJson, readBody } from '../http/body.ts'
 import { ControlError } from './control-error.ts'
-import type { LogoutMocks, ScenarioRequest } from './instance.ts'
-import { mockError } from './mock-error.ts'
-import { createResponse, type MockResponse } from './response.ts'
-import type { IncomingRequest } from './buffered-request.ts'
-import { describeCatalogue } from './catalogue-doc.ts'
-import { buildOpenApi } from './openapi.ts'
-import { CLOCK_RANGE } from './clock.ts'
+import type { LogoutMocks, ScenarioRequest } from '../instance.ts'
+import { mockError } from '../http/mock-error.ts'
+import { createResponse, type MockResponse } from '../http/response.ts'
+import type { IncomingRequest } from '../http/buffered-request.ts'
+import { describeCatalogue } from '../catalogue/catalogue-doc.ts'
+import { buildOpenApi } from '../catalogue/openapi.ts'
+import { CLOCK_RANGE } from '../state/clock.ts'
 import { parseJournalFilter, type JournalFilter } from './journal.ts'
 import { journalStream } from './journal-stream.ts'
 

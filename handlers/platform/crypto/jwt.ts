@@ -3,7 +3,7 @@
  * well-formed three-part token, a valid signature; `alg: none` and other algorithms are rejected.
  */
 import { equalBytes, hmacSha256 } from './hmac-sha256.ts'
-import { FifoMap } from '../../model/fifo-map.ts'
+import { FifoMap } from '../../../model/fifo-map.ts'
 
 export type JwtClaims = Record<string, unknown> & { exp?: number; iat?: number; sub?: string }
 

@@ -2,8 +2,8 @@
  * An OpenAPI 3.1 document per provider, generated from the catalogue: one response per documented status, the
  * behaviours behind it (with their source) as `x-behaviours`, bodies referencing the provider's JSON Schemas.
  */
-import type { LogoutMocks } from './instance.ts'
-import type { Behaviour, Operation } from './types.ts'
+import type { LogoutMocks } from '../instance.ts'
+import type { Behaviour, Operation } from '../types.ts'
 
 /** msw path syntax to OpenAPI templating: `:version` → `{version}`, a trailing `*` → `{path}`. */
 function templatePath(path: string): { path: string; params: string[] } {

@@ -8,22 +8,19 @@
  * Hook points for transport-independent extensions (a cookie jar, richer journal records) are `beforeRequest` and
  * `afterResponse` on the runtime's `hooks`; the journal line is written in one place, `journalAnswer`.
  */
-import type { CatalogueIndex } from './catalogue.ts'
-import type { Clock } from './clock.ts'
-import type { CoverageTracker } from './coverage.ts'
-import { requestWithUrl, type IncomingRequest } from './buffered-request.ts'
-import { FAULTS, isPreflight, readForcing, type Fault } from './forcing.ts'
-import { httpDate } from './http-date.ts'
-import { captureExchange, type ExchangeCapture } from './exchange.ts'
-import type { Journal, JournalRecord } from './journal.ts'
-import { mockError } from './mock-error.ts'
-import type { Random } from './random.ts'
-import type { MockResponse } from './response.ts'
-import type { ScenarioStore } from './scenarios.ts'
-import type { AnyProvider, Behaviour, Operation, RequestContext } from './types.ts'
-
-/** Longest `Prefer: delay` accepted (10 minutes): anything longer is a typo, not a scenario. */
-export const MAX_DELAY_MS = 600_000
+import type { CatalogueIndex } from '../catalogue/catalogue.ts'
+import type { Clock } from '../state/clock.ts'
+import type { CoverageTracker } from '../control/coverage.ts'
+import { requestWithUrl, type IncomingRequest } from '../http/buffered-request.ts'
+import { FAULTS, MAX_DELAY_MS, isPreflight, readForcing, type Fault } from './forcing.ts'
+import { httpDate } from '../http/http-date.ts'
+import { captureExchange, type ExchangeCapture } from '../control/exchange.ts'
+import type { Journal, JournalRecord } from '../control/journal.ts'
+import { mockError } from '../http/mock-error.ts'
+import type { Random } from '../state/random.ts'
+import type { MockResponse } from '../http/response.ts'
+import type { ScenarioStore } from '../control/scenarios.ts'
+import type { AnyProvider, Behaviour, Operation, RequestContext } from '../types.ts'
 
 /** Extension points around the provider's run (both optional; both doors call them). */
 export interface PipelineHooks {

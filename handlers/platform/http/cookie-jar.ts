@@ -21,9 +21,9 @@
  * own origin (a Node client is its own first party).
  */
 import { Cookie, CookieJar, MemoryCookieStore, domainMatch, getPublicSuffix } from 'tough-cookie'
-import type { Clock } from './clock.ts'
+import type { Clock } from '../state/clock.ts'
 import type { MockResponse } from './response.ts'
-import type { PipelineHooks } from './operation-pipeline.ts'
+import type { PipelineHooks } from '../pipeline/operation-pipeline.ts'
 import type { IncomingRequest } from './buffered-request.ts'
 
 /** `jar`: the instance keeps and sends cookies as a browser would; `off`: requests carry only their own headers. */

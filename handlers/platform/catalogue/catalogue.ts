@@ -2,7 +2,7 @@
  * The behaviour catalogue across providers: lookups by id and by operation, checked once at start-up so a provider
  * with a broken catalogue fails loudly instead of at the first request.
  */
-import type { AnyProvider, Behaviour, Operation } from './types.ts'
+import type { AnyProvider, Behaviour, Operation } from '../types.ts'
 
 export interface CatalogueIndex {
   readonly providers: readonly AnyProvider[]

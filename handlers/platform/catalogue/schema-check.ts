@@ -9,8 +9,8 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsPlugin from 'ajv-formats'
-import { describeSchema } from './options.ts'
-import * as precompiled from './option-validators.generated.ts'
+import { describeSchema } from '../options/options.ts'
+import * as precompiled from '../options/option-validators.generated.ts'
 
 /** One thing wrong with a checked value. `path` is the JSON pointer to it, as segments. */
 export type SchemaProblem =

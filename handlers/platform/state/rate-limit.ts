@@ -3,7 +3,7 @@
  * key's first request. Windows sit in a Map in the order they opened, so the expired ones are always at its front:
  * each hit drops those (amortised O(1), never a scan of every key), and past `maxKeys` open windows the oldest goes.
  */
-import { FifoMap } from '../../model/fifo-map.ts'
+import { FifoMap } from '../../../model/fifo-map.ts'
 
 export interface RateLimitVerdict {
   readonly allowed: boolean
