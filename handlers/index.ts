@@ -10,7 +10,7 @@
  * server.listen({ onUnhandledFrame: 'error' })
  * // fetch('https://app.dreadnode.io/api/v1/auth/logout', { method: 'POST' }) → 401 from the mock
  */
-import { createPlatform, type LogoutMocks, type PlatformOptions } from './platform/instance.ts'
+import { createInstance, type LogoutMocks, type PlatformOptions } from './platform/instance.ts'
 import { registry, type Registry } from './providers.ts'
 
 export type { LogoutMocks, ScenarioRequest } from './platform/instance.ts'
@@ -40,5 +40,5 @@ export type ProviderId = Registry[number]['id']
  * setupServer(...mocks.handlers).listen()
  */
 export function createLogoutMocks(options: LogoutMocksOptions = {}): LogoutMocks {
-  return createPlatform(registry, options)
+  return createInstance(registry, options)
 }

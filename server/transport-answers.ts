@@ -23,6 +23,7 @@ export function journalUnrouted(mocks: LogoutMocks, req: IncomingMessage, status
     atMs: mocks.clock.now(),
     method: req.method ?? '',
     url: (req.url ?? '').slice(0, 2048),
+    lane: mocks.lane,
     status,
     provider: null,
     operation: null,

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setupServer } from 'msw/node'
 import { createLogoutMocks, OptionsError } from '../../handlers/index.ts'
-import { createPlatform } from '../../handlers/platform/instance.ts'
+import { createInstance } from '../../handlers/platform/instance.ts'
 import type { ProviderDefinition } from '../../handlers/platform/types.ts'
 import { createResponse } from '../../handlers/platform/http/response.ts'
 import { defineOptions, option } from '../../handlers/platform/options/options.ts'
@@ -85,7 +85,7 @@ describe('a provider that fails', () => {
       ],
       catalogue: [entry('broken.op.ok', 204)],
     })
-    const mocks = createPlatform([broken])
+    const mocks = createInstance([broken])
     const server = setupServer(...mocks.handlers)
     server.listen({ onUnhandledFrame: 'error' })
     const logged: unknown[][] = []
@@ -125,7 +125,7 @@ describe('a provider that answers its own preflights', () => {
       ],
       catalogue: [entry('cors.preflight.allowed', 204), entry('cors.preflight.denied', 403), entry('cors.op.ok', 200), entry('cors.op.failed', 500)],
     })
-    const mocks = createPlatform([cors])
+    const mocks = createInstance([cors])
     const server = setupServer(...mocks.handlers)
     server.listen({ onUnhandledFrame: 'error' })
     try {

@@ -12,6 +12,8 @@ export interface JournalEntry {
   readonly method: string
   /** Path and query as received (forcing twins included). */
   readonly url: string
+  /** The lane that served it (`default` unless the client named one). */
+  readonly lane: string
   readonly status: number
   readonly provider: string | null
   readonly operation: string | null

@@ -4,7 +4,7 @@
  * The standalone server's route table calls the same pipeline without going through msw (see route-table.ts).
  */
 import { http, HttpResponse, delay as mswDelay, type HttpHandler } from 'msw'
-import { methodNotAllowed, runOperation, type Answer, type OperationRuntime } from './operation-pipeline.ts'
+import { methodNotAllowed, runOperation, type Answer, type LaneRuntime, type OperationRuntime } from './operation-pipeline.ts'
 import { toFetchResponse } from '../http/response.ts'
 import type { Operation, RequestContext } from '../types.ts'
 
@@ -20,26 +20,26 @@ async function toMswResponse(answer: Answer | undefined): Promise<Response | und
 }
 
 /**
- * Builds the msw handler of one operation.
+ * Builds the msw handler of one operation, answering in the given lane (an instance's own).
  * @example
- * const handler = createOperationHandler(runtime, runtime.provider.operations[0])
+ * const handler = createOperationHandler(runtime, runtime.provider.operations[0], lane)
  * setupServer(handler)
  */
-export function createOperationHandler(rt: OperationRuntime, op: Operation): HttpHandler {
+export function createOperationHandler(rt: OperationRuntime, op: Operation, lane: LaneRuntime): HttpHandler {
   const method = op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options'
   return http[method](rt.baseUrl + op.path, async ({ request, params }) =>
-    toMswResponse(await runOperation(rt, op, { request, url: new URL(request.url), params: params as RequestContext['params'], socketIp: undefined })),
+    toMswResponse(await runOperation(rt, op, { request, url: new URL(request.url), params: params as RequestContext['params'], socketIp: undefined, lane })),
   )
 }
 
 /**
  * The msw handler answering a method no operation declares on a path the provider serves (a mock 405).
  * @example
- * createMethodNotAllowedHandler(runtime, '/api/v1/auth/logout', ['POST'])
+ * createMethodNotAllowedHandler(runtime, '/api/v1/auth/logout', ['POST'], lane)
  */
-export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string, allowed: readonly string[]): HttpHandler {
+export function createMethodNotAllowedHandler(rt: OperationRuntime, path: string, allowed: readonly string[], lane: LaneRuntime): HttpHandler {
   return http.all(rt.baseUrl + path, ({ request }) => {
-    const answer = methodNotAllowed(rt, path, allowed, { request, url: new URL(request.url), params: {}, socketIp: undefined })
+    const answer = methodNotAllowed(rt, path, allowed, { request, url: new URL(request.url), params: {}, socketIp: undefined, lane })
     return answer && toFetchResponse(answer.response)
   })
 }

@@ -25,20 +25,30 @@ import type { AnyProvider, Behaviour, Operation, RequestContext } from '../types
 /** Extension points around the provider's run (both optional; both doors call them). */
 export interface PipelineHooks {
   /** Before the provider sees the request: may return a replacement (e.g. with jar cookies attached). */
-  beforeRequest?(request: IncomingRequest, rt: OperationRuntime): IncomingRequest
+  beforeRequest?(request: IncomingRequest): IncomingRequest
   /** After the response is built and journaled, before the door applies delay/fault and sends it. */
-  afterResponse?(request: IncomingRequest, answer: Answer, rt: OperationRuntime): void
+  afterResponse?(request: IncomingRequest, answer: Answer): void
 }
 
-/** What the pipeline needs from the instance an operation belongs to. */
+/** What the pipeline needs of an operation's provider: the same in every lane. */
 export interface OperationRuntime {
   readonly provider: AnyProvider
   readonly baseUrl: string
   readonly config: { baseUrl: string } & Record<string, unknown>
-  state(): unknown
-  /** A promise while fixtures load, undefined once they have (no await on the hot path). */
-  readonly ready: () => Promise<void> | undefined
   readonly index: CatalogueIndex
+}
+
+/**
+ * What the pipeline needs of the lane a request runs in (one isolated mock: its models, clock, random sequence,
+ * scenarios, journal, coverage and cookie jar). In process an instance is one lane; the standalone server holds many.
+ */
+export interface LaneRuntime {
+  /** The lane's id (`default` for a user who never names one). */
+  readonly id: string
+  /** A provider's model in this lane. */
+  state(providerId: string): unknown
+  /** A promise while fixtures load, undefined once they have (no await on the hot path). */
+  ready(): Promise<void> | undefined
   readonly scenarios: ScenarioStore
   readonly journal: Journal
   readonly coverage: CoverageTracker
@@ -56,6 +66,8 @@ export interface Exchange {
   readonly params: RequestContext['params']
   /** The socket's address (standalone); undefined in process, where the caller is loopback. */
   readonly socketIp: string | undefined
+  /** The lane the request runs in. */
+  readonly lane: LaneRuntime
 }
 
 /** The pipeline's answer, for the door to send. */
@@ -89,13 +101,13 @@ function clientIpOf(request: IncomingRequest, socketIp: string | undefined, rt: 
 }
 
 /** The one place a pipeline answer becomes a journal line (with the headers and bounded bodies of the exchange). */
-function journalAnswer(rt: OperationRuntime, ex: Exchange, exchange: ExchangeCapture, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider' | 'exchange'>) {
-  rt.journal.record({ atMs: rt.clock.now(), method: ex.request.method, url: ex.url.pathname + ex.url.search, provider: rt.provider.id, exchange, ...entry })
+function journalAnswer(rt: OperationRuntime, ex: Exchange, exchange: ExchangeCapture, entry: Omit<JournalRecord, 'atMs' | 'method' | 'url' | 'provider' | 'exchange' | 'lane'>) {
+  ex.lane.journal.record({ atMs: ex.lane.clock.now(), method: ex.request.method, url: ex.url.pathname + ex.url.search, lane: ex.lane.id, provider: rt.provider.id, exchange, ...entry })
 }
 
 /** Sets the platform clock's `Date` on a response (so it agrees with cookie `Expires` on a frozen or moved clock). */
-function stampDate(rt: OperationRuntime, response: MockResponse): MockResponse {
-  response.headers.set('date', httpDate(rt.clock.now()))
+function stampDate(lane: LaneRuntime, response: MockResponse): MockResponse {
+  response.headers.set('date', httpDate(lane.clock.now()))
   return response
 }
 
@@ -155,7 +167,8 @@ function parseFault(value: string | undefined): Fault | MockResponse | undefined
  */
 export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exchange): Promise<Answer | undefined> {
   const started = performance.now()
-  const loading = rt.ready()
+  const lane = ex.lane
+  const loading = lane.ready()
   if (loading) await loading
   const opKey = `${rt.provider.id}.${op.id}`
   const forcing = readForcing(ex.request, ex.url)
@@ -164,10 +177,10 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
     request: ex.request,
     url: forcing.strippedUrl ?? ex.url,
     params: ex.params,
-    state: rt.state(),
+    state: lane.state(rt.provider.id),
     config: rt.config,
-    clock: rt.clock,
-    random: rt.random,
+    clock: lane.clock,
+    random: lane.random,
     clientIp,
     baseUrl: rt.baseUrl,
     forced: false,
@@ -176,9 +189,9 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
   if (op.accepts && !op.accepts(base)) return undefined
   // Before request: the provider sees the request without forcing twins, after the hooks had their say.
   let request = forcing.strippedUrl ? requestWithUrl(ex.request, forcing.strippedUrl) : ex.request
-  if (rt.hooks?.beforeRequest) request = rt.hooks.beforeRequest(request, rt)
+  if (lane.hooks?.beforeRequest) request = lane.hooks.beforeRequest(request)
   if (request !== ex.request) base = { ...base, request }
-  const scenario = forcing.via === null && !isPreflight(ex.request) ? rt.scenarios.take(opKey) : undefined
+  const scenario = forcing.via === null && !isPreflight(ex.request) ? lane.scenarios.take(opKey) : undefined
 
   let choice: Choice =
     forcing.via !== null
@@ -212,7 +225,7 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
       }
       const built = behaviour.respond(ctx, detail)
       response = built instanceof Promise ? await built : built
-      rt.coverage.hit(behaviour.id, choice.kind === 'forced')
+      lane.coverage.hit(behaviour.id, choice.kind === 'forced')
     } catch (error) {
       // A bug of the mock, not a vendor response: say so plainly (msw would otherwise answer with a stack trace).
       console.error(`[logout-mocks] ${opKey} failed:`, error)
@@ -229,8 +242,8 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
   }
 
   const faultKind = typeof fault === 'string' ? fault : undefined
-  stampDate(rt, response)
-  journalAnswer(rt, ex, captureExchange(request, response, rt.journal.bodyLimit), {
+  stampDate(lane, response)
+  journalAnswer(rt, ex, captureExchange(request, response, lane.journal.bodyLimit), {
     status: faultKind ? 0 : response.status,
     operation: op.id,
     behaviour: behaviour?.id ?? null,
@@ -241,7 +254,7 @@ export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exch
   })
   const answer: Answer = { response, provider: rt.provider, behaviour: behaviour?.id, delayMs: typeof delayMs === 'number' ? delayMs : 0, fault: faultKind }
   // After response.
-  rt.hooks?.afterResponse?.(request, answer, rt)
+  lane.hooks?.afterResponse?.(request, answer)
   return answer
 }
 
@@ -259,9 +272,9 @@ export function methodNotAllowed(rt: OperationRuntime, path: string, allowed: re
     { kind: 'method-not-allowed', title: 'Method not allowed', status: 405, detail: `${rt.provider.id} does not document ${method} ${path}.`, allowed },
     { Allow: allowed.join(', ') },
   )
-  stampDate(rt, response)
+  stampDate(ex.lane, response)
   journalAnswer(rt, ex, captureExchange(ex.request, response, 0), { status: 405, operation: null, behaviour: null, forced: null, fault: null, clientIp: clientIpOf(ex.request, ex.socketIp, rt), durationMs: 0 })
   const answer: Answer = { response, provider: rt.provider, behaviour: undefined, delayMs: 0, fault: undefined }
-  rt.hooks?.afterResponse?.(ex.request, answer, rt)
+  ex.lane.hooks?.afterResponse?.(ex.request, answer)
   return answer
 }

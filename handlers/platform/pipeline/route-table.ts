@@ -1,20 +1,21 @@
 /**
- * The routes of an instance, in msw's order of precedence: each operation, then each path's 405. Every route is both
- * an msw handler (the in-process and browser door) and a direct entry for the standalone server, which walks the
- * table itself — method, literal path prefix, then msw's own path matching so path params are the ones msw gives —
- * and calls the operation pipeline without msw's per-request `handler.run`.
+ * The routes of a platform, in msw's order of precedence: each operation, then each path's 405. The table is built
+ * once and serves every lane: each route gives an msw handler for a lane (the in-process and browser door, where an
+ * instance is one lane) and is a direct entry for the standalone server, which walks the table itself — method,
+ * literal path prefix, then msw's own path matching so path params are the ones msw gives — and calls the operation
+ * pipeline in the request's lane without msw's per-request `handler.run`.
  */
 import { matchRequestUrl, type HttpHandler } from 'msw'
 import { createMethodNotAllowedHandler, createOperationHandler } from './operation-handler.ts'
-import { methodNotAllowed, runOperation, type Answer, type Exchange, type OperationRuntime } from './operation-pipeline.ts'
+import { methodNotAllowed, runOperation, type Answer, type Exchange, type LaneRuntime, type OperationRuntime } from './operation-pipeline.ts'
 import type { Operation, RequestContext } from '../types.ts'
 import type { IncomingRequest } from '../http/buffered-request.ts'
 
 type Params = RequestContext['params']
 
 export interface Route {
-  /** The same route as an msw handler. */
-  readonly handler: HttpHandler
+  /** The same route as an msw handler answering in `lane`. */
+  handler(lane: LaneRuntime): HttpHandler
   /** The literal start of the path (up to its first parameter or wildcard): a cheap filter before matching. */
   readonly prefix: string
   /** The method served, or null for any (the 405 route). */
@@ -25,10 +26,10 @@ export interface Route {
 }
 
 export interface RouteTable {
-  /** The msw handlers, in precedence order. */
-  readonly handlers: HttpHandler[]
-  /** The answer of the first route that matches and answers, as msw's `getResponse` over `handlers` would pick it. */
-  dispatch(request: IncomingRequest, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
+  /** The msw handlers answering in `lane`, in precedence order. */
+  handlers(lane: LaneRuntime): HttpHandler[]
+  /** The answer of the first route that matches and answers in `lane`, as msw's `getResponse` over the handlers would pick it. */
+  dispatch(request: IncomingRequest, url: URL, socketIp: string | undefined, lane: LaneRuntime): Promise<Answer | undefined>
 }
 
 const NO_PARAMS: Params = Object.freeze({})
@@ -59,7 +60,7 @@ function matcher(rt: OperationRuntime, path: string): Pick<Route, 'prefix' | 'ma
  * const route = operationRoute(runtime, runtime.provider.operations[0])
  */
 export function operationRoute(rt: OperationRuntime, op: Operation): Route {
-  return { handler: createOperationHandler(rt, op), method: op.method, ...matcher(rt, op.path), answer: (ex) => runOperation(rt, op, ex) }
+  return { handler: (lane) => createOperationHandler(rt, op, lane), method: op.method, ...matcher(rt, op.path), answer: (ex) => runOperation(rt, op, ex) }
 }
 
 /**
@@ -69,26 +70,26 @@ export function operationRoute(rt: OperationRuntime, op: Operation): Route {
  */
 export function methodNotAllowedRoute(rt: OperationRuntime, path: string, allowed: readonly string[]): Route {
   const unique = [...new Set(allowed)]
-  return { handler: createMethodNotAllowedHandler(rt, path, unique), method: null, ...matcher(rt, path), answer: (ex) => methodNotAllowed(rt, path, unique, ex) }
+  return { handler: (lane) => createMethodNotAllowedHandler(rt, path, unique, lane), method: null, ...matcher(rt, path), answer: (ex) => methodNotAllowed(rt, path, unique, ex) }
 }
 
 /**
  * @example
  * const table = createRouteTable([operationRoute(runtime, op), methodNotAllowedRoute(runtime, op.path, [op.method])])
- * setupServer(...table.handlers)                       // in process
- * await table.dispatch(request, new URL(request.url), '10.0.0.7') // standalone
+ * setupServer(...table.handlers(lane))                        // in process
+ * await table.dispatch(request, new URL(request.url), '10.0.0.7', lane) // standalone
  */
 export function createRouteTable(routes: readonly Route[]): RouteTable {
   return {
-    handlers: routes.map((r) => r.handler),
-    async dispatch(request, url, socketIp) {
+    handlers: (lane) => routes.map((r) => r.handler(lane)),
+    async dispatch(request, url, socketIp, lane) {
       const pathname = url.pathname
       const method = request.method
       for (const route of routes) {
         if (!pathname.startsWith(route.prefix) || (route.method !== null && route.method !== method)) continue
         const params = route.match(url)
         if (!params) continue
-        const pending = route.answer({ request, url, params, socketIp })
+        const pending = route.answer({ request, url, params, socketIp, lane })
         const answer = pending instanceof Promise ? await pending : pending
         if (answer) return answer
       }

@@ -1,0 +1,180 @@
+/**
+ * A lane: one complete, isolated mock over a platform — its own models (users, sessions, revocations, flows,
+ * records), clock, random sequence, scenarios, journal, coverage, rate-limit counters and cookie jar; everything
+ * `reset()` resets. Lanes of one platform share only what never changes (providers, configuration, catalogue, route
+ * table), so a lane costs its state alone. An instance from `createLogoutMocks()` is one lane; the standalone server
+ * holds many (lanes.ts).
+ */
+import type { HttpHandler } from 'msw'
+import { ControlError } from '../control/control-error.ts'
+import { createCoverage } from '../control/coverage.ts'
+import { createJournal } from '../control/journal.ts'
+import { createScenarioStore, SCENARIO_VALIDATOR, ScenarioSchema } from '../control/scenarios.ts'
+import { checkSchema } from '../catalogue/schema-check.ts'
+import { cookieJarHooks, createCookieJar } from '../http/cookie-jar.ts'
+import { describeProblem, OptionsError } from '../options/options-error.ts'
+import { FAULTS } from '../pipeline/forcing.ts'
+import type { LaneRuntime, OperationRuntime } from '../pipeline/operation-pipeline.ts'
+import type { LogoutMocks } from '../instance.ts'
+import type { Platform } from '../platform.ts'
+import type { RequestContext } from '../types.ts'
+import { createClock, type Clock } from './clock.ts'
+import { createRandom } from './random.ts'
+import { storeLimits } from '../../../model/limits.ts'
+
+/** A lane id: what `X-Mock-Lane`, `<id>.localhost`, `__lane` and the lane cookie may name. */
+export const LANE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/
+
+/** The lane of a user who never names one. */
+export const DEFAULT_LANE = 'default'
+
+/** The mocks of one lane, with what the pipeline reads of it. */
+export interface Lane extends LogoutMocks {
+  /** @internal the lane's state as the operation pipeline reads it. */
+  readonly runtime: LaneRuntime
+}
+
+function createLaneClock(platform: Platform): Clock {
+  try {
+    return createClock(platform.options.clock)
+  } catch (e) {
+    // A start that is no date, or out of range: the option's problem, said as one.
+    throw new OptionsError(`clock: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+/**
+ * Creates a lane over a platform, its fixtures loading (`ready` resolves once they have).
+ * @example
+ * const lane = createLane(createPlatform(registry), 'w3')
+ * await lane.ready
+ * setupServer(...lane.handlers)
+ */
+export function createLane(platform: Platform, id: string): Lane {
+  const { options, index, runtimes } = platform
+  const clock = createLaneClock(platform)
+  const limits = storeLimits(clock, options.limits)
+  const random = createRandom(options.seed)
+  const journal = createJournal(options.journalSize ?? 1000, options.journalBodyBytes ?? 2048)
+  const coverage = createCoverage(index)
+  const scenarios = createScenarioStore()
+  const cookies = createCookieJar({ mode: options.cookies, clock })
+  const hooks = cookieJarHooks(cookies)
+
+  // The providers' models, in the order of `runtimes`.
+  const states = new Map<string, unknown>()
+  let loading: Promise<void> | undefined
+  const load = () => {
+    loading = Promise.all(
+      runtimes.map(async (rt) => {
+        states.set(rt.provider.id, await rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl, limits }))
+      }),
+    ).then(() => {
+      loading = undefined
+    })
+    return loading
+  }
+  void load()
+
+  const runtime = (providerId: string) => {
+    const rt = platform.runtime(providerId)
+    if (!rt) throw new ControlError(`unknown provider "${providerId}"`, 400, { validProviders: runtimes.map((r) => r.provider.id) })
+    return rt
+  }
+  const syntheticContext = (rt: OperationRuntime): RequestContext => ({
+    request: new Request(rt.baseUrl),
+    url: new URL(rt.baseUrl),
+    params: {},
+    state: states.get(rt.provider.id),
+    config: rt.config,
+    clock,
+    random,
+    clientIp: '127.0.0.1',
+    baseUrl: rt.baseUrl,
+    forced: false,
+  })
+
+  const laneRuntime: LaneRuntime = { id, state: (providerId) => states.get(providerId), ready: () => loading, journal, coverage, scenarios, clock, random, hooks }
+  let handlers: HttpHandler[] | undefined
+  return {
+    lane: id,
+    runtime: laneRuntime,
+    get handlers() {
+      return (handlers ??= platform.table.handlers(laneRuntime))
+    },
+    get ready() {
+      return loading ?? Promise.resolve()
+    },
+    async reset() {
+      if (loading) await loading
+      clock.reset()
+      random.reset()
+      journal.clear()
+      coverage.clear()
+      scenarios.clear()
+      cookies.clear()
+      await load()
+    },
+    scenarios: {
+      add(input) {
+        const problems = checkSchema(ScenarioSchema, input, SCENARIO_VALIDATOR)
+        if (problems.length > 0) {
+          const message = problems.map((p) => describeProblem(p, (path) => (path.length > 0 ? path.join('.') : 'scenario'), 'field')).join('; ')
+          // As forcing's own fault error does, a wrong fault lists the faults there are.
+          throw new ControlError(message, 400, { problems, ...(problems.some((p) => p.path[0] === 'fault') ? { validFaults: FAULTS } : {}) })
+        }
+        let operation = input.operation
+        if (input.behaviour !== undefined) {
+          const b = index.behaviour(input.behaviour)
+          if (!b) throw new ControlError(`unknown behaviour "${input.behaviour}"`, 400, { hint: 'GET /__mock/catalogue lists every behaviour id' })
+          if (b.forceable === false) throw new ControlError(`behaviour "${input.behaviour}" cannot be forced`)
+          const opKey = `${index.providerOf(b.id)!.id}.${b.operation}`
+          if (operation !== undefined && operation !== opKey) throw new ControlError(`behaviour "${b.id}" belongs to ${opKey}, not ${operation}`)
+          operation = opKey
+        }
+        if (operation === undefined) throw new ControlError('a scenario needs "behaviour" (or "operation" with "delayMs"/"fault")')
+        const [p, ...rest] = operation.split('.')
+        if (!index.operation(p, rest.join('.'))) throw new ControlError(`unknown operation "${operation}"`)
+        if (input.behaviour === undefined && input.delayMs === undefined && input.fault === undefined) {
+          throw new ControlError('a scenario without "behaviour" needs "delayMs" or "fault"')
+        }
+        return scenarios.add({ operation, behaviour: input.behaviour, times: input.times, delayMs: input.delayMs, fault: input.fault })
+      },
+      list: () => scenarios.list(),
+      remove: (scenarioId) => scenarios.remove(scenarioId),
+      clear: () => scenarios.clear(),
+    },
+    clock,
+    cookies: { mode: cookies.mode, list: () => cookies.list() },
+    journal,
+    coverage: () => coverage.report(),
+    state() {
+      const out: Record<string, unknown> = {}
+      for (const rt of runtimes) {
+        const state = states.get(rt.provider.id)
+        out[rt.provider.id] = state === undefined ? null : rt.provider.snapshot(state, clock)
+      }
+      return out
+    },
+    sessions: {
+      async create({ provider, user }) {
+        if (loading) await loading
+        const rt = runtime(provider)
+        if (!rt.provider.createSession) throw new ControlError(`${provider} cannot create sessions`)
+        return rt.provider.createSession(syntheticContext(rt), user)
+      },
+    },
+    async action(provider, name, input = {}) {
+      if (loading) await loading
+      const rt = runtime(provider)
+      // Only declared actions: a name like `constructor` or `__proto__` must not reach Object.prototype.
+      const actions = rt.provider.actions ?? {}
+      const action = Object.hasOwn(actions, name) ? actions[name] : undefined
+      if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}"`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
+      return action(states.get(rt.provider.id), input, syntheticContext(rt))
+    },
+    catalogue: index,
+    providers: platform.providers,
+    dispatch: (request, url, socketIp) => platform.table.dispatch(request, url, socketIp, laneRuntime),
+  }
+}
