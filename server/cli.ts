@@ -12,7 +12,8 @@ import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSc
 import { parseAssignments } from './option-assignments.ts'
 import { LOG_LEVELS, type LogLevel } from './log-format.ts'
 import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/options/platform-options.ts'
-import { CONTROL_ORIGIN_PATTERN, PortSchema } from './config-file.ts'
+import { CONTROL_ORIGIN_PATTERN, LaneIdleMsSchema, MaxLanesSchema, PortSchema } from './config-file.ts'
+import { DEFAULT_LANE_IDLE_MS, DEFAULT_MAX_LANES } from '../handlers/platform/state/lanes.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -39,6 +40,11 @@ Options:
                           headers; bodies: headers and bodies (as the journal keeps them, --journal-body-bytes)
   --journal-body-bytes <n>  bytes of each request/response body the journal keeps (default 2048; 0: none)
   --quiet                 no per-request log lines
+  Lanes (isolated mocks on one server: X-Mock-Lane: <id>, http://<id>.localhost:<port>, ?__lane=<id>,
+  or the cookie from GET /__mock/lanes/<id>/enter; ids [a-z0-9][a-z0-9-]{0,62}):
+  --max-lanes <n>         lanes held at once, default included (default ${DEFAULT_MAX_LANES}); at the cap the least recently
+                          used idle lane is dropped, or a 503 when every lane is busy
+  --lane-idle-ms <n>      drop a lane unused this long (default ${DEFAULT_LANE_IDLE_MS}, 30 minutes; default never is)
   Control API security (/__mock answers same-origin requests and clients without an Origin, such as curl):
   --control-origins <a,b> origins allowed to call /__mock cross-origin (default: none)
   --allowed-hosts <a,b>   Host names /__mock answers besides localhost, *.localhost, IP addresses and the bound
@@ -54,7 +60,7 @@ Environment: PORT, HOST, and LOGOUT_MOCKS_SET for provider options as whitespace
 
 Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provider>": { "<option>": value } },
   "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "journalBodyBytes",
-  "maxRecords", "keepExpiredMs", "seed", "clock", "log", "corsOrigins", "controlOrigins", "allowedHosts", "quiet" };
+  "maxRecords", "keepExpiredMs", "maxLanes", "laneIdleMs", "seed", "clock", "log", "corsOrigins", "controlOrigins", "allowedHosts", "quiet" };
   scenarios are armed at start.
 
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
@@ -167,6 +173,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         quiet: { type: 'boolean' },
         log: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
+        'max-lanes': { type: 'string' },
+        'lane-idle-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -195,6 +203,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
       corsOrigins: corsOrigins(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
       logLevel: (v.log as LogLevel | undefined) ?? fromFile.log,
+      maxLanes: intOption('max-lanes', v['max-lanes'], MaxLanesSchema) ?? fromFile.maxLanes,
+      laneIdleMs: intOption('lane-idle-ms', v['lane-idle-ms'], LaneIdleMsSchema) ?? fromFile.laneIdleMs,
       ...controlOptions(v['control-origins'] ?? fromFile.controlOrigins?.join(','), v['allowed-hosts'] ?? fromFile.allowedHosts?.join(','), v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
       mocks: {
         // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.

@@ -29,6 +29,11 @@ export const CONFIG_FILE_NAME = 'logout-mocks.config.json'
 
 export const PortSchema = Type.Integer({ minimum: 0, maximum: 65535, description: 'Port to listen on (0: any free port).' })
 /** An origin `--control-origins` and `controlOrigins` take: scheme, host and port, nothing after. */
+/** `--max-lanes` / `maxLanes`: lanes held at once, `default` included. */
+export const MaxLanesSchema = Type.Integer({ minimum: 1, maximum: 4096, description: 'Most lanes held at once, default included (default 64).' })
+/** `--lane-idle-ms` / `laneIdleMs`: a lane unused this long is dropped. */
+export const LaneIdleMsSchema = Type.Integer({ minimum: 1000, maximum: 30 * 86_400_000, description: 'A lane unused this long (ms, real clock) is dropped (default 1800000, 30 minutes); default never is.' })
+
 export const CONTROL_ORIGIN_PATTERN = '^https?://[^/]+$'
 
 
@@ -72,6 +77,8 @@ const configFileSchema = perRegistry((registry) => {
       journalBodyBytes: Type.Optional(JournalBodyBytesSchema),
       maxRecords: Type.Optional(MaxRecordsSchema),
       keepExpiredMs: Type.Optional(KeepExpiredMsSchema),
+      maxLanes: Type.Optional(MaxLanesSchema),
+      laneIdleMs: Type.Optional(LaneIdleMsSchema),
       log: Type.Optional(Type.Enum([...LOG_LEVELS], { description: 'line, headers or bodies.' })),
       controlOrigins: Type.Optional(Type.Array(Type.String({ pattern: CONTROL_ORIGIN_PATTERN }), { description: 'Origins allowed to call /__mock cross-origin.' })),
       allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Host names /__mock answers besides loopback, IPs and the bound host.' })),

@@ -7,7 +7,7 @@ import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
 import { dreadnodeOptions, type DreadnodeConfig } from './config.ts'
-import { createDreadnodeState, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'
+import { createDreadnodeState, sessionExpiresAt, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'
 import { loginBehaviours, loginOperation } from './login.ts'
 import { logoutBehaviours, logoutOperation } from './logout.ts'
 import { userBehaviours, userOperation } from './user.ts'
@@ -50,6 +50,7 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dre
   schemas: dreadnodeSchemas,
   createState: ({ config, random, limits }) => createDreadnodeState({ config, random, limits }),
   snapshot: snapshotDreadnode,
+  liveSessions: (state, now, config) => state.sessions.find((s) => !state.revocations.isRevoked(s.id) && sessionExpiresAt(s, config) > now).length,
   trustForwardedFor: (config) => config.trustForwardedFor,
   async createSession(ctx, who) {
     const user = findUser(ctx.state, who)

@@ -7,7 +7,7 @@ import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
 import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
-import { createKratosState, findIdentity, snapshotKratos, startSession, type KratosState } from './model.ts'
+import { createKratosState, findIdentity, isActive, snapshotKratos, startSession, type KratosState } from './model.ts'
 import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } from './create-browser-logout-flow.ts'
 import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './update-logout-flow.ts'
 import { performNativeLogoutBehaviours, performNativeLogoutOperation } from './perform-native-logout.ts'
@@ -51,6 +51,7 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig, 'kratos'> = {
   exposeHeaders: ['Ory-Error-Id', 'X-Kratos-Authenticated-Identity-Id'],
   createState: ({ config, limits }) => createKratosState(config, limits),
   snapshot: snapshotKratos,
+  liveSessions: (state, now) => state.sessions.find((s) => isActive(state, s, now)).length,
   async createSession(ctx, who) {
     const identity = findIdentity(ctx.state, String(who ?? ''))
     if (!identity) throw new ControlError(`kratos has no identity "${String(who)}"`, 404, { identities: ctx.state.identities.all().map((i) => i.email) })

@@ -87,6 +87,8 @@ export interface LogoutMocks {
   coverage(): CoverageReport
   /** The models of every provider, as JSON. */
   state(): Record<string, unknown>
+  /** Sessions that still authenticate, summed over the providers. */
+  liveSessions(): number
   readonly sessions: { create(input: { provider: string; user: string }): Promise<IssuedCredentials> }
   /** Runs a provider's control action on its model (e.g. `webmixhub`, `deleteUser`). */
   action(provider: string, name: string, input?: Record<string, unknown>): Promise<unknown>

@@ -149,6 +149,8 @@ export interface ProviderDefinition<State = unknown, Config extends { baseUrl: s
   readonly createState: (setup: ProviderSetup<Config>) => Promise<State>
   /** A JSON view of the model for `/__mock/state`. */
   readonly snapshot: (state: State, clock: Clock) => unknown
+  /** How many sessions still authenticate at `now` (platform clock), for `GET /__mock/lanes`; default 0. */
+  readonly liveSessions?: (state: State, now: number, config: Config) => number
   /** Logs a fixture user in without HTTP, for `/__mock/sessions`. */
   readonly createSession?: (ctx: RequestContext<State, Config>, user: string) => Promise<IssuedCredentials>
   /** Control-API actions on the model (e.g. delete a user), under `/__mock/state/<provider>/<action>`. */

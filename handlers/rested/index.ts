@@ -40,6 +40,7 @@ export const rested: ProviderDefinition<RestedState, RestedConfig, 'rested'> = {
   cors: 'own',
   createState: ({ baseUrl, limits }) => createRestedState(baseUrl, limits),
   snapshot: snapshotRested,
+  liveSessions: (state, now) => state.tokens.find((t) => !state.revocations.isRevoked(t.token) && t.expiresAt > now).length,
   /** Logs a fixture user of the default project in: the token, its cookie and its Authorization header. */
   async createSession(ctx, who) {
     const project = ctx.state.projects.get('apiKey', RESTED_API_KEY)!

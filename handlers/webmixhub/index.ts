@@ -48,6 +48,7 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig, 'web
   exposeHeaders: ['X-Request-Id'],
   createState: ({ config, limits }) => createWebmixhubState(config, limits),
   snapshot: snapshotWebmixhub,
+  liveSessions: (state) => [...state.statuses.values()].filter((s) => s === 'logged_in').length,
   trustForwardedFor: (config) => config.trustForwardedFor,
   /**
    * Signs a fixture user in without HTTP: `alice` or `alice@example.com` (demo tenant), or

@@ -13,15 +13,22 @@ import { buildOpenApi } from '../catalogue/openapi.ts'
 import { CLOCK_RANGE } from '../state/clock.ts'
 import { parseJournalFilter, type JournalFilter } from './journal.ts'
 import { journalStream } from './journal-stream.ts'
+import { lanesJournal } from './lanes-journal.ts'
+import type { LaneRegistry } from '../state/lanes.ts'
+import { LANE_COOKIE, LANE_ID, laneCookie } from '../state/lane.ts'
 
 const json = (body: unknown, status = 200) =>
   createResponse(JSON.stringify(body, null, 2), { status, headers: new Headers({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) })
 
 const ROUTES = [
   'GET    /__mock                                  this index',
+  '       every route acts on the request\'s lane: X-Mock-Lane: <id>, <id>.localhost, ?__lane=<id> or the lane cookie (else "default")',
+  'GET    /__mock/lanes                            the lanes of this server (id, created, last used, live sessions, journal size, scenarios)',
+  'DELETE /__mock/lanes/<id>                       drop a lane and its state (its next request gets a fresh one)',
+  'GET    /__mock/lanes/<id>/enter                 put this browser in a lane (cookie logout-mocks-lane; "default" leaves)',
   'POST   /__mock/reset                            fixtures, sessions, counters, clock, scenarios, journal, coverage back to start',
   'GET    /__mock/catalogue                        every behaviour of every provider (id, operation, status, trigger, source)',
-  'GET    /__mock/requests?provider=&method=&path=&status=&behaviour=&since=&limit=   the request journal (bounded ring buffer)',
+  'GET    /__mock/requests?provider=&method=&path=&status=&behaviour=&since=&limit=&lanes=all   the request journal (bounded ring buffer; lanes=all: every lane\'s)',
   'GET    /__mock/requests/stream                  the journal live, as server-sent events (same filters)',
   'DELETE /__mock/requests                         clear the journal',
   'GET    /__mock/scenarios                        active sticky scenarios',
@@ -51,6 +58,11 @@ async function jsonInput(request: IncomingRequest): Promise<Record<string, unkno
   return parsed.value
 }
 
+/** Whether a journal request asks for every lane (`lanes=all`) rather than its own. */
+const allLanes = (url: URL) => url.searchParams.get('lanes') === 'all'
+
+const noLanes = () => new ControlError('lanes exist on the standalone server; an instance of createLogoutMocks() is one lane of its own', 404)
+
 /** The journal filter of a request's query (`Last-Event-ID` stands for `since` when a stream reconnects). */
 function journalFilter(url: URL, request: IncomingRequest): JournalFilter {
   const filter = parseJournalFilter(url.searchParams)
@@ -66,11 +78,24 @@ function clockView(mocks: LogoutMocks) {
 }
 
 /**
+ * `GET /__mock/lanes/<id>/enter`: the lane cookie, so every later request of this browser (the panel's included) runs
+ * in the lane; a browser navigating there lands on the panel, a script gets JSON. `default` clears the cookie.
+ */
+function enterLane(id: string, request: IncomingRequest): MockResponse {
+  const html = (request.headers.get('accept') ?? '').includes('text/html')
+  const response = html
+    ? createResponse(null, { status: 303, headers: new Headers({ Location: '/__mock/ui', 'Cache-Control': 'no-store' }) })
+    : json({ lane: id, entered: true, cookie: LANE_COOKIE })
+  response.headers.append('Set-Cookie', laneCookie(id))
+  return response
+}
+
+/**
  * Answers a control request, or returns undefined when the path is not under `/__mock`.
  * @example
  * const response = await handleControl(mocks, new Request('http://127.0.0.1:9090/__mock/coverage'))
  */
-export async function handleControl(mocks: LogoutMocks, request: IncomingRequest): Promise<Response | MockResponse | undefined> {
+export async function handleControl(mocks: LogoutMocks, request: IncomingRequest, lanes?: LaneRegistry): Promise<Response | MockResponse | undefined> {
   const url = new URL(request.url)
   if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
   const path = url.pathname.replace(/\/+$/, '') || '/'
@@ -79,17 +104,28 @@ export async function handleControl(mocks: LogoutMocks, request: IncomingRequest
   try {
     switch (route) {
       case 'GET /__mock':
-        return json({ name: 'logout-mocks control API', routes: ROUTES, providers: mocks.providers.map((p) => ({ id: p.id, title: p.title, baseUrl: p.baseUrl })) })
+        return json({ name: 'logout-mocks control API', lane: mocks.lane, routes: ROUTES, providers: mocks.providers.map((p) => ({ id: p.id, title: p.title, baseUrl: p.baseUrl })) })
+      case 'GET /__mock/lanes':
+        if (!lanes) throw noLanes()
+        return json({ maxLanes: lanes.maxLanes, idleMs: lanes.idleMs, lanes: lanes.list() })
       case 'POST /__mock/reset':
         await mocks.reset()
         return json({ reset: true, clock: clockView(mocks) })
       case 'GET /__mock/catalogue':
         return json(describeCatalogue(mocks))
       case 'GET /__mock/requests': {
+        if (allLanes(url)) {
+          if (!lanes) throw noLanes()
+          return json({ lanes: 'all', entries: lanesJournal(lanes).list(journalFilter(url, request)) })
+        }
         const entries = mocks.journal.list(journalFilter(url, request))
-        return json({ capacity: mocks.journal.capacity, bodyLimit: mocks.journal.bodyLimit, total: mocks.journal.total, entries })
+        return json({ lane: mocks.lane, capacity: mocks.journal.capacity, bodyLimit: mocks.journal.bodyLimit, total: mocks.journal.total, entries })
       }
       case 'GET /__mock/requests/stream':
+        if (allLanes(url)) {
+          if (!lanes) throw noLanes()
+          return journalStream(lanesJournal(lanes), journalFilter(url, request), request.signal)
+        }
         return journalStream(mocks.journal, journalFilter(url, request), request.signal)
       case 'DELETE /__mock/requests':
         mocks.journal.clear()
@@ -124,10 +160,10 @@ export async function handleControl(mocks: LogoutMocks, request: IncomingRequest
         return json(clockView(mocks))
       }
       case 'GET /__mock/coverage':
-        return json(mocks.coverage())
+        return json({ lane: mocks.lane, ...mocks.coverage() })
       case 'GET /__mock/state':
         await mocks.ready
-        return json({ ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } })
+        return json({ lane: mocks.lane, ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } })
       case 'POST /__mock/sessions': {
         const input = await jsonInput(request)
         if (typeof input.provider !== 'string' || typeof input.user !== 'string') throw new ControlError('POST /__mock/sessions needs {"provider": "<id>", "user": "<email or username>"}')
@@ -138,6 +174,15 @@ export async function handleControl(mocks: LogoutMocks, request: IncomingRequest
     if (action && request.method === 'POST') {
       const result = await mocks.action(decodeURIComponent(action[1]), decodeURIComponent(action[2]), await jsonInput(request))
       return json(result ?? { ok: true })
+    }
+    const lane = path.match(/^\/__mock\/lanes\/([^/]+)(\/enter)?$/)
+    if (lane && ((lane[2] && request.method !== 'POST' && request.method !== 'DELETE') || (!lane[2] && request.method === 'DELETE'))) {
+      if (!lanes) throw noLanes()
+      const id = decodeURIComponent(lane[1])
+      if (!LANE_ID.test(id)) throw new ControlError(`"${id.slice(0, 100)}" is not a lane id: 1 to 63 characters, lowercase letters, digits and "-", starting with a letter or digit`, 400, { pattern: LANE_ID.source })
+      if (lane[2]) return enterLane(id, request)
+      if (!lanes.delete(id)) throw new ControlError(`no lane "${id}"`, 404, { lanes: lanes.list().map((l) => l.id) })
+      return json({ deleted: id })
     }
     const scenario = path.match(/^\/__mock\/scenarios\/([^/]+)$/)
     if (scenario && request.method === 'DELETE') {

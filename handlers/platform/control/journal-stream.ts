@@ -3,7 +3,8 @@
  * control panel and anyone with `curl -N`. Each client gets a bounded queue: a client that stops reading is dropped
  * (one last `dropped` event, then the stream ends), so a slow consumer never makes the server buffer without end.
  */
-import type { Journal, JournalFilter } from './journal.ts'
+import type { JournalFilter } from './journal.ts'
+import type { JournalView } from './lanes-journal.ts'
 
 /** Events queued for one client before it counts as too slow and is dropped. */
 const STREAM_QUEUE_LIMIT = 256
@@ -20,7 +21,7 @@ const event = (name: string, data: unknown, id?: number) => encoder.encode(`${id
  * const response = journalStream(mocks.journal, { provider: 'dreadnode' }, request.signal)
  * // event: request\ndata: {"seq":1,"method":"POST","url":"/api/v1/auth/logout",…}
  */
-export function journalStream(journal: Journal, filter: JournalFilter, signal?: AbortSignal, queueLimit = STREAM_QUEUE_LIMIT): Response {
+export function journalStream(journal: JournalView, filter: JournalFilter, signal?: AbortSignal, queueLimit = STREAM_QUEUE_LIMIT): Response {
   const { limit: _limit, ...backlog } = filter
   let stop = () => {}
   const body = new ReadableStream<Uint8Array>(

@@ -28,6 +28,18 @@ export const LANE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/
 /** The lane of a user who never names one. */
 export const DEFAULT_LANE = 'default'
 
+/** The cookie that keeps a browser in a lane (set by `GET /__mock/lanes/<id>/enter`). */
+export const LANE_COOKIE = 'logout-mocks-lane'
+
+/**
+ * The lane cookie's `Set-Cookie` line (HttpOnly, SameSite=Lax, the whole origin); entering `default` clears it.
+ * @example
+ * laneCookie('w3') // 'logout-mocks-lane=w3; Path=/; HttpOnly; SameSite=Lax'
+ */
+export function laneCookie(id: string): string {
+  return id === DEFAULT_LANE ? `${LANE_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` : `${LANE_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`
+}
+
 /** The mocks of one lane, with what the pipeline reads of it. */
 export interface Lane extends LogoutMocks {
   /** @internal the lane's state as the operation pipeline reads it. */
@@ -155,6 +167,14 @@ export function createLane(platform: Platform, id: string): Lane {
         out[rt.provider.id] = state === undefined ? null : rt.provider.snapshot(state, clock)
       }
       return out
+    },
+    liveSessions() {
+      let n = 0
+      for (const rt of runtimes) {
+        const state = states.get(rt.provider.id)
+        if (state !== undefined && rt.provider.liveSessions) n += rt.provider.liveSessions(state, clock.now(), rt.config)
+      }
+      return n
     },
     sessions: {
       async create({ provider, user }) {
