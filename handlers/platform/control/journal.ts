@@ -127,7 +127,8 @@ export function parseJournalFilter(params: URLSearchParams): JournalFilter | str
 export function createJournal(capacity = 1000, bodyLimit = 2048): Journal {
   if (!Number.isInteger(capacity) || capacity < 1) throw new TypeError(`journal size must be a positive integer, got ${capacity}`)
   if (!Number.isInteger(bodyLimit) || bodyLimit < 0) throw new TypeError(`journal body limit must be a non-negative integer, got ${bodyLimit}`)
-  let ring: (Stored | undefined)[] = new Array(capacity)
+  // Grown as entries come (an index one past the end appends), so an unused journal costs nothing.
+  let ring: (Stored | undefined)[] = []
   let total = 0
   const listeners = new Map<(entry: JournalEntry) => void, (e: Stored) => boolean>()
   return {
@@ -159,7 +160,7 @@ export function createJournal(capacity = 1000, bodyLimit = 2048): Journal {
       return filter.limit !== undefined && filter.limit >= 0 ? out.slice(Math.max(0, out.length - filter.limit)) : out
     },
     clear() {
-      ring = new Array(capacity)
+      ring = []
       total = 0
     },
     subscribe(listener, filter = {}) {

@@ -45,10 +45,10 @@ export interface OperationRuntime {
 export interface LaneRuntime {
   /** The lane's id (`default` for a user who never names one). */
   readonly id: string
-  /** A provider's model in this lane. */
+  /** A provider's model in this lane (after `ready(providerId)`). */
   state(providerId: string): unknown
-  /** A promise while fixtures load, undefined once they have (no await on the hot path). */
-  ready(): Promise<void> | undefined
+  /** A promise while the provider's fixtures load (first use, or after a reset), undefined once loaded (no await on the hot path). */
+  ready(providerId: string): Promise<void> | undefined
   readonly scenarios: ScenarioStore
   readonly journal: Journal
   readonly coverage: CoverageTracker
@@ -168,7 +168,7 @@ function parseFault(value: string | undefined): Fault | MockResponse | undefined
 export async function runOperation(rt: OperationRuntime, op: Operation, ex: Exchange): Promise<Answer | undefined> {
   const started = performance.now()
   const lane = ex.lane
-  const loading = lane.ready()
+  const loading = lane.ready(rt.provider.id)
   if (loading) await loading
   const opKey = `${rt.provider.id}.${op.id}`
   const forcing = readForcing(ex.request, ex.url)

@@ -73,20 +73,40 @@ export function createLane(platform: Platform, id: string): Lane {
   const cookies = createCookieJar({ mode: options.cookies, clock })
   const hooks = cookieJarHooks(cookies)
 
-  // The providers' models, in the order of `runtimes`.
+  // Each provider's model is built from its fixtures on first use, so a lane costs what it is used for. A reset
+  // forgets them all (the next use builds them afresh); `generation` keeps a build started before a reset out.
   const states = new Map<string, unknown>()
-  let loading: Promise<void> | undefined
-  const load = () => {
-    loading = Promise.all(
-      runtimes.map(async (rt) => {
-        states.set(rt.provider.id, await rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl, limits }))
-      }),
-    ).then(() => {
-      loading = undefined
-    })
-    return loading
+  const building = new Map<string, Promise<void>>()
+  let generation = 0
+  const build = (rt: OperationRuntime): Promise<void> => {
+    const id = rt.provider.id
+    let pending = building.get(id)
+    if (!pending) {
+      const started = generation
+      pending = Promise.resolve(rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl, limits })).then(
+        (state) => {
+          if (started !== generation) return
+          states.set(id, state)
+          building.delete(id)
+        },
+        (e: unknown) => {
+          if (started === generation) building.delete(id)
+          throw e
+        },
+      )
+      building.set(id, pending)
+    }
+    return pending
   }
-  void load()
+  const loaded = async (rt: OperationRuntime) => {
+    while (!states.has(rt.provider.id)) await build(rt)
+  }
+  const ready = (providerId: string): Promise<void> | undefined => {
+    if (states.has(providerId)) return undefined
+    const rt = platform.runtime(providerId)
+    return rt && loaded(rt)
+  }
+  const all = () => Promise.all(runtimes.map(loaded)).then(() => undefined)
 
   const runtime = (providerId: string) => {
     const rt = platform.runtime(providerId)
@@ -106,7 +126,7 @@ export function createLane(platform: Platform, id: string): Lane {
     forced: false,
   })
 
-  const laneRuntime: LaneRuntime = { id, state: (providerId) => states.get(providerId), ready: () => loading, journal, coverage, scenarios, clock, random, hooks }
+  const laneRuntime: LaneRuntime = { id, state: (providerId) => states.get(providerId), ready, journal, coverage, scenarios, clock, random, hooks }
   let handlers: HttpHandler[] | undefined
   return {
     lane: id,
@@ -115,17 +135,19 @@ export function createLane(platform: Platform, id: string): Lane {
       return (handlers ??= platform.table.handlers(laneRuntime))
     },
     get ready() {
-      return loading ?? Promise.resolve()
+      return all()
     },
     async reset() {
-      if (loading) await loading
+      generation++
+      states.clear()
+      building.clear()
       clock.reset()
       random.reset()
       journal.clear()
       coverage.clear()
       scenarios.clear()
       cookies.clear()
-      await load()
+      await all()
     },
     scenarios: {
       add(input) {
@@ -178,15 +200,15 @@ export function createLane(platform: Platform, id: string): Lane {
     },
     sessions: {
       async create({ provider, user }) {
-        if (loading) await loading
         const rt = runtime(provider)
+        await loaded(rt)
         if (!rt.provider.createSession) throw new ControlError(`${provider} cannot create sessions`)
         return rt.provider.createSession(syntheticContext(rt), user)
       },
     },
     async action(provider, name, input = {}) {
-      if (loading) await loading
       const rt = runtime(provider)
+      await loaded(rt)
       // Only declared actions: a name like `constructor` or `__proto__` must not reach Object.prototype.
       const actions = rt.provider.actions ?? {}
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined
