@@ -212,9 +212,12 @@ function matches(e, f = journalFilters()) {
   return true
 }
 
+/** Whether the journal shows every lane's requests (`lanes=all`) rather than the panel's own lane's. */
+const allLanes = () => $('all-lanes').checked
+
 function queryString(extra) {
   const q = new URLSearchParams()
-  for (const [k, v] of Object.entries({ ...journalFilters(), ...extra })) if (v !== '' && v !== null && v !== undefined) q.set(k, String(v))
+  for (const [k, v] of Object.entries({ ...journalFilters(), ...(allLanes() ? { lanes: 'all' } : {}), ...extra })) if (v !== '' && v !== null && v !== undefined) q.set(k, String(v))
   return q.toString()
 }
 
@@ -224,6 +227,7 @@ function addRow(e) {
     'tr',
     { tabindex: 0, 'aria-controls': 'detail', onclick: () => showDetail(row), onkeydown: (ev) => (ev.key === 'Enter' || ev.key === ' ') && (ev.preventDefault(), showDetail(row)) },
     h('td', {}, h('time', { datetime: e.at }, time)),
+    h('td', { class: 'lane' }, e.lane),
     h('td', { class: 'method' }, e.method),
     h('td', { class: 'path' }, e.url),
     h('td', { class: statusClass(e.status) }, e.status === 0 ? `0 ${e.fault ?? 'closed'}` : String(e.status)),
@@ -278,15 +282,19 @@ async function loadJournal() {
   tbody.replaceChildren()
   $('detail').hidden = true
   for (const e of data.entries) addRow(e)
-  lastSeq = data.total
-  const es = new EventSource(`/__mock/requests/stream?${queryString({ since: lastSeq, token })}`)
+  // Sequence numbers are per lane: across every lane the stream starts from now.
+  const every = allLanes()
+  lastSeq = every ? 0 : data.total
+  const es = new EventSource(`/__mock/requests/stream?${queryString(every ? { token } : { since: lastSeq, token })}`)
   stream = es
   es.onopen = () => setLive(true)
   es.addEventListener('request', (ev) => {
     const e = JSON.parse(ev.data)
     // One connection sends increasing numbers; a lower one means the journal was reset elsewhere and restarted.
-    if (e.seq <= lastSeq) tbody.replaceChildren()
-    lastSeq = e.seq
+    if (!every) {
+      if (e.seq <= lastSeq) tbody.replaceChildren()
+      lastSeq = e.seq
+    }
     addRow(e)
     refreshSoon()
   })
@@ -301,6 +309,22 @@ async function loadJournal() {
 }
 
 const reloadJournal = debounce(() => act(loadJournal), 400)
+$('all-lanes').addEventListener('change', () => act(loadJournal))
+
+// ── Lanes ────────────────────────────────────────────────────────────────────────────────────────────────────────
+/** The panel's lane (from GET /__mock) and the server's lanes; entering one sets the lane cookie and reloads. */
+async function loadLanes() {
+  const [index, { lanes, maxLanes }] = await Promise.all([api('/__mock'), api('/__mock/lanes')])
+  $('lane').value = index.lane
+  $('lane-list').replaceChildren(...lanes.map((l) => h('option', { value: l.id }, `${l.id} · ${l.liveSessions} sessions · ${l.journalSize} requests`)))
+  $('lane-help').textContent = `${lanes.length} of ${maxLanes} lanes`
+  document.body.dataset.lane = index.lane
+}
+$('lane-form').addEventListener('submit', (ev) => {
+  ev.preventDefault()
+  const id = $('lane').value.trim()
+  location.assign(`/__mock/lanes/${encodeURIComponent(id)}/enter`)
+})
 for (const id of ['filter-provider', 'filter-status', 'filter-behaviour']) {
   $(id).addEventListener('input', () => {
     for (const row of tbody.children) row.hidden = !matches(rowEntry.get(row))
@@ -459,14 +483,14 @@ $('session-form').addEventListener('submit', (ev) => {
 // ── Everything together ──────────────────────────────────────────────────────────────────────────────────────────
 const refreshSoon = debounce(() => act(async () => void (await Promise.all([loadCoverage(), loadScenarios(), $('state').closest('details').open ? loadState() : null]))), 250)
 
-const loadAll = () => Promise.all([loadScenarios(), loadCoverage(), loadClock(), loadState(), loadJournal()])
+const loadAll = () => Promise.all([loadLanes(), loadScenarios(), loadCoverage(), loadClock(), loadState(), loadJournal()])
 
 $('reset').addEventListener('click', () =>
   act(async () => {
     await api('/__mock/reset', 'POST')
     $('credentials').replaceChildren()
     await loadAll()
-    return 'Reset: fixtures, sessions, clock, scenarios, journal and coverage are back to the start'
+    return `Reset lane ${document.body.dataset.lane}: fixtures, sessions, clock, scenarios, journal and coverage are back to the start`
   }),
 )
 $('clear-scenarios').addEventListener('click', () => act(async () => (await api('/__mock/scenarios', 'DELETE'), await loadScenarios(), 'All scenarios cleared')))
