@@ -12,7 +12,9 @@
  * 1572 B (150,000 each); with one JWT memo and flat base64url strings: 961, 830, 698 and 1572 B.
  */
 import { getResponse } from 'msw'
-import { createLogoutMocks, type LogoutMocks, type ProviderId } from '../handlers/index.ts'
+import { createLogoutMocks, registry, type LogoutMocks, type ProviderId } from '../handlers/index.ts'
+import { createPlatform } from '../handlers/platform/platform.ts'
+import { createLaneRegistry } from '../handlers/platform/state/lanes.ts'
 import { RESTED_API_KEY } from '../fixtures/rested.ts'
 import { DEMO_TENANT_TOKEN } from '../fixtures/webmixhub.ts'
 
@@ -72,4 +74,39 @@ export async function measureMemory(): Promise<Record<string, number>> {
   return out
 }
 
-if (import.meta.main) await measureMemory()
+/** Target heap of a lane created and never used (its clock, random source, journal, coverage, scenarios, jar). */
+const IDLE_LANE_TARGET_BYTES = 16 * 1024
+const LANES = Number(process.env.BENCH_LANES ?? 2000)
+
+/**
+ * Heap and time per lane on a standalone server's registry: created on first use and left idle; then with one
+ * provider's model built (its fixtures load on the lane's first request to it); then after a reset of every provider.
+ * @example
+ * const { idleBytes } = await measureLanes() // ≈ 3 KiB
+ */
+export async function measureLanes(): Promise<{ idleBytes: number; createUs: number; dreadnodeBytes: number; allBytes: number }> {
+  console.log(`
+lanes: heap and time per lane (${LANES} lanes, after a full GC)`)
+  const lanes = createLaneRegistry(createPlatform(registry, { origin: 'http://127.0.0.1:9090' }), { maxLanes: LANES + 100 })
+  for (let i = 0; i < 20; i++) lanes.release(lanes.acquire(`warm-${i}`))
+  const before = heap()
+  const started = performance.now()
+  for (let i = 0; i < LANES; i++) lanes.release(lanes.acquire(`idle-${i}`))
+  const createUs = ((performance.now() - started) * 1000) / LANES
+  const idle = heap()
+  const idleBytes = Math.round((idle - before) / LANES)
+  console.log(`  idle lane (created, never used)      ${String(idleBytes).padStart(7)} B   ${createUs.toFixed(1)} µs to create   target ≤ ${IDLE_LANE_TARGET_BYTES} B   ${idleBytes <= IDLE_LANE_TARGET_BYTES ? 'met' : 'MISSED'}`)
+  for (let i = 0; i < LANES; i++) await lanes.get(`idle-${i}`)!.sessions.create({ provider: 'dreadnode', user: 'alice' })
+  const dreadnodeBytes = Math.round((heap() - before) / LANES)
+  console.log(`  + a Dreadnode session (model built)  ${String(dreadnodeBytes).padStart(7)} B`)
+  for (let i = 0; i < LANES; i++) await lanes.get(`idle-${i}`)!.reset()
+  const allBytes = Math.round((heap() - before) / LANES)
+  console.log(`  after reset (all four models built)  ${String(allBytes).padStart(7)} B`)
+  lanes.close()
+  return { idleBytes, createUs, dreadnodeBytes, allBytes }
+}
+
+if (import.meta.main) {
+  await measureMemory()
+  await measureLanes()
+}

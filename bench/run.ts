@@ -259,6 +259,21 @@ async function standalone() {
     await measure(`logout.${provider}`, `logout-mocks, ${LOGOUTS[provider].title}, stateful`, mocks, pool(provider), POOL)
   }
 
+  // Lanes: the same stateful logout in one named lane, then spread over 63 busy lanes (64 with default, the cap),
+  // every request in a lane other than its neighbour's, each lane with its own sessions.
+  const lanePool = (lanes: number) => async () => {
+    const perLane = Math.ceil(POOL / lanes)
+    const pools = await Promise.all(
+      Array.from({ length: lanes }, async (_, l) => {
+        const { credentials } = (await mocks.ask({ type: 'sessions', provider: 'dreadnode', user: 'alice@example.com', count: perLane, keep: false, lane: `bench-${l}` })) as { credentials: IssuedCredentials[] }
+        return credentials.map((c) => raw('POST', '/api/v1/auth/logout', { ...c.headers, 'X-Mock-Lane': `bench-${l}` }))
+      }),
+    )
+    return Array.from({ length: perLane * lanes }, (_, i) => pools[i % lanes][Math.floor(i / lanes)])
+  }
+  await measure('lanes.one', 'Dreadnode stateful logout, one named lane (X-Mock-Lane)', mocks, lanePool(1), POOL)
+  await measure('lanes.busy', 'Dreadnode stateful logout, 63 busy lanes in turn (64 with default)', mocks, lanePool(63), POOL)
+
   const alice = { email: 'alice@example.com', password: 'alice-password-1' }
   const json = { 'Content-Type': 'application/json' }
   await measure('sessions', 'POST /__mock/sessions (dreadnode alice) → sessions/s', mocks, () => [raw('POST', '/__mock/sessions', json, JSON.stringify({ provider: 'dreadnode', user: 'alice' }))])
@@ -327,6 +342,7 @@ function printRatios() {
   for (const p of Object.keys(LOGOUTS)) if (p !== 'dreadnode') console.log(`${p} logout CPU vs Dreadnode's: ${r(`logout.${p}`, 'logout.dreadnode', 'cpuUs')} (target ≤ 1.5×)`)
   console.log(`natural error vs bare express: req/s ${r('natural', 'express', 'rps')}; forced response: ${r('forced', 'express', 'rps')} (target ≥ 2×)`)
   console.log(`msw floor vs bare express: req/s ${r('floor', 'express', 'rps')}, CPU ${r('floor', 'express', 'cpuUs')}`)
+  console.log(`lanes: CPU per logout over 63 busy lanes vs one lane: ${r('lanes.busy', 'lanes.one', 'cpuUs')} (target ≤ 1.1×); one named lane vs default: ${r('lanes.one', 'logout.dreadnode', 'cpuUs')}`)
   console.log(`model size: CPU per logout with +${largeModel.toLocaleString('en')} sessions vs pool only: ${r('model.large', 'model.small', 'cpuUs')} (target ≤ 1.2×)`)
 }
 

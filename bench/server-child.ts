@@ -5,7 +5,7 @@
  * any msw-based server) or `mocks` (the logout-mocks standalone server, every provider). Over IPC it reports
  * `{ type: 'ready', port }`, and for `mocks` (optionally `mocks <maxRecords>`, to raise the stores' cap for a model of
  * a million live sessions) it makes sessions on request (`{ type: 'sessions', provider, count,
- * keep, withinMs? }`): `keep: false` returns their credentials, `keep: true` only grows the model (and reports the
+ * keep, withinMs?, lane? }`) in the default lane or the one named: `keep: false` returns their credentials, `keep: true` only grows the model (and reports the
  * heap); `withinMs` stops early, reporting how many were made.
  */
 import http from 'node:http'
@@ -51,20 +51,24 @@ if (kind === 'node') {
       ...(process.argv[3] ? { limits: { maxRecords: Number(process.argv[3]) } } : {}),
     },
   })
-  process.on('message', async (m: { type: string; provider: string; user: string; count: number; keep: boolean; withinMs?: number }) => {
+  process.on('message', async (m: { type: string; provider: string; user: string; count: number; keep: boolean; withinMs?: number; lane?: string }) => {
     if (m.type !== 'sessions') return
     const started = performance.now()
     const deadline = started + (m.withinMs ?? Infinity)
     const credentials: IssuedCredentials[] = []
+    // In a lane when one is named (made there as a client's first request would make it).
+    const lane = m.lane ? running.lanes.acquire(m.lane) : running.mocks
     try {
       let made = 0
       for (; made < m.count && (made % 1000 !== 0 || performance.now() < deadline); made++) {
-        const c = await running.mocks.sessions.create({ provider: m.provider, user: m.user })
+        const c = await lane.sessions.create({ provider: m.provider, user: m.user })
         if (!m.keep) credentials.push(c)
       }
       send({ type: 'sessions', credentials, made, ms: performance.now() - started, heapUsed: process.memoryUsage().heapUsed })
     } catch (e) {
       send({ type: 'error', message: e instanceof Error ? e.message : String(e) })
+    } finally {
+      if (m.lane) running.lanes.release(lane as ReturnType<typeof running.lanes.acquire>)
     }
   })
   send({ type: 'ready', port: Number(new URL(running.origin).port) })

@@ -202,3 +202,16 @@ describe('the config file', () => {
     ])
   })
 })
+
+describe('lane bounds: --max-lanes and --lane-idle-ms, or maxLanes and laneIdleMs in the file', () => {
+  it('flags over the file, absent when neither says (the registry has the defaults)', () => {
+    expect(parse([]).options).toMatchObject({ maxLanes: undefined, laneIdleMs: undefined })
+    expect(parse([], { maxLanes: 8, laneIdleMs: 60_000 }).options).toMatchObject({ maxLanes: 8, laneIdleMs: 60_000 })
+    expect(parse(['--max-lanes', '16', '--lane-idle-ms', '5000'], { maxLanes: 8, laneIdleMs: 60_000 }).options).toMatchObject({ maxLanes: 16, laneIdleMs: 5000 })
+  })
+  it('out of range is refused, naming the flag or the file field and the range', () => {
+    expect(() => parse(['--max-lanes', '0'])).toThrow('--max-lanes must be an integer between 1 and 4096, got "0"')
+    expect(() => parse(['--lane-idle-ms', '10'])).toThrow('--lane-idle-ms must be an integer between 1000 and 2592000000, got "10"')
+    expect(refusal([], { maxLanes: 0 })).toMatch(/maxLanes/)
+  })
+})

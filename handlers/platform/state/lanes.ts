@@ -113,7 +113,9 @@ export function createLaneRegistry(platform: Platform, options: LaneRegistryOpti
   const timer = setInterval(sweep, Math.min(60_000, Math.max(1000, Math.floor(idleMs / 4))))
   timer.unref?.()
 
+  // Only at the cap: the sweep walks every lane, and creating a lane must not cost more as lanes grow.
   const makeRoom = () => {
+    if (held.size < maxLanes) return
     sweep()
     if (held.size < maxLanes) return
     for (const h of held.values()) {
