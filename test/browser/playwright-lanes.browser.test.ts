@@ -62,11 +62,12 @@ it('3 Playwright workers on one server, each in its own lane through logout-mock
   const failed = all.filter((r) => r.status !== 'passed')
   expect(failed.map((r) => `${r.title}: ${r.errors.map((e) => e.message).join(' | ')}`)).toEqual([])
   expect(report.errors).toEqual([])
-  expect(report.stats).toMatchObject({ expected: 12, unexpected: 0, flaky: 0, skipped: 0 })
+  expect(report.stats).toMatchObject({ expected: 14, unexpected: 0, flaky: 0, skipped: 0 })
   expect(run.status).toBe(0)
   expect(report.config.workers).toBe(3)
-  // The specs really ran side by side: three workers, and the server holds their three lanes.
-  expect(new Set(all.map((r) => r.workerIndex)).size).toBe(3)
+  // The specs really ran side by side in 3 parallel workers (the host specs' worker option starts workers of their
+  // own, so more than 3 worker indexes appear), and the server holds their lanes.
+  expect(new Set(all.map((r) => r.workerIndex)).size).toBeGreaterThanOrEqual(3)
   const lanes = ((await (await fetch(`${mock.origin}/__mock/lanes`)).json()) as { lanes: { id: string }[] }).lanes.map((l) => l.id)
   expect(lanes).toEqual(expect.arrayContaining(['w0', 'w1', 'w2']))
   // Nothing ran in the default lane but CORS preflights, which no browser sends with the lane header (they name it
