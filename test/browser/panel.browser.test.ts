@@ -114,7 +114,7 @@ describe('the control panel at /__mock/ui', () => {
     await fetch(`${server.origin}/auth/sessions/whoami`) // 401
     await page.getByRole('row').filter({ hasText: 'kratos.toSession.unauthorized' }).waitFor({ timeout: 2000 })
     await page.getByLabel('Provider filter').selectOption('kratos')
-    const shown = () => page.evaluate(() => [...document.querySelectorAll<HTMLTableRowElement>('#journal tr')].filter((r) => !r.hidden).map((r) => r.cells[4].textContent))
+    const shown = () => page.evaluate(() => [...document.querySelectorAll<HTMLTableRowElement>('#journal tr')].filter((r) => !r.hidden).map((r) => r.cells[5].textContent))
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#journal tr')].filter((r) => !r.hidden).length === 1)
     expect(await shown()).toEqual(['kratos.toSession.unauthorized'])
     await page.getByLabel('Provider filter').selectOption('')
@@ -172,6 +172,34 @@ describe('the control panel at /__mock/ui', () => {
 
   it('loads nothing from another origin and logs no error', () => {
     expect(offOrigin).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
+
+describe('lanes in the panel', () => {
+  it('entering a lane puts the panel (and the browser) in it: its forcing and journal are the lane\'s; "every lane" shows both with a lane column', async () => {
+    await page.locator('#lane').fill('qa-ann')
+    await page.getByRole('button', { name: 'Enter', exact: true }).click()
+    await page.waitForURL(`${server.origin}/__mock/ui`)
+    await page.waitForSelector('body[data-ready="true"][data-lane="qa-ann"]')
+    await page.waitForSelector('#live.on')
+    await page.getByRole('button', { name: `Force ${ID}`, exact: true }).click()
+    await page.locator('#scenarios').getByText(ID).waitFor({ timeout: 2000 })
+    // The scenario is qa-ann's: the default lane's logout is its natural 401, qa-ann's is the forced 429.
+    expect((await logout()).status).toBe(401)
+    expect((await fetch(`${server.origin}/api/v1/auth/logout`, { method: 'POST', headers: { 'X-Mock-Lane': 'qa-ann' } })).status).toBe(429)
+    const row = page.getByRole('row').filter({ hasText: ID })
+    await row.waitFor({ timeout: 2000 })
+    expect(await row.locator('td.lane').innerText()).toBe('qa-ann')
+    expect(await page.getByRole('row').filter({ hasText: 'dreadnode.logout.unauthenticated' }).count()).toBe(0)
+    await page.locator('#all-lanes').check()
+    const other = page.getByRole('row').filter({ hasText: 'dreadnode.logout.unauthenticated' })
+    await other.waitFor({ timeout: 3000 })
+    expect(await other.locator('td.lane').innerText()).toBe('default')
+    // Back to default: the lane cookie is cleared.
+    await page.locator('#lane').fill('default')
+    await page.getByRole('button', { name: 'Enter', exact: true }).click()
+    await page.waitForSelector('body[data-ready="true"][data-lane="default"]')
     expect(pageErrors).toEqual([])
   })
 })
