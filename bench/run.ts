@@ -13,7 +13,8 @@
  *
  * Environment: BENCH_DURATION_MS (2000 per run), BENCH_CONCURRENCY (50), BENCH_POOL (sessions per stateful run,
  * 10000), BENCH_MODEL_SESSIONS (1000000) and BENCH_FILL_MS (70000, the time allowed to make them),
- * BENCH_SKIP_EXTERNAL=1 to skip Prism/WireMock, BENCH_SKIP_STANDALONE=1 to run only the in-process and model rows.
+ * BENCH_SKIP_EXTERNAL=1 to skip Prism/WireMock, BENCH_SKIP_STANDALONE=1 to run only the in-process and model rows,
+ * BENCH_ONLY=<key prefixes> (e.g. `express,logout.dreadnode,lanes`) to measure only the standalone rows whose key starts so.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -39,6 +40,9 @@ const MODEL_SESSIONS = Number(process.env.BENCH_MODEL_SESSIONS ?? 1_000_000)
 /** Making the big model is bounded in time too: the row says how many sessions it reached. */
 const FILL_MS = Number(process.env.BENCH_FILL_MS ?? 70_000)
 const RUNS = 3
+/** Standalone rows to measure, by key prefix (all when unset). */
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean)
+const wanted = (key: string) => !ONLY || ONLY.some((prefix) => key.startsWith(prefix))
 const ROOT = path.resolve(import.meta.dirname, '..')
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'bench')
 const PRISM_VERSION = '5.16.0'
@@ -103,7 +107,8 @@ const rows = new Map<string, Row>()
 let largeModel = 0
 
 /** Three runs (each with its own requests, e.g. a fresh session pool), medians kept and printed. */
-async function measure(key: string, name: string, subject: Subject, requestsFor: () => Promise<string[]> | string[], maxRequests = Infinity): Promise<Row> {
+async function measure(key: string, name: string, subject: Subject, requestsFor: () => Promise<string[]> | string[], maxRequests = Infinity): Promise<Row | undefined> {
+  if (!wanted(key)) return undefined
   const runs: Run[] = []
   // A bounded pool (fresh sessions) is not spent on warm-up: a first pool run, discarded, warms this path instead.
   if (maxRequests !== Infinity) await loadRun(subject, (await requestsFor()).slice(0, 3000), 3000, 0)
@@ -263,12 +268,12 @@ async function standalone() {
   // every request in a lane other than its neighbour's, each lane with its own sessions.
   const lanePool = (lanes: number) => async () => {
     const perLane = Math.ceil(POOL / lanes)
-    const pools = await Promise.all(
-      Array.from({ length: lanes }, async (_, l) => {
-        const { credentials } = (await mocks.ask({ type: 'sessions', provider: 'dreadnode', user: 'alice@example.com', count: perLane, keep: false, lane: `bench-${l}` })) as { credentials: IssuedCredentials[] }
-        return credentials.map((c) => raw('POST', '/api/v1/auth/logout', { ...c.headers, 'X-Mock-Lane': `bench-${l}` }))
-      }),
-    )
+    // One request to the child at a time: its answers are matched to questions by order.
+    const pools: string[][] = []
+    for (let l = 0; l < lanes; l++) {
+      const { credentials } = (await mocks.ask({ type: 'sessions', provider: 'dreadnode', user: 'alice@example.com', count: perLane, keep: false, lane: `bench-${l}` })) as { credentials: IssuedCredentials[] }
+      pools.push(credentials.map((c) => raw('POST', '/api/v1/auth/logout', { ...c.headers, 'X-Mock-Lane': `bench-${l}` })))
+    }
     return Array.from({ length: perLane * lanes }, (_, i) => pools[i % lanes][Math.floor(i / lanes)])
   }
   await measure('lanes.one', 'Dreadnode stateful logout, one named lane (X-Mock-Lane)', mocks, lanePool(1), POOL)
@@ -289,6 +294,7 @@ async function standalone() {
   // Cost in the model's size: the same stateful logout with only the run's pool live, then with MODEL_SESSIONS more.
   // The stores' cap (100,000 records by default) is raised above the model's size, or the oldest sessions would be
   // evicted as the model fills and the "large" model would not be large.
+  if (!wanted('model')) return printRatios()
   const sized = await nodeSubject('mocks', 'logout-mocks (model size)', [String(2 * MODEL_SESSIONS + 10 * POOL)])
   await loadRun(sized, [raw('POST', '/api/v1/auth/logout')], Infinity, 1000) // a fresh process: JIT warm-up, discarded
   const sizedPool = async () => {
