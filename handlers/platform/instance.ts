@@ -21,6 +21,7 @@ import { PLATFORM_OPTIONS_VALIDATOR, PlatformOptionsSchema } from './options/pla
 import type { AnyProvider, IssuedCredentials, ProviderOverrides, RequestContext } from './types.ts'
 import { isPlainObject } from './http/body.ts'
 import type { IncomingRequest } from './http/buffered-request.ts'
+import { createMockDispatcher, type MockDispatcherHandle, type MockDispatcherOptions } from './dispatcher/mock-dispatcher.ts'
 
 /**
  * Options of one instance over the registry `R`. Typed by the registry's literal ids and config types, so a wrong
@@ -101,6 +102,13 @@ export interface LogoutMocks {
    * route table without msw's per-request machinery (undefined: no operation serves it).
    */
   dispatch(request: IncomingRequest, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
+  /**
+   * Node only: an undici `Dispatcher` answering the served providers' base URLs from the same route table, without
+   * sockets or interception: `fetch(url, { dispatcher })` or `setGlobalDispatcher(mocks.dispatcher())` (its `close()`
+   * puts the previous global back). Other URLs go to `fallback` (default: the global dispatcher) unless
+   * `unhandled: 'error'`. See docs/in-process.md; `logout-mocks/dispatcher` gives it undici's own type.
+   */
+  dispatcher(options?: MockDispatcherOptions): MockDispatcherHandle
 }
 
 interface Runtime extends OperationRuntime {
@@ -312,5 +320,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
     catalogue: index,
     providers: runtimes.map((rt) => ({ id: rt.provider.id, title: rt.provider.title, baseUrl: rt.baseUrl, config: rt.config, exposeHeaders: rt.provider.exposeHeaders ?? [] })),
     dispatch: table.dispatch,
+    // An undici Dispatcher at run time; its precise type comes with logout-mocks/dispatcher (handlers/dispatcher.ts).
+    dispatcher: ((o?: MockDispatcherOptions) => createMockDispatcher(table.dispatch, runtimes.map((rt) => rt.baseUrl), o)) as LogoutMocks['dispatcher'],
   }
 }
