@@ -50,14 +50,16 @@ export function dispatchHeaders(raw: DispatchHeaders, url: URL): Headers {
 export interface ReadBody {
   readonly buffered: BufferedBody
   readonly bytes: Uint8Array | null
+  /** A stream: on a socket it would travel chunked, with no Content-Length. */
+  readonly streamed: boolean
 }
 
-const EMPTY: ReadBody = { buffered: { ok: true, text: '', bytes: 0 }, bytes: new Uint8Array(0) }
+const EMPTY: ReadBody = { buffered: { ok: true, text: '', bytes: 0 }, bytes: new Uint8Array(0), streamed: false }
 const utf8 = new TextDecoder()
 
-function done(bytes: Uint8Array, limit: number): ReadBody {
-  if (bytes.byteLength > limit) return { buffered: { ok: false, reason: 'too-large' }, bytes }
-  return { buffered: { ok: true, text: utf8.decode(bytes), bytes: bytes.byteLength }, bytes }
+function done(bytes: Uint8Array, limit: number, streamed = false): ReadBody {
+  if (bytes.byteLength > limit) return { buffered: { ok: false, reason: 'too-large' }, bytes, streamed }
+  return { buffered: { ok: true, text: utf8.decode(bytes), bytes: bytes.byteLength }, bytes, streamed }
 }
 
 /**
@@ -79,11 +81,26 @@ export async function readDispatchBody(body: DispatchBody, limit = DEFAULT_BODY_
       size += bytes.byteLength
       if (size <= limit) chunks.push(bytes)
     }
-    if (size > limit) return { buffered: { ok: false, reason: 'too-large' }, bytes: null }
-    return done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), limit)
+    if (size > limit) return { buffered: { ok: false, reason: 'too-large' }, bytes: null, streamed: true }
+    return done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), limit, true)
   } catch {
-    return { buffered: { ok: false, reason: 'unreadable' }, bytes: null }
+    return { buffered: { ok: false, reason: 'unreadable' }, bytes: null, streamed: true }
   }
+}
+
+/** Methods whose request undici sends with `Content-Length: 0` when it has no body. */
+const EXPECTS_PAYLOAD = new Set(['POST', 'PUT', 'PATCH'])
+
+/**
+ * Adds the `Content-Length` undici's client would write on a socket when the caller set none: the size of a body of
+ * known length, `0` for an empty POST/PUT/PATCH; none for a stream (sent chunked).
+ * @example
+ * withWireLength(new Headers(), 'PATCH', await readDispatchBody(null)).get('content-length') // '0'
+ */
+export function withWireLength(headers: Headers, method: string, body: ReadBody): Headers {
+  if (headers.has('content-length') || body.streamed || body.bytes === null) return headers
+  if (body.bytes.byteLength > 0 || EXPECTS_PAYLOAD.has(method)) headers.set('content-length', String(body.bytes.byteLength))
+  return headers
 }
 
 /**

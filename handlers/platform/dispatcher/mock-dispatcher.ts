@@ -14,7 +14,7 @@ import type { Fault } from '../pipeline/forcing.ts'
 import type { IncomingRequest } from '../http/buffered-request.ts'
 import { isNullBodyStatus, type MockResponse } from '../http/response.ts'
 import { mockError } from '../http/mock-error.ts'
-import { dispatchedRequest, dispatchHeaders, readDispatchBody, type DispatchBody, type DispatchHeaders } from './dispatched-request.ts'
+import { dispatchedRequest, dispatchHeaders, readDispatchBody, withWireLength, type DispatchBody, type DispatchHeaders } from './dispatched-request.ts'
 import { handlerCalls, type HandlerCalls } from './dispatch-handler.ts'
 
 /** Anything with undici's `dispatch`: an `Agent`, a `Pool`, a `MockAgent`, another mock dispatcher. */
@@ -179,7 +179,7 @@ function mockDispatcherClass(): MockDispatcherClass {
       try {
         const body = await readDispatchBody(opts.body as DispatchBody)
         if (settled) return
-        const request = dispatchedRequest(url, opts.method, dispatchHeaders(opts.headers as DispatchHeaders, url), body)
+        const request = dispatchedRequest(url, opts.method, withWireLength(dispatchHeaders(opts.headers as DispatchHeaders, url), opts.method, body), body)
         const answer = await this.#dispatch(request, url, undefined)
         if (settled) return
         if (!answer) {
