@@ -23,7 +23,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { getResponse, http as mswHttp, HttpResponse } from 'msw'
-import { createLogoutMocks, registry, type IssuedCredentials } from '../handlers/index.ts'
+import { setupServer } from 'msw/node'
+import { MockAgent } from 'undici'
+import { createLogoutMocks, registry, type IssuedCredentials, type LogoutMocks } from '../handlers/index.ts'
 import { buildOpenApi } from '../handlers/platform/catalogue/openapi.ts'
 import { BufferedRequest } from '../handlers/platform/http/buffered-request.ts'
 import { RawHeaders } from '../server/raw-headers.ts'
@@ -404,6 +406,69 @@ async function inProcess() {
   const interception = await measureInterception(1000)
   console.log(
     `setupServer + global fetch, static 204 handler: https:// ${interception.https.toFixed(1)} µs, http:// ${interception.http.toFixed(1)} µs; the same handler through getResponse ${interception.getResponse.toFixed(1)} µs; undici connections per fetch ${interception.connectsPerFetch.toFixed(2)} (see bench/msw-fetch-repro.ts)`,
+  )
+  await fetchDoors(rawOurs, doorStateful)
+}
+
+/**
+ * The in-process doors for a fetch client (issue 23): the same stateful Dreadnode logout (a fresh session each) through
+ * Node's global fetch with `mocks.dispatcher()`, and through `setupServer` + fetch on an https:// and an http:// base
+ * URL; undici's MockAgent answering a static reply through the same fetch is the floor of a dispatcher door.
+ */
+async function fetchDoors(getResponseUs: number, pipelineUs: number) {
+  /**
+   * µs per stateful logout (a fresh session's cookie each) on an instance serving Dreadnode at `baseUrl`, sent by the
+   * client `door` makes for that instance; `door` returns the client and what ends it.
+   */
+  const statefulLogout = async (baseUrl: string, n: number, door: (mocks: LogoutMocks) => { send: (url: string, cookie: string) => Promise<Response>; close(): unknown }) => {
+    const mocks = createLogoutMocks({ only: ['dreadnode'], providers: { dreadnode: { baseUrl, rateLimit: 1e12 } } })
+    const warm = Math.min(2000, n / 10)
+    const cookies: string[] = []
+    for (let i = 0; i < n + warm; i++) cookies.push(((await mocks.sessions.create({ provider: 'dreadnode', user: 'alice' })).headers as Record<string, string>).Cookie)
+    const client = door(mocks)
+    let next = 0
+    let ok = 0
+    const url = `${baseUrl}/api/v1/auth/logout`
+    try {
+      const us = await timeIt(n, async () => {
+        const response = await client.send(url, cookies[next++])
+        await response.arrayBuffer()
+        if (response.status === 200) ok++
+      })
+      return { us, ok }
+    } finally {
+      await client.close()
+    }
+  }
+  const N = 5_000
+  const INTERCEPTED_N = 1_000
+  const viaDispatcher = await statefulLogout('https://app.dreadnode.io', N, (mocks) => {
+    const dispatcher = mocks.dispatcher({ unhandled: 'error' })
+    return { send: (url, cookie) => fetch(url, { method: 'POST', headers: { cookie }, dispatcher } as RequestInit), close: () => dispatcher.close() }
+  })
+  const intercepted = (scheme: 'https' | 'http') =>
+    statefulLogout(`${scheme}://app.dreadnode.io`, INTERCEPTED_N, (mocks) => {
+      const server = setupServer(...mocks.handlers)
+      server.listen({ onUnhandledFrame: 'error' })
+      return { send: (url, cookie) => fetch(url, { method: 'POST', headers: { cookie } }), close: () => server.close() }
+    })
+  const viaHttps = await intercepted('https')
+  const viaHttp = await intercepted('http')
+  // The floor of a dispatcher door: undici's own MockAgent answering a static 204 to the same fetch.
+  const agent = new MockAgent()
+  agent.disableNetConnect()
+  agent.get('https://app.dreadnode.io').intercept({ path: '/api/v1/auth/logout', method: 'POST' }).reply(204).persist()
+  const mockAgentUs = await timeIt(N, async () => (await fetch('https://app.dreadnode.io/api/v1/auth/logout', { method: 'POST', headers: { cookie: 'a=1' }, dispatcher: agent } as RequestInit)).arrayBuffer())
+  await agent.close()
+  console.log(`\nIn-process doors for fetch, Dreadnode stateful logout (a fresh session each), Node's global fetch, sequential:`)
+  console.log(`fetch + mocks.dispatcher() (${N} requests): ${viaDispatcher.us.toFixed(1)} µs (${viaDispatcher.ok} × 200)`)
+  console.log(`setupServer + fetch, https:// (${INTERCEPTED_N}): ${viaHttps.us.toFixed(1)} µs (${viaHttps.ok} × 200); http:// (${INTERCEPTED_N}): ${viaHttp.us.toFixed(1)} µs (${viaHttp.ok} × 200)`)
+  console.log(`getResponse over the handlers: ${getResponseUs.toFixed(1)} µs; the standalone route table without sockets: ${pipelineUs.toFixed(1)} µs`)
+  console.log(`undici MockAgent, static 204 through the same fetch (${N}): ${mockAgentUs.toFixed(1)} µs`)
+  const x = (a: number, b: number) => `${(a / b).toFixed(1)}×`
+  console.log(
+    `Ratios (targets of issue 23): setupServer / dispatcher ${x(viaHttps.us, viaDispatcher.us)} (https), ${x(viaHttp.us, viaDispatcher.us)} (http) (target ≥ 10×); ` +
+      `dispatcher / socket-less pipeline ${x(viaDispatcher.us, pipelineUs)} (target ≤ 2×); dispatcher / getResponse ${x(viaDispatcher.us, getResponseUs)}; dispatcher / MockAgent floor ${x(viaDispatcher.us, mockAgentUs)}`,
   )
 }
 

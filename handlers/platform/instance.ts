@@ -15,6 +15,7 @@ import type { AnyProvider, IssuedCredentials, ProviderOverrides } from './types.
 import type { IncomingRequest } from './http/buffered-request.ts'
 import { createPlatform } from './platform.ts'
 import { createLane, DEFAULT_LANE } from './state/lane.ts'
+import type { MockDispatcherHandle, MockDispatcherOptions } from './dispatcher/mock-dispatcher.ts'
 
 /**
  * Options of one instance over the registry `R`. Typed by the registry's literal ids and config types, so a wrong
@@ -99,6 +100,13 @@ export interface LogoutMocks {
    * route table without msw's per-request machinery (undefined: no operation serves it).
    */
   dispatch(request: IncomingRequest, url: URL, socketIp: string | undefined): Promise<Answer | undefined>
+  /**
+   * Node only: an undici `Dispatcher` answering the served providers' base URLs from the same route table, without
+   * sockets or interception: `fetch(url, { dispatcher })` or `setGlobalDispatcher(mocks.dispatcher())` (its `close()`
+   * puts the previous global back). Other URLs go to `fallback` (default: the global dispatcher) unless
+   * `unhandled: 'error'`. See docs/in-process.md; `logout-mocks/dispatcher` gives it undici's own type.
+   */
+  dispatcher(options?: MockDispatcherOptions): MockDispatcherHandle
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The packed package in a consumer's project: npm pack → install the tarball beside msw → use it as a user would.
- * (a) a plain `.mjs` `node --test` suite in-process and a CommonJS `require()` of both entries, (b) `npx logout-mocks
+ * (a) plain `.mjs` `node --test` suites in-process (through msw, and through `mocks.dispatcher()`) and a CommonJS `require()` of both entries, (b) `npx logout-mocks
  * --port 0` over HTTP, all on the engines floor and on current Node 24; (c) a strict TypeScript consumer compiles,
  * and wrong options do not; (d) a browser bundle of `setupWorker` + `createLogoutMocks` pulls in nothing Node-only.
  * Run with `npm run test:package`.
@@ -35,7 +35,7 @@ beforeAll(async () => {
   ])
   ;({ dir, tarball } = installed)
   ;[...NODES, OLD_NODE].forEach((v, i) => nodes.set(v, bins[i]!))
-  for (const f of ['logout.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
+  for (const f of ['logout.test.mjs', 'dispatcher.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
 })
 
 afterAll(() => removePackedPackages())
@@ -59,6 +59,14 @@ describe.each(NODES)('on Node %s', (version) => {
   it('a plain .mjs node:test suite logs in and out in-process through setupServer', async () => {
     const node = nodes.get(version)!
     const r = await run(node, ['--test', '--test-reporter=tap', 'logout.test.mjs'], { cwd: dir, env: { ...envFor(node), EXPECTED_NODE: version } }).catch((e: { stdout: string; stderr: string }) => e)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/^# pass 2$/m)
+    expect(r.stdout).toMatch(/^# fail 0$/m)
+  })
+
+  it('a node:test suite on mocks.dispatcher(): the fetch door from the installed package, undici from its dependencies', async () => {
+    const node = nodes.get(version)!
+    const r = await run(node, ['--test', '--test-reporter=tap', 'dispatcher.test.mjs'], { cwd: dir, env: envFor(node) }).catch((e: { stdout: string; stderr: string }) => e)
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^# pass 2$/m)
     expect(r.stdout).toMatch(/^# fail 0$/m)
@@ -260,6 +268,6 @@ describe('browser bundle', () => {
     expect(modules).toContain(await realpath(join(dir, 'node_modules/logout-mocks/dist/handlers/index.js')))
     expect(modules.some((id) => id.includes('/node_modules/msw/'))).toBe(true)
     expect(nodeImports).toEqual([])
-    expect(modules.filter((id) => /__vite-browser-external|\/node_modules\/(express|@types)\//.test(id))).toEqual([])
+    expect(modules.filter((id) => /__vite-browser-external|\/node_modules\/(express|@types|undici)\//.test(id))).toEqual([])
   })
 })

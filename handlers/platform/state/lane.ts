@@ -17,6 +17,7 @@ import { FAULTS } from '../pipeline/forcing.ts'
 import type { LaneRuntime, OperationRuntime } from '../pipeline/operation-pipeline.ts'
 import type { LogoutMocks } from '../instance.ts'
 import type { Platform } from '../platform.ts'
+import { createMockDispatcher, type MockDispatcherOptions } from '../dispatcher/mock-dispatcher.ts'
 import type { RequestContext } from '../types.ts'
 import { createClock, type Clock } from './clock.ts'
 import { createRandom } from './random.ts'
@@ -128,6 +129,7 @@ export function createLane(platform: Platform, id: string): Lane {
 
   const laneRuntime: LaneRuntime = { id, state: (providerId) => states.get(providerId), ready, journal, coverage, scenarios, clock, random, hooks }
   let handlers: HttpHandler[] | undefined
+  const dispatch: LogoutMocks['dispatch'] = (request, url, socketIp) => platform.table.dispatch(request, url, socketIp, laneRuntime)
   return {
     lane: id,
     runtime: laneRuntime,
@@ -217,6 +219,8 @@ export function createLane(platform: Platform, id: string): Lane {
     },
     catalogue: index,
     providers: platform.providers,
-    dispatch: (request, url, socketIp) => platform.table.dispatch(request, url, socketIp, laneRuntime),
+    dispatch,
+    // An undici Dispatcher at run time; its precise type comes with logout-mocks/dispatcher (handlers/dispatcher.ts).
+    dispatcher: ((o?: MockDispatcherOptions) => createMockDispatcher(dispatch, runtimes.map((rt) => rt.baseUrl), o)) as LogoutMocks['dispatcher'],
   }
 }

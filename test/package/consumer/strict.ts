@@ -3,6 +3,8 @@
 import { setupServer } from 'msw/node'
 import { createLogoutMocks, type LogoutMocks, type LogoutMocksOptions } from 'logout-mocks'
 import { startServer, type RunningServer } from 'logout-mocks/server'
+import { UnhandledRequestError, type MockDispatcherOptions } from 'logout-mocks/dispatcher'
+import { getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici'
 
 const options: LogoutMocksOptions = { seed: 1, journalSize: 10, providers: { dreadnode: { unauthenticatedLogout: 'idempotent' } } }
 const mocks: LogoutMocks = createLogoutMocks(options)
@@ -20,3 +22,10 @@ const origin: string = running.origin
 const port: number | undefined = (running.server.address() as { port: number } | null)?.port
 console.log(origin, port)
 await running.close()
+
+// The fetch door: undici's Dispatcher type once logout-mocks/dispatcher is imported.
+const dispatcherOptions: MockDispatcherOptions = { unhandled: 'error', fallback: getGlobalDispatcher() }
+const dispatcher: Dispatcher = mocks.dispatcher(dispatcherOptions)
+setGlobalDispatcher(dispatcher)
+await dispatcher.close()
+console.log(new UnhandledRequestError('GET', 'https://example.invalid/', []).code)
