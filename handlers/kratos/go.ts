@@ -154,7 +154,10 @@ export function parseGoUrl(raw: string): { url: GoUrl } | { error: string } {
  * goTime(Date.parse('2025-01-15T10:30:00.120Z')) // '2025-01-15T10:30:00.12Z'
  */
 export function goTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z')
+  const iso = new Date(ms).toISOString()
+  const dot = iso.lastIndexOf('.')
+  const fraction = iso.slice(dot + 1, -1).replace(/0{1,3}$/, '')
+  return `${iso.slice(0, dot)}${fraction ? `.${fraction}` : ''}Z`
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' }

@@ -195,7 +195,7 @@ function suite(title: string, controlApi: boolean, start: () => Promise<{ mode: 
           const doc = closure.docs(id)
           const ops = Object.entries(doc.paths).flatMap(([template, methods]) =>
             Object.entries(methods).flatMap(([method, op]) => {
-              const samples = op['x-operations']?.map((o) => o.sample) ?? [template.replace(/\{path\}/g, 'sample/path').replace(/\{[^}]+\}/g, 'x1')]
+              const samples = op['x-operations']?.map((o) => o.sample) ?? [template.replace(/\{path\}/g, 'sample/path').replace(/\{[^{}]+\}/g, 'x1')]
               return samples.map((sample) => ({ method: method.toUpperCase(), sample, statuses: Object.keys(op.responses), behaviours: Object.values(op.responses).flatMap((r) => r['x-behaviours'].map((b) => b.id)) }))
             }),
           )

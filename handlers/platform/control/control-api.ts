@@ -73,7 +73,7 @@ function clockView(mocks: LogoutMocks) {
 export async function handleControl(mocks: LogoutMocks, request: IncomingRequest): Promise<Response | MockResponse | undefined> {
   const url = new URL(request.url)
   if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
-  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const path = url.pathname.replace(/(?<!\/)\/+$/, '') || '/'
   // HEAD is GET without the body (the transport drops it), as HTTP has it.
   const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${path}`
   try {
