@@ -77,7 +77,7 @@ const configFileSchema = perRegistry((registry) => {
       allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Host names /__mock answers besides loopback, IPs and the bound host.' })),
       seed: Type.Optional(SeedSchema),
       clock: Type.Optional(Type.String({ format: 'date-time', description: 'Start the platform clock at this time.' })),
-      corsOrigins: Type.Optional(Type.Array(Type.String({ format: 'uri' }), { description: 'Allow only these origins.' })),
+      corsOrigins: Type.Optional(Type.Array(Type.Union([Type.Literal('*'), Type.String({ format: 'uri' })]), { description: 'Provider routes: origins allowed besides the loopback ones ("*": every origin).' })),
       quiet: Type.Optional(Type.Boolean({ description: 'No per-request log lines.' })),
     },
     { additionalProperties: false },
