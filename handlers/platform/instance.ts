@@ -248,6 +248,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       random.reset()
       journal.clear()
       coverage.clear()
+      limits.evictions?.clear()
       scenarioStore.clear()
       cookies.clear()
       ready = load()
@@ -290,6 +291,8 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
     state() {
       const out: Record<string, unknown> = {}
       for (const rt of runtimes) out[rt.provider.id] = rt.current === undefined ? null : rt.provider.snapshot(rt.current, clock)
+      // Live records a store dropped at its cap (count or bytes) since the last reset, by store.
+      out.evicted = Object.fromEntries(limits.evictions ?? [])
       return out
     },
     sessions: {

@@ -3,7 +3,7 @@
  * project gate and the JSON body checks — the common start of both operations.
  */
 import { passGate, type Ctx, type Refusal } from './gate.ts'
-import { readJsonObject } from './body.ts'
+import { MAX_STORED_BODY_BYTES, readJsonObject } from './body.ts'
 import { MESSAGES } from './messages.ts'
 import { isEmailAddress } from '../platform/http/email-address.ts'
 import type { RestedProject, UserName } from './model.ts'
@@ -39,7 +39,7 @@ export async function readCredentials(
 ): Promise<Refusal | { readonly ok: true; readonly project: RestedProject; readonly body: Record<string, unknown>; readonly credentials: Credentials }> {
   const gate = passGate(ctx, operation, 'auth')
   if (!gate.ok) return gate
-  const body = await readJsonObject(ctx, operation)
+  const body = await readJsonObject(ctx, operation, operation === 'register' ? MAX_STORED_BODY_BYTES : undefined)
   if (!body.ok) return body
   const checked = credentialsOf(body.value, operation)
   if (!checked.ok) return { ok: false, outcome: { behaviour: `rested.${operation}.${checked.failure}`, detail: { message: checked.message } } }

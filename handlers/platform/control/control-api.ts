@@ -60,6 +60,23 @@ function journalFilter(url: URL, request: IncomingRequest): JournalFilter {
   return filter
 }
 
+/**
+ * The state view, part by part: a part JSON cannot write (nothing stored should be such, bodies are bounded in depth
+ * where they are read, but a view must not fail on what is stored) shows why instead of failing the whole answer.
+ */
+function viewable(parts: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(parts)) {
+    try {
+      JSON.stringify(value)
+      out[key] = value
+    } catch (e) {
+      out[key] = { unavailable: `this part of the state cannot be shown as JSON: ${e instanceof Error ? e.message : String(e)}` }
+    }
+  }
+  return out
+}
+
 function clockView(mocks: LogoutMocks) {
   const now = mocks.clock.now()
   return { now: new Date(now).toISOString(), epochMs: now, frozen: mocks.clock.frozen }
@@ -127,7 +144,7 @@ export async function handleControl(mocks: LogoutMocks, request: IncomingRequest
         return json(mocks.coverage())
       case 'GET /__mock/state':
         await mocks.ready
-        return json({ ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } })
+        return json(viewable({ ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } }))
       case 'POST /__mock/sessions': {
         const input = await jsonInput(request)
         if (typeof input.provider !== 'string' || typeof input.user !== 'string') throw new ControlError('POST /__mock/sessions needs {"provider": "<id>", "user": "<email or username>"}')
