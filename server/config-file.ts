@@ -118,8 +118,9 @@ export function loadConfigFile(explicit: string | undefined, cwd: string, regist
   let data: unknown
   try {
     data = JSON.parse(text)
-  } catch (e) {
-    throw new OptionsError(`${shown}: not valid JSON (${(e as Error).message})`)
+  } catch {
+    // JSON.parse's message quotes the start of the text: `--config /etc/shadow` would print its first bytes.
+    throw new OptionsError(`${shown}: not valid JSON (${text.length} characters; the file's content is not shown)`)
   }
   const problems = checkSchema(configFileSchema(registry), data)
   if (problems.length > 0) {
