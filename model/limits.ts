@@ -9,6 +9,8 @@
 /** The part of the platform clock a store reads. */
 export interface StoreClock {
   now(): number
+  /** When the clock started (fixtures are stamped with it, so every reset seeds the same records). */
+  readonly startedAt?: number
 }
 
 export interface StoreLimits {
