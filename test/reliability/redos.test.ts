@@ -11,7 +11,10 @@ import { DEMO_TENANT_TOKEN } from '../../fixtures/webmixhub.ts'
 import { AUTH, errorOf } from '../rested/client.ts'
 import { isEmailAddress, MAX_EMAIL_LENGTH } from '../../handlers/platform/http/email-address.ts'
 
-const HOSTILE = `a@${'.'.repeat(120_000)} `
+// The audit's body was 120 KB (16 s of CPU); 400,000 dots would be minutes under the old pattern, well within the
+// 1 MiB body limit. Register keeps its body, so its body must stay under 64 KiB: 60,000 dots there.
+const HOSTILE = `a@${'.'.repeat(400_000)} `
+const HOSTILE_KEPT = `a@${'.'.repeat(60_000)} `
 
 let server: RunningServer
 beforeAll(async () => {
@@ -41,8 +44,8 @@ describe('the e-mail check under a hostile address', () => {
   })
 
   it('Rested.dev register and login answer the documented 400 "email not valid"', async () => {
-    for (const flag of ['register', 'login']) {
-      const r = await post(`${AUTH}&${flag}=true`, { email: HOSTILE, password: 'password-123' })
+    for (const [flag, email] of [['register', HOSTILE_KEPT], ['login', HOSTILE]]) {
+      const r = await post(`${AUTH}&${flag}=true`, { email, password: 'password-123' })
       expect(await errorOf(r)).toEqual({ status: 400, message: 'email not valid' })
     }
   })
@@ -61,6 +64,6 @@ describe('isEmailAddress', () => {
     expect(isEmailAddress(`${local}@example.com`)).toBe(true)
     expect(isEmailAddress(`${local}a@example.com`)).toBe(false)
     for (const ok of ['alice@example.com', 'a.b+c@sub.example.co.uk', 'x@y.z', 'ü@exämple.de']) expect(isEmailAddress(ok), ok).toBe(true)
-    for (const bad of ['', 'alice', 'alice@', '@example.com', 'a@b', 'a@b.', 'a b@c.d', 'a@b@c.d', 'a@.b', HOSTILE]) expect(isEmailAddress(bad), bad).toBe(false)
+    for (const bad of ['', 'alice', 'alice@', '@example.com', 'a@b', 'a@b.', 'a b@c.d', 'a@b@c.d', 'a@.b', HOSTILE, HOSTILE_KEPT]) expect(isEmailAddress(bad), bad).toBe(false)
   })
 })
