@@ -71,6 +71,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   console.log(`logout-mocks listening on ${running.origin}`)
   for (const p of running.mocks.providers) console.log(`  ${p.id.padEnd(10)} ${p.baseUrl}`)
   console.log(`  control    ${running.origin}/__mock${cli.options.controlToken ? '  (token required: Authorization: Bearer <token>; in a browser open /__mock?token=<token> once)' : ''}`)
+  for (const warning of cli.warnings) console.log(warning)
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

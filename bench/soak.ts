@@ -2,12 +2,14 @@
  * `npm run soak` — not a test: a long mixed load on the standalone server, printing the server's RSS as it goes, to
  * show that memory stays flat however long it runs. Loopback only, bounded in count and time.
  *
- *   npm run soak -- [--requests 1000000] [--concurrency 16] [--minutes 20] [--clock-step-ms 21600000]
+ *   npm run soak -- [--requests 1000000] [--concurrency 16] [--minutes 20] [--clock-step-ms 21600000] [--small-only]
  *
  * The server runs as a child process (`server.ts --port 0 --quiet`, rate limits raised) so its RSS is its own.
  * Every 19 requests of a client are one cycle: four real logins (Dreadnode, Kratos native flow, Rested.dev, a
  * WebmixHub guest), three logouts, a whoami, natural errors and forced responses — about one request in five is a
- * login. Every 1,000 requests the platform clock moves on by `--clock-step-ms` (default six hours: 250 days over a
+ * login. Three more requests per cycle carry large inputs (issue 20: memory must stay flat in bytes, not only in
+ * records): a Rested.dev register and a record of 60 KiB each, and a Kratos login flow whose request URL is ~7 KB;
+ * `--small-only` leaves them out. Every 1,000 requests the platform clock moves on by `--clock-step-ms` (default six hours: 250 days over a
  * million requests), so sessions, flows, tokens and 30-day guest accounts all reach the end of their lifetime within
  * the warm-up and the stores reach their steady state. Exits 0 and prints whether RSS stayed within
  * ±15 % of its level after warm-up (the first fifth of the run).
@@ -24,8 +26,13 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     minutes: { type: 'string', default: '20' },
     'clock-step-ms': { type: 'string', default: '21600000' },
+    'small-only': { type: 'boolean', default: false },
   },
 })
+const LARGE = !values['small-only']
+const PAD_60K = 'x'.repeat(60 * 1024)
+const LONG_QUERY = `return_to=${'y'.repeat(7000)}`
+let registered = 0
 const TOTAL = Number(values.requests)
 const CONCURRENCY = Number(values.concurrency)
 const DEADLINE = Date.now() + Number(values.minutes) * 60_000
@@ -81,7 +88,7 @@ const body = async (r: Response): Promise<Record<string, unknown>> => {
   }
 }
 
-/** One cycle of nineteen requests, four of them logins. */
+/** One cycle of nineteen requests (twenty-two with the large ones), four of them logins. */
 async function cycle(): Promise<void> {
   const dn = await call('/api/v1/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ email: 'alice@example.com', password: 'alice-password-1' }) })
   await body(dn)
@@ -101,6 +108,12 @@ async function cycle(): Promise<void> {
   const auth = `/api/1/ce/examples/auth?key=${RESTED_API_KEY}`
   const rs = await call(`${auth}&login=true`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'alice', password: 'alice-password-1' }) })
   await body(rs)
+  if (LARGE) {
+    // Kept by the mock: a 60 KiB user, a 60 KiB record, a login flow holding a ~7 KB request URL.
+    await body(await call(`${auth}&register=true`, { method: 'POST', headers: json, body: JSON.stringify({ username: `soak-${registered++}`, password: 'soak-password-1', bio: PAD_60K }) }))
+    await body(await call(`/api/1/ce/examples/secure?key=${RESTED_API_KEY}`, { method: 'POST', headers: { ...json, cookie: cookiesOf(rs) }, body: JSON.stringify({ title: PAD_60K }) }))
+    await body(await call(`/auth/self-service/login/api?${LONG_QUERY}`))
+  }
   await body(await call(`${auth}&logout=true`, { method: 'POST', headers: { cookie: cookiesOf(rs) } }))
 
   await body(await call('/auth/signin', { method: 'POST', headers: { ...json, 'x-tenant-token': DEMO_TENANT_TOKEN }, body: JSON.stringify({ method: 'guest' }) }))
@@ -122,7 +135,7 @@ const started = Date.now()
 const samples: { requests: number; rss: number }[] = []
 const every = Math.max(20_000, Math.round(TOTAL / 20 / 1000) * 1000)
 let nextSample = every
-console.log(`soak: ${TOTAL} requests, ${CONCURRENCY} clients, clock +${CLOCK_STEP} ms every 1000 requests, at most ${values.minutes} min; server ${origin} (pid ${child.pid})`)
+console.log(`soak: ${TOTAL} requests, ${CONCURRENCY} clients, clock +${CLOCK_STEP} ms every 1000 requests, at most ${values.minutes} min, ${LARGE ? 'with' : 'without'} large bodies; server ${origin} (pid ${child.pid})`)
 console.log(`${'requests'.padStart(10)} ${'logins'.padStart(8)} ${'RSS MB'.padStart(8)} ${'req/s'.padStart(7)}`)
 const sample = () => {
   const rss = rssMb()

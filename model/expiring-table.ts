@@ -25,6 +25,11 @@ export interface ExpiringTableOptions<T> {
   readonly pinned?: (record: T) => boolean
   /** Called when a record leaves (expired, evicted or deleted), for data kept beside it (e.g. a status map). */
   readonly onRemove?: (record: T) => void
+  /**
+   * The bytes a record holds (model/byte-size.ts), for a store of what clients send: the table then keeps the total
+   * within `limits.maxStoreBytes`, evicting the oldest records as past `maxRecords`.
+   */
+  readonly sizeOf?: (record: T) => number
 }
 
 /**
@@ -41,7 +46,11 @@ export function createExpiringTable<T extends object, K extends keyof T & string
   indexes: readonly [K, ...K[]],
   options: ExpiringTableOptions<T>,
 ): Table<T, K> {
-  const { limits, expiresAt, pinned, onRemove } = options
+  const { limits, expiresAt, pinned, onRemove, sizeOf } = options
+  const maxBytes = sizeOf ? (limits.maxStoreBytes ?? Infinity) : Infinity
+  /** Each measured record's size, and their sum (only when `sizeOf` is given). */
+  const sizes = new WeakMap<T, number>()
+  let bytes = 0
   const primary = indexes[0]
   const rows = new FifoMap<unknown, T>()
   const secondary = indexes.slice(1).map((field) => [field, new Map<unknown, T>()] as const)
@@ -54,6 +63,7 @@ export function createExpiringTable<T extends object, K extends keyof T & string
     if (rows.get(key) !== record) return false
     rows.delete(key)
     for (const [field, map] of secondary) if (map.get(record[field]) === record) map.delete(record[field])
+    if (sizeOf) bytes -= sizes.get(record) ?? 0
     return true
   }
   const remove = (record: T) => {
@@ -64,6 +74,11 @@ export function createExpiringTable<T extends object, K extends keyof T & string
     if (previous) unlink(previous)
     rows.set(record[primary], record)
     for (const [field, map] of secondary) map.set(record[field], record)
+    if (sizeOf) {
+      const size = sizeOf(record)
+      sizes.set(record, size)
+      bytes += size
+    }
   }
   const sweep = (now: number) => {
     for (let i = 0; i < SWEEP; i++) {
@@ -76,16 +91,25 @@ export function createExpiringTable<T extends object, K extends keyof T & string
       if (gone(next.value, now)) remove(next.value)
     }
   }
+  const over = () => rows.size > limits.maxRecords || bytes > maxBytes
   const evict = () => {
-    if (rows.size <= limits.maxRecords) return
+    if (!over()) return
+    const byBytes = rows.size <= limits.maxRecords
+    const now = limits.clock.now()
     // Oldest first, passing over pinned records (a handful of fixtures at the front).
     for (const [, record] of rows.oldestFirst()) {
-      if (rows.size <= limits.maxRecords) break
+      if (!over()) break
       if (pinned?.(record)) continue
+      const live = !gone(record, now)
       remove(record)
+      if (live && limits.evictions) limits.evictions.set(name, (limits.evictions.get(name) ?? 0) + 1)
       if (!warned) {
         warned = true
-        limits.log(`[logout-mocks] ${name} holds more than ${limits.maxRecords} records: evicting the oldest (raise the cap with the maxRecords option / --max-records)`)
+        limits.log(
+          byBytes
+            ? `[logout-mocks] ${name} holds more than its ${maxBytes} bytes: evicting the oldest (see docs/limits.md)`
+            : `[logout-mocks] ${name} holds more than ${limits.maxRecords} records: evicting the oldest (raise the cap with the maxRecords option / --max-records)`,
+        )
       }
     }
   }
@@ -125,6 +149,7 @@ export function createExpiringTable<T extends object, K extends keyof T & string
       changes(next)
       unlink(record)
       put(next)
+      evict()
       return next
     },
     delete: remove,

@@ -24,6 +24,7 @@ import { bufferBody, discardUnreadBody, socketAddress, toBufferedRequest, writeR
 import { RawHeaders } from './raw-headers.ts'
 import { isStreaming, writeStreamingResponse } from './stream-response.ts'
 import { formatExchange, type LogLevel } from './log-format.ts'
+import { redactingLog, shownControlTarget } from './redact.ts'
 import { panelResponse } from './panel.ts'
 
 export interface ServerOptions {
@@ -198,7 +199,7 @@ export function createApp(lanes: LaneRegistry, origin: string, options: { cors?:
   // The expose list is the platform's and the served providers' own, computed once.
   const cors: CorsPolicy = { origins: null, ...options.cors, exposed: options.cors?.exposed ?? exposedHeaders(defaultLane().providers) }
   const controlPolicy = options.control ?? { origins: [], allowedHosts: [], boundHosts: [new URL(origin).host], token: null }
-  const log = options.log === undefined ? (line: string) => console.log(line) : options.log
+  const log = redactingLog(options.log === undefined ? (line: string) => console.log(line) : options.log, controlPolicy.token)
   const control = express()
   control.disable('x-powered-by')
   control.set('etag', false)
@@ -208,14 +209,14 @@ export function createApp(lanes: LaneRegistry, origin: string, options: { cors?:
       const verdict = guardControl(controlPolicy, req, req.originalUrl)
       if (!verdict.pass) {
         await writeResponse(res, verdict.response, {}, req.method === 'HEAD')
-        log?.(`${req.method} ${req.originalUrl} ${verdict.response.status} ${(performance.now() - started).toFixed(1)}ms control`)
+        log?.(`${req.method} ${shownControlTarget(req.originalUrl)} ${verdict.response.status} ${(performance.now() - started).toFixed(1)}ms control`)
         return
       }
       // The panel's own files, same-origin, behind the same guard (its ?token= exchange included).
       const panel = await panelResponse(req.method ?? 'GET', req.originalUrl)
       if (panel) {
         await writeResponse(res, panel, {}, req.method === 'HEAD')
-        log?.(`${req.method} ${req.originalUrl} ${panel.status} ${(performance.now() - started).toFixed(1)}ms control`)
+        log?.(`${req.method} ${shownControlTarget(req.originalUrl)} ${panel.status} ${(performance.now() - started).toFixed(1)}ms control`)
         return
       }
       // The request is aborted when the client goes away before its answer is finished, so a stream it opened
@@ -250,12 +251,12 @@ export function createApp(lanes: LaneRegistry, origin: string, options: { cors?:
       const response = await handleControl(lane, new BufferedRequest(origin + req.originalUrl, req.method ?? 'GET', new RawHeaders(req.rawHeaders), body, gone.signal), lanes)
       if (!response) return next()
       if (isStreaming(response)) {
-        log?.(`${req.method} ${req.originalUrl} ${response.status} stream opened control`)
+        log?.(`${req.method} ${shownControlTarget(req.originalUrl)} ${response.status} stream opened control`)
         await writeStreamingResponse(res, response, verdict.headers)
         return
       }
       await writeResponse(res, response, verdict.headers, req.method === 'HEAD')
-      log?.(`${req.method} ${req.originalUrl} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
+      log?.(`${req.method} ${shownControlTarget(req.originalUrl)} ${response.status} ${(performance.now() - started).toFixed(1)}ms control`)
     } catch (e) {
       next(e)
     } finally {
@@ -316,7 +317,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   server.on('request', createApp(all, origin, { cors: { origins: options.corsOrigins ?? null }, control, log: options.log }))
   const warning = exposureWarning(host, control.token !== null)
   if (warning) console.warn(warning)
-  const log = options.log === undefined ? (line: string) => console.log(line) : options.log
+  const log = redactingLog(options.log === undefined ? (line: string) => console.log(line) : options.log, control.token)
   const level = options.logLevel ?? 'line'
   if (log && level !== 'line') lanesJournal(all).subscribe((entry) => log(formatExchange(entry, level)))
   return {

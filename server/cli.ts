@@ -14,6 +14,8 @@ import { LOG_LEVELS, type LogLevel } from './log-format.ts'
 import { JournalBodyBytesSchema, JournalSizeSchema, KeepExpiredMsSchema, MaxRecordsSchema, SeedSchema } from '../handlers/platform/options/platform-options.ts'
 import { CONTROL_ORIGIN_PATTERN, LaneIdleMsSchema, MaxLanesSchema, PortSchema } from './config-file.ts'
 import { DEFAULT_LANE_IDLE_MS, DEFAULT_MAX_LANES } from '../handlers/platform/state/lanes.ts'
+import { ANY_ORIGIN } from './cors.ts'
+import { isLoopbackBind } from './control-guard.ts'
 
 export const HELP = `logout-mocks — mock server for the logout endpoints of Rested.dev, Dreadnode, Ory Kratos and WebmixHub
 
@@ -28,8 +30,9 @@ Options:
                           e.g. --set dreadnode.unauthenticatedLogout=idempotent --set dreadnode.rateLimit=5
   --config <path>         config file (default: ./${CONFIG_FILE_NAME} when present); flags override it
   --print-config-schema   print the config file's JSON Schema (every provider option with its type) and exit
-  --cors-origins <a,b>    provider routes: allow only these origins (default: every origin reflected, with
-                          credentials); the control API has its own --control-origins
+  --cors-origins <a,b>    provider routes: also allow these origins (default: loopback origins only —
+                          localhost, 127.0.0.1, [::1], *.localhost, any port — reflected, with credentials);
+                          * allows every origin; the control API has its own --control-origins
   --seed <n>              deterministic ids and tokens
   --journal-size <n>      requests kept in the journal (default 1000)
   --max-records <n>       cap of each store that grows with traffic (sessions, tokens, flows…; default ${DEFAULT_MAX_RECORDS}):
@@ -83,6 +86,8 @@ export type CliResult =
       scenarios: readonly ScenarioRequest[]
       /** The config file read, if any (as given), to name it in errors about its scenarios. */
       configFile: string | null
+      /** Lines the banner prints about what the options open to other origins and hosts (bannerWarnings). */
+      warnings: readonly string[]
     }
 
 /** An integer flag, in the range its schema gives (the one the config file and createLogoutMocks check too). */
@@ -94,11 +99,32 @@ function intOption(name: string, value: string | undefined, schema: object): num
   return n
 }
 
-/** `--cors-origins`: what the config file's `corsOrigins` accepts (URLs), else a usage error naming the bad one. */
+/** `--cors-origins`: what the config file's `corsOrigins` accepts (URLs, or `*`), else a usage error naming the bad one. */
 function corsOrigins(value: string | undefined): string[] | undefined {
   const origins = list(value)
-  for (const o of origins ?? []) if (!URL.canParse(o)) throw new UsageError(`--cors-origins takes origins like http://localhost:5173, got "${o}"`)
+  for (const o of origins ?? []) if (o !== ANY_ORIGIN && !URL.canParse(o)) throw new UsageError(`--cors-origins takes origins like http://localhost:5173 (or * for every origin), got "${o}"`)
   return origins
+}
+
+/**
+ * The warnings the banner prints for what the options open beyond this machine's own pages: a non-loopback bind
+ * (say how to let other origins in, deliberately), every origin allowed on the provider routes, and a control plane
+ * opened to other origins by a config file the user may not know is there.
+ * @example
+ * bannerWarnings({ host: '0.0.0.0', corsOrigins: null, controlOrigins: [] }, null)
+ * // ['note: bound to 0.0.0.0: provider routes answer cross-origin requests from loopback origins only; …']
+ */
+export function bannerWarnings(options: Pick<ServerOptions, 'host' | 'corsOrigins' | 'controlOrigins'>, configFile: string | null, fileControlOrigins: readonly string[] = []): string[] {
+  const lines: string[] = []
+  const host = options.host ?? '127.0.0.1'
+  if (!isLoopbackBind(host) && (options.corsOrigins ?? []).length === 0) {
+    lines.push(`note: bound to ${host}: provider routes answer cross-origin requests from loopback origins only (localhost, 127.0.0.1, [::1], *.localhost); add a page's origin with --cors-origins <origin>`)
+  }
+  if (options.corsOrigins?.includes(ANY_ORIGIN)) lines.push('WARNING: --cors-origins * : every web page can call the provider routes with credentials')
+  if (configFile !== null && fileControlOrigins.length > 0) {
+    lines.push(`WARNING: ${configFile} opens the control API (/__mock) to ${fileControlOrigins.join(', ')}: pages there can read and change the mock`)
+  }
+  return lines
 }
 
 const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -193,29 +219,34 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   if (v.log !== undefined && !(LOG_LEVELS as readonly string[]).includes(v.log)) throw new UsageError(`--log must be one of ${LOG_LEVELS.join(', ')}, got "${v.log}"`)
   if (v.clock !== undefined && Number.isNaN(Date.parse(v.clock))) throw new UsageError(`--clock must be an ISO date, got "${v.clock}"`)
   const clock = v.clock ?? fromFile.clock
+  const options: ServerOptions = {
+    port: intOption('port', v.port ?? env.PORT, PortSchema) ?? fromFile.port ?? 9090,
+    host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
+    corsOrigins: corsOrigins(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
+    logLevel: (v.log as LogLevel | undefined) ?? fromFile.log,
+    maxLanes: intOption('max-lanes', v['max-lanes'], MaxLanesSchema) ?? fromFile.maxLanes,
+    laneIdleMs: intOption('lane-idle-ms', v['lane-idle-ms'], LaneIdleMsSchema) ?? fromFile.laneIdleMs,
+    ...controlOptions(v['control-origins'] ?? fromFile.controlOrigins?.join(','), v['allowed-hosts'] ?? fromFile.allowedHosts?.join(','), v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
+    mocks: {
+      // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
+      only: (list(v.providers) ?? fromFile.providers) as LogoutMocksOptions['only'],
+      providers: providers as LogoutMocksOptions['providers'],
+      seed: intOption('seed', v.seed, SeedSchema) ?? fromFile.seed,
+      journalSize: intOption('journal-size', v['journal-size'], JournalSizeSchema) ?? fromFile.journalSize,
+      journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], JournalBodyBytesSchema) ?? fromFile.journalBodyBytes,
+      clock: clock ? { start: clock } : undefined,
+      limits: storeLimitFlags(v['max-records'], v['keep-expired-ms'], fromFile),
+    },
+  }
+  const configFile = file?.name ?? null
+  // The file's control origins count only when no flag replaced them.
+  const fileControlOrigins = v['control-origins'] === undefined ? (fromFile.controlOrigins ?? []) : []
   return {
     help: false,
     quiet: v.quiet ?? fromFile.quiet ?? false,
     scenarios: fromFile.scenarios ?? [],
-    configFile: file?.name ?? null,
-    options: {
-      port: intOption('port', v.port ?? env.PORT, PortSchema) ?? fromFile.port ?? 9090,
-      host: v.host ?? env.HOST ?? fromFile.host ?? '127.0.0.1',
-      corsOrigins: corsOrigins(v['cors-origins']) ?? fromFile.corsOrigins ?? null,
-      logLevel: (v.log as LogLevel | undefined) ?? fromFile.log,
-      maxLanes: intOption('max-lanes', v['max-lanes'], MaxLanesSchema) ?? fromFile.maxLanes,
-      laneIdleMs: intOption('lane-idle-ms', v['lane-idle-ms'], LaneIdleMsSchema) ?? fromFile.laneIdleMs,
-      ...controlOptions(v['control-origins'] ?? fromFile.controlOrigins?.join(','), v['allowed-hosts'] ?? fromFile.allowedHosts?.join(','), v['control-token'] ?? env.LOGOUT_MOCKS_CONTROL_TOKEN),
-      mocks: {
-        // Provider ids and option values are checked at run time (createLogoutMocks), as for any untyped caller.
-        only: (list(v.providers) ?? fromFile.providers) as LogoutMocksOptions['only'],
-        providers: providers as LogoutMocksOptions['providers'],
-        seed: intOption('seed', v.seed, SeedSchema) ?? fromFile.seed,
-        journalSize: intOption('journal-size', v['journal-size'], JournalSizeSchema) ?? fromFile.journalSize,
-        journalBodyBytes: intOption('journal-body-bytes', v['journal-body-bytes'], JournalBodyBytesSchema) ?? fromFile.journalBodyBytes,
-        clock: clock ? { start: clock } : undefined,
-        limits: storeLimitFlags(v['max-records'], v['keep-expired-ms'], fromFile),
-      },
-    },
+    configFile,
+    options,
+    warnings: bannerWarnings(options, configFile, fileControlOrigins),
   }
 }

@@ -84,7 +84,7 @@ const configFileSchema = perRegistry((registry) => {
       allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Host names /__mock answers besides loopback, IPs and the bound host.' })),
       seed: Type.Optional(SeedSchema),
       clock: Type.Optional(Type.String({ format: 'date-time', description: 'Start the platform clock at this time.' })),
-      corsOrigins: Type.Optional(Type.Array(Type.String({ format: 'uri' }), { description: 'Allow only these origins.' })),
+      corsOrigins: Type.Optional(Type.Array(Type.Union([Type.Literal('*'), Type.String({ format: 'uri' })]), { description: 'Provider routes: origins allowed besides the loopback ones ("*": every origin).' })),
       quiet: Type.Optional(Type.Boolean({ description: 'No per-request log lines.' })),
     },
     { additionalProperties: false },
@@ -125,8 +125,9 @@ export function loadConfigFile(explicit: string | undefined, cwd: string, regist
   let data: unknown
   try {
     data = JSON.parse(text)
-  } catch (e) {
-    throw new OptionsError(`${shown}: not valid JSON (${(e as Error).message})`)
+  } catch {
+    // JSON.parse's message quotes the start of the text: `--config /etc/shadow` would print its first bytes.
+    throw new OptionsError(`${shown}: not valid JSON (${text.length} characters; the file's content is not shown)`)
   }
   const problems = checkSchema(configFileSchema(registry), data)
   if (problems.length > 0) {

@@ -43,9 +43,13 @@ const MUTATING_METHODS = new Set(['POST', 'DELETE'])
 /** A `Host` header's name, lowercased, without the port; IPv6 keeps its brackets. */
 function hostName(host: string): string {
   const h = host.trim().toLowerCase()
-  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1)
-  const colon = h.lastIndexOf(':')
-  return colon < 0 ? h : h.slice(0, colon)
+  // `name` or `[v6]`, then nothing or `:port`: `[::1]evil.example` is no host of ours (it was read as `[::1]`).
+  const close = h.startsWith('[') ? h.indexOf(']') : -1
+  const colon = h.startsWith('[') ? (close < 0 ? -1 : close + 1) : h.lastIndexOf(':')
+  const name = colon < 0 || colon >= h.length ? h : h.slice(0, colon)
+  const port = colon < 0 || colon >= h.length ? '' : h.slice(colon)
+  if (h.startsWith('[') && close < 0) return ''
+  return port === '' || /^:\d{1,5}$/.test(port) ? name : ''
 }
 
 /**
@@ -167,7 +171,10 @@ export function guardControl(policy: ControlPolicy, req: IncomingMessage, target
     const queryToken = url.searchParams.get('token')
     if ((method === 'GET' || method === 'HEAD') && tokenMatches(policy, queryToken)) {
       url.searchParams.delete('token')
-      const headers = new Headers({ Location: url.pathname + url.search, 'Cache-Control': 'no-store', ...cors })
+      // Back to the same control page without the token: a same-origin path under /__mock, never `//host` (a target
+      // like `/__mock/..//evil.example` resolves to that, and a browser would follow it off-site).
+      const back = url.pathname === '/__mock' || url.pathname.startsWith('/__mock/') ? url.pathname + url.search : '/__mock'
+      const headers = new Headers({ Location: back, 'Cache-Control': 'no-store', ...cors })
       headers.append('Set-Cookie', `${CONTROL_TOKEN_COOKIE}=${encodeURIComponent(policy.token)}; Path=/__mock; HttpOnly; SameSite=Strict`)
       return { pass: false, response: createResponse(null, { status: 303, headers }) }
     }

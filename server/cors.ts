@@ -1,7 +1,10 @@
 /**
- * The standalone server's CORS (design.md): every Origin allowed and reflected unless a list restricts it,
- * credentials allowed, preflights answered, the headers clients need exposed. Providers whose contract restricts
- * origins (`cors: 'own'`) answer CORS themselves and this layer stays out of their responses.
+ * The standalone server's CORS (design.md): loopback origins (`http(s)://localhost`, `127.0.0.1`, `[::1]`,
+ * `*.localhost`, any port) allowed and reflected by default, as Vite's dev server does since CVE-2025-24010, so a web
+ * page on another site cannot call the provider routes with the developer's credentials; `--cors-origins` adds
+ * origins, and `*` (only when given in so many words) allows every one. Credentials allowed, preflights answered, the
+ * headers clients need exposed. Providers whose contract restricts origins (`cors: 'own'`) answer CORS themselves
+ * and this layer stays out of their responses.
  */
 import type { IncomingMessage } from 'node:http'
 
@@ -9,7 +12,7 @@ import type { IncomingMessage } from 'node:http'
 const PLATFORM_EXPOSED = ['Authorization', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Logout-Mocks-Error']
 
 export interface CorsPolicy {
-  /** null: every origin. */
+  /** Origins allowed besides the loopback ones (null: none); `'*'` in the list allows every origin. */
   readonly origins: readonly string[] | null
   /** `Access-Control-Expose-Headers` (default: the platform's list; `exposedHeaders` adds the providers'). */
   readonly exposed?: string
@@ -29,9 +32,28 @@ export function exposedHeaders(providers: readonly { readonly exposeHeaders: rea
 /** The platform's list alone, for a policy built without the providers'. */
 const PLATFORM_EXPOSED_VALUE = exposedHeaders([])
 
+/** The `--cors-origins` entry that allows every origin: it must be written out, never implied. */
+export const ANY_ORIGIN = '*'
+
+const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Whether an `Origin` is a loopback one: http or https, host `localhost`, `*.localhost`, `127.0.0.1` or `[::1]`, any
+ * port, and nothing but an origin (an `Origin` header holds no path, userinfo or trailing slash).
+ * @example
+ * isLoopbackOrigin('http://localhost:5173') // true
+ * isLoopbackOrigin('http://app.localhost') // true
+ * isLoopbackOrigin('https://evil.example') // false
+ */
+export function isLoopbackOrigin(origin: string): boolean {
+  const url = URL.parse(origin)
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) return false
+  return LOOPBACK_HOSTNAMES.has(url.hostname) || url.hostname.endsWith('.localhost')
+}
+
 /** Whether the platform CORS policy allows this origin. */
 function originAllowed(policy: CorsPolicy, origin: string): boolean {
-  return policy.origins === null || policy.origins.includes(origin)
+  return isLoopbackOrigin(origin) || (policy.origins !== null && (policy.origins.includes(ANY_ORIGIN) || policy.origins.includes(origin)))
 }
 
 /** Headers for an actual (non-preflight) response, or none when there is no Origin or it is not allowed. */

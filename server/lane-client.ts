@@ -56,7 +56,7 @@ export interface LaneClient {
 
 function defaultOrigin(): string {
   const env = typeof process !== 'undefined' ? process.env?.LOGOUT_MOCKS_ORIGIN : undefined
-  return (env ?? 'http://127.0.0.1:9090').replace(/\/+$/, '')
+  return (env ?? 'http://127.0.0.1:9090').replace(/(?<!\/)\/+$/, '')
 }
 
 /**
@@ -72,7 +72,7 @@ export function connectLane(options: ConnectLaneOptions): LaneClient {
   if (typeof lane !== 'string' || !LANE_ID.test(lane)) {
     throw new TypeError(`connectLane: "${String(lane)}" is not a lane id (1 to 63 characters, lowercase letters, digits and "-", starting with a letter or digit)`)
   }
-  const origin = (options.origin ?? defaultOrigin()).replace(/\/+$/, '')
+  const origin = (options.origin ?? defaultOrigin()).replace(/(?<!\/)\/+$/, '')
   const headers = { 'X-Mock-Lane': lane } as const
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const h: Record<string, string> = { ...headers, Accept: 'application/json' }

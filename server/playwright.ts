@@ -63,7 +63,7 @@ let testLanes = 0
  * })
  */
 export const test = base.extend<{ lane: LaneFixture }, LaneOptions & { workerLane: LaneClient }>({
-  mockOrigin: [(process.env.LOGOUT_MOCKS_ORIGIN ?? 'http://127.0.0.1:9090').replace(/\/+$/, ''), { option: true, scope: 'worker' }],
+  mockOrigin: [(process.env.LOGOUT_MOCKS_ORIGIN ?? 'http://127.0.0.1:9090').replace(/(?<!\/)\/+$/, ''), { option: true, scope: 'worker' }],
   laneScope: ['worker', { option: true, scope: 'worker' }],
   laneVia: ['header', { option: true, scope: 'worker' }],
   mockToken: [process.env.LOGOUT_MOCKS_CONTROL_TOKEN, { option: true, scope: 'worker' }],

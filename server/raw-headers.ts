@@ -9,7 +9,7 @@
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection', 'te', 'trailer'])
 /** Leading and trailing HTTP whitespace (tab, space, CR, LF), what fetch strips from a value; other spaces stay. */
-const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
+const HTTP_WHITESPACE = /^[\t\n\r ]+|(?<![\t\n\r ])[\t\n\r ]+$/g
 const normalise = (value: string) => value.replace(HTTP_WHITESPACE, '')
 
 export class RawHeaders implements Headers {

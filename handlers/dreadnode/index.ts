@@ -5,6 +5,8 @@
  */
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control/control-error.ts'
+import { actionInput, NameField } from '../platform/control/action-input.ts'
+import { Type } from 'typebox'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
 import { dreadnodeOptions, type DreadnodeConfig } from './config.ts'
 import { createDreadnodeState, sessionExpiresAt, snapshotDreadnode, startSession, type DreadnodeState } from './model.ts'
@@ -17,6 +19,11 @@ import { mintApiKeyOperation, revokeOwnApiKeyOperation, userApiKeyBehaviours } f
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies.ts'
 import { findUser } from './users.ts'
 import { API_KEY_HEADER } from './auth.ts'
+
+const USER = NameField('the email, username or id of the user')
+const UserInput = Type.Object({ user: USER }, { additionalProperties: false })
+const ApproveInput = Type.Object({ user: Type.Optional(USER), deviceCode: Type.Optional(NameField('the device_code')), userCode: Type.Optional(NameField('the user_code')) }, { additionalProperties: false })
+const ApiKeyInput = Type.Object({ user: USER, name: Type.Optional(Type.String({ maxLength: 1024 })), allowSelfRevoke: Type.Optional(Type.Boolean()) }, { additionalProperties: false })
 
 /** The device code an `approveDeviceCode` input names, by `deviceCode` or by `userCode`. */
 function namedDeviceCode(state: DreadnodeState, input: Record<string, unknown>, now: number) {
@@ -68,20 +75,23 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dre
     }
   },
   actions: {
-    async disableUser(state, input) {
+    async disableUser(state, raw) {
+      const input = actionInput('disableUser', UserInput, raw)
       const user = await state.users.update(findUser(state, input.user), (u) => {
         u.disabled = true
       })
       return { user: user.email, disabled: true }
     },
-    async enableUser(state, input) {
+    async enableUser(state, raw) {
+      const input = actionInput('enableUser', UserInput, raw)
       const user = await state.users.update(findUser(state, input.user), (u) => {
         u.disabled = false
       })
       return { user: user.email, disabled: false }
     },
     /** What the person does in the browser: approve a pending device code for a user. */
-    async approveDeviceCode(state, input, ctx) {
+    async approveDeviceCode(state, raw, ctx) {
+      const input = actionInput('approveDeviceCode', ApproveInput, raw)
       const code = namedDeviceCode(state, input, ctx.clock.now())
       if (input.user === undefined) throw new ControlError('approveDeviceCode needs "user": the email, username or id to approve the code for')
       const user = findUser(state, input.user)
@@ -89,12 +99,11 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dre
       return { deviceCode: code.deviceCode, userCode: code.userCode, user: user.email, approved: true, expiresAt: new Date(code.expiresAt).toISOString() }
     },
     /** An API key for a user without going through HTTP (what `POST /api/v1/user/api-keys` mints). */
-    async createApiKey(state, input, ctx) {
+    async createApiKey(state, raw, ctx) {
+      const input = actionInput('createApiKey', ApiKeyInput, raw)
       const user = findUser(state, input.user)
-      if (input.name !== undefined && typeof input.name !== 'string') throw new ControlError('"name" must be a string')
-      if (input.allowSelfRevoke !== undefined && typeof input.allowSelfRevoke !== 'boolean') throw new ControlError('"allowSelfRevoke" must be a boolean')
       if (state.apiKeys.countFor(user.id) >= ctx.config.maxApiKeysPerUser) throw new ControlError(`${user.email} already has maxApiKeysPerUser (${ctx.config.maxApiKeysPerUser}) keys`, 409)
-      const k = state.apiKeys.mint({ userId: user.id, name: (input.name as string | undefined) ?? 'mock', allowSelfRevoke: (input.allowSelfRevoke as boolean | undefined) ?? true, now: ctx.clock.now() })
+      const k = state.apiKeys.mint({ userId: user.id, name: input.name ?? 'mock', allowSelfRevoke: input.allowSelfRevoke ?? true, now: ctx.clock.now() })
       return { user: user.email, id: k.id, key: k.key, allowSelfRevoke: k.allowSelfRevoke, headers: { [API_KEY_HEADER]: k.key } }
     },
   },

@@ -72,5 +72,5 @@ export type SameSite = KratosConfig['sameSite']
  * mountKratos('http://127.0.0.1:9090', kratosOptions.defaults) // 'http://127.0.0.1:9090/auth'
  */
 export function mountKratos(origin: string, config: KratosConfig): string {
-  return origin.replace(/\/+$/, '') + config.mountPrefix
+  return origin.replace(/(?<!\/)\/+$/, '') + config.mountPrefix
 }

@@ -26,7 +26,7 @@ const TOKEN_BYTES = 32
  * csrfCookieName('http://127.0.0.1:4433') // 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'
  */
 export function csrfCookieName(baseUrl: string): string {
-  const digest = sha256(new TextEncoder().encode(baseUrl.replace(/\/*$/, '/')))
+  const digest = sha256(new TextEncoder().encode(baseUrl.replace(/(?<!\/)\/*$/, '/')))
   return 'csrf_token_' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 

@@ -4,24 +4,10 @@
  * return_to, `time.Time` JSON (RFC 3339 with trimmed nanoseconds) and `http.Redirect`'s HTML escaping.
  */
 
-const NAMED_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' }
+import { goQuote } from './go-quote.ts'
+import { formatGoAuthority, parseGoAuthority } from './go-authority.ts'
 
-/**
- * Go's `%q` of a string.
- * @example
- * goQuote('https://evil.example') // '"https://evil.example"'
- */
-export function goQuote(s: string): string {
-  let out = '"'
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!
-    if (ch === '"' || ch === '\\') out += '\\' + ch
-    else if (NAMED_ESCAPES[ch]) out += NAMED_ESCAPES[ch]
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0')
-    else out += ch
-  }
-  return out + '"'
-}
+export { goQuote } from './go-quote.ts'
 
 /**
  * Go's `url.QueryEscape`: everything but `A-Za-z0-9-_.~` is %-encoded, space becomes `+`.
@@ -133,9 +119,10 @@ export function parseGoUrl(raw: string): { url: GoUrl } | { error: string } {
     const end = rest.slice(2).search(/\//)
     authority = end < 0 ? rest.slice(2) : rest.slice(2, end + 2)
     rest = end < 0 ? '' : rest.slice(end + 2)
-    host = authority.slice(authority.lastIndexOf('@') + 1)
-    const port = /^(?:\[[^\]]*\]|[^:]*)(:.*)?$/.exec(host)?.[1]
-    if (port !== undefined && !/^:[0-9]*$/.test(port)) return fail(`invalid port ${goQuote(port)} after host`)
+    const parsedAuthority = parseGoAuthority(authority)
+    if ('reason' in parsedAuthority) return fail(parsedAuthority.reason)
+    host = parsedAuthority.authority.host
+    authority = formatGoAuthority(parsedAuthority.authority)
   } else if (scheme === '' && rest.split('/')[0].includes(':')) {
     return fail('first path segment in URL cannot contain colon')
   }
@@ -154,7 +141,10 @@ export function parseGoUrl(raw: string): { url: GoUrl } | { error: string } {
  * goTime(Date.parse('2025-01-15T10:30:00.120Z')) // '2025-01-15T10:30:00.12Z'
  */
 export function goTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z')
+  const iso = new Date(ms).toISOString()
+  const dot = iso.lastIndexOf('.')
+  const fraction = iso.slice(dot + 1, -1).replace(/0{1,3}$/, '')
+  return `${iso.slice(0, dot)}${fraction ? `.${fraction}` : ''}Z`
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' }

@@ -3,6 +3,7 @@
  * token and cookie value), the platform's revocation log keyed by session id (revoking is an insert, never a scan),
  * login flows and the errors browsers are redirected to. Sessions are never updated in place.
  */
+import { approximateBytes } from '../../model/byte-size.ts'
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import { createTable, type Table } from '../../model/table.ts'
 import { createExpiringTable } from '../../model/expiring-table.ts'
@@ -45,6 +46,9 @@ export interface SessionWithIdentity {
   session: KratosSession
   identity: KratosIdentity
 }
+
+/** What a login flow holds besides its request URL (id, type, two times), for the store's byte budget. */
+const FLOW_OVERHEAD = 96
 
 export interface KratosLoginFlow {
   id: string
@@ -92,10 +96,11 @@ export async function createKratosState(config: KratosConfig, limits: StoreLimit
       expiresAt: (s) => s.expiresAt,
     }),
     revocations: createRevocations('kratos.revocations', limits),
-    loginFlows: createExpiringTable<KratosLoginFlow, 'id'>('kratos.loginFlows', ['id'], { limits, expiresAt: (f) => f.expiresAt }),
+    // The two stores that keep what a client sent (a request URL, an error quoting a return_to) count their bytes.
+    loginFlows: createExpiringTable<KratosLoginFlow, 'id'>('kratos.loginFlows', ['id'], { limits, expiresAt: (f) => f.expiresAt, sizeOf: (f) => FLOW_OVERHEAD + f.requestUrl.length }),
     // Kratos keeps self-service errors in its database and cleans them up with its other expired records; the mock
     // keeps each for keepExpiredMs after it was stored.
-    errors: createExpiringTable<KratosStoredError, 'id'>('kratos.errors', ['id'], { limits, expiresAt: (e) => e.createdAt }),
+    errors: createExpiringTable<KratosStoredError, 'id'>('kratos.errors', ['id'], { limits, expiresAt: (e) => e.createdAt, sizeOf: (e) => approximateBytes(e.error) }),
     site: deriveSite(config),
   }
 }

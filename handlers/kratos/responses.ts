@@ -47,9 +47,22 @@ export function seeOtherDeclaration(method: string): { contentType: 'text/html' 
   return method === 'GET' ? { contentType: 'text/html', schema: 'seeOtherHtml' } : { contentType: null }
 }
 
+/**
+ * Go's `hexEscapeNonASCII`, which `http.Redirect` applies to the Location: every byte ≥ 0x80 of the UTF-8 as `%xx`
+ * (lowercase hex, as `strconv.AppendInt` writes it), so the header is ASCII whatever the return_to held.
+ */
+function hexEscapeNonAscii(s: string): string {
+  let out = ''
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) out += ch
+    else for (const b of new TextEncoder().encode(ch)) out += `%${b.toString(16)}`
+  }
+  return out
+}
+
 /** Go's `http.Redirect(w, r, location, 303)`: an HTML body and Content-Type on GET, none on other methods. */
 export function seeOther(location: string, request: IncomingRequest, headers: Headers): MockResponse {
-  headers.set('Location', location)
+  headers.set('Location', hexEscapeNonAscii(location))
   if (request.method === 'GET' || request.method === 'HEAD') headers.set('Content-Type', 'text/html; charset=utf-8')
   const body = request.method === 'GET' ? `<a href="${htmlEscape(location)}">See Other</a>.\n\n` : null
   return createResponse(body, { status: 303, headers })

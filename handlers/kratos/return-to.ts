@@ -52,7 +52,34 @@ export function secureRedirectTo(returnTo: string, rules: RedirectRules): Return
   }
   const scheme = url.scheme.toLowerCase()
   const path = url.path || '/'
-  const found = rules.allowList.some((a) => a.scheme.toLowerCase() === scheme && hostMatches(a.host, url.host) && path.startsWith(a.path || '/'))
   const normalised = formatGoUrl(url)
-  return found ? { ok: true, url: normalised } : { ok: false, behaviour: 'returnToForbidden', error: returnToForbidden(normalised) }
+  const found = rules.allowList.find((a) => a.scheme.toLowerCase() === scheme && hostMatches(a.host, url.host) && path.startsWith(a.path || '/'))
+  // The second line: where a browser would go with this Location must be the allow-listed host too, whatever Go
+  // made of it (WHATWG reads `\` as `/`, drops userinfo, lowercases and IDNA-encodes the host).
+  const safe = found !== undefined && browserLandsOn(normalised, found)
+  return safe ? { ok: true, url: normalised } : { ok: false, behaviour: 'returnToForbidden', error: returnToForbidden(normalised) }
+}
+
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' }
+
+/** Go's `URL.Hostname()` and `URL.Port()` of an allow-list host (brackets of an IPv6 literal dropped). */
+function splitGoHost(host: string): { hostname: string; port: string } {
+  const colon = host.lastIndexOf(':')
+  const hasPort = colon >= 0 && (!host.startsWith('[') || host.lastIndexOf(']') < colon)
+  const name = hasPort ? host.slice(0, colon) : host
+  return { hostname: name.replace(/^\[(.*)\]$/, '$1').toLowerCase(), port: hasPort ? host.slice(colon + 1) : '' }
+}
+
+/**
+ * Whether a browser reading `location` (the WHATWG URL parser, as `Location` is resolved) lands on the host and port
+ * of the allow-list entry that admitted it.
+ */
+function browserLandsOn(location: string, allowed: GoUrl): boolean {
+  const seen = URL.parse(location)
+  if (!seen) return false
+  const expected = splitGoHost(allowed.host)
+  const hostname = seen.hostname.replace(/^\[(.*)\]$/, '$1')
+  const sameName = expected.hostname.startsWith('*.') ? hostname.endsWith(expected.hostname.slice(1)) : hostname === expected.hostname
+  const port = (p: string, protocol: string) => p || DEFAULT_PORTS[protocol] || ''
+  return sameName && port(seen.port, seen.protocol) === port(expected.port, seen.protocol)
 }

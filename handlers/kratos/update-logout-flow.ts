@@ -32,10 +32,11 @@ export const updateLogoutFlowOperation: Operation<KratosState, KratosConfig> = {
     const auth = activeSession(ctx)
     if (!auth) return { behaviour: `sessionInactive${suffix}` }
     if (auth.session.logoutToken !== token) return { behaviour: `tokenMismatch${suffix}` }
-    const cleared = await purgeFromRequest(ctx)
-    const setCookies = logoutCookies(ctx, route, cleared)
+    // The verdict is reached before the revoke (it reads nothing the revoke changes), so nothing can fail after it.
     const returnTo = query.get('return_to') ?? ''
     const verdict = secureRedirectTo(returnTo, ctx.state.site.logoutRedirect)
+    const cleared = await purgeFromRequest(ctx)
+    const setCookies = logoutCookies(ctx, route, cleared)
     if (!verdict.ok) return { behaviour: `${verdict.behaviour}${suffix}`, detail: { error: verdict.error, setCookies } }
     if (suffix === '') return { behaviour: 'loggedOut', detail: { setCookies } }
     return { behaviour: returnTo === '' ? 'loggedOutBrowser' : 'loggedOutBrowserReturnTo', detail: { setCookies, location: verdict.url } }

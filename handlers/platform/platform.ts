@@ -42,7 +42,7 @@ function mergeConfig(provider: AnyProvider, overrides: unknown, origin: string |
   if (given.baseUrl === undefined && origin !== undefined) {
     config.baseUrl = provider.mount ? provider.mount(origin, config) : origin
   }
-  config.baseUrl = config.baseUrl.replace(/\/+$/, '')
+  config.baseUrl = config.baseUrl.replace(/(?<!\/)\/+$/, '')
   return config
 }
 

@@ -103,8 +103,8 @@ export function bodyBehaviours(operation: string, page: RestedPage, contentType:
   return [
     errorBehaviour({ operation, name: 'badContentType', status: 400, title: '400 wrong Content-Type', trigger: 'Content-Type other than application/json', source: contentType }),
     errorBehaviour({ operation, name: 'emptyBody', status: 400, title: '400 empty body', trigger: 'application/json with an empty body', source: documented(page) }),
-    errorBehaviour({ operation, name: 'malformedBody', status: 400, title: '400 body not a JSON object', trigger: 'body that is not valid JSON, or JSON that is not an object', source: assumed('bodies-that-are-not-json-objects') }),
-    errorBehaviour({ operation, name: 'bodyTooLarge', status: 400, title: '400 body too large', trigger: 'body over 1 MiB', source: assumed('bodies-that-are-not-json-objects') }),
+    errorBehaviour({ operation, name: 'malformedBody', status: 400, title: '400 body not a JSON object', trigger: 'body that is not valid JSON, JSON that is not an object, or JSON nested deeper than 512 levels', source: assumed('bodies-that-are-not-json-objects') }),
+    errorBehaviour({ operation, name: 'bodyTooLarge', status: 400, title: '400 body too large', trigger: 'body over 1 MiB (over 64 KiB where the body is kept: register, create)', source: assumed('bodies-that-are-not-json-objects') }),
   ]
 }
 

@@ -7,19 +7,27 @@
  * The media type is compared with `mediaType` rather than the platform's `isJsonMediaType`: the docs accept "only
  * application/json", so `application/problem+json` and other `+json` types get the documented 400.
  */
-import { isPlainObject, mediaType, parseJson, readBody } from '../platform/http/body.ts'
+import { DEFAULT_BODY_LIMIT, isPlainObject, mediaType, parseJson, readBody } from '../platform/http/body.ts'
 import type { Ctx, Refusal } from './gate.ts'
 
 /**
- * Reads the request body as a JSON object; a failure is the operation's body entry (`rested.<op>.emptyBody`, …).
+ * The most a body the mock keeps (a registered user, a posted record) may hold: 64 KiB. With each store's byte
+ * budget (docs/limits.md) it keeps memory bounded in bytes however much is posted; a larger body is the same 400
+ * "Body too large" as one over the 1 MiB read limit.
+ */
+export const MAX_STORED_BODY_BYTES = 64 * 1024
+
+/**
+ * Reads the request body (at most `limit` bytes) as a JSON object; a failure is the operation's body entry
+ * (`rested.<op>.emptyBody`, …). JSON nested deeper than the platform's bound is a malformed body.
  * @example
  * const body = await readJsonObject(ctx, 'login')
  * if (!body.ok) return body.outcome
  */
-export async function readJsonObject(ctx: Ctx, operation: string): Promise<Refusal | { readonly ok: true; readonly value: Record<string, unknown> }> {
+export async function readJsonObject(ctx: Ctx, operation: string, limit = DEFAULT_BODY_LIMIT): Promise<Refusal | { readonly ok: true; readonly value: Record<string, unknown> }> {
   const refuse = (failure: 'badContentType' | 'emptyBody' | 'malformedBody' | 'bodyTooLarge'): Refusal => ({ ok: false, outcome: { behaviour: `rested.${operation}.${failure}` } })
   if (mediaType(ctx.request.headers.get('content-type')) !== 'application/json') return refuse('badContentType')
-  const body = await readBody(ctx.request)
+  const body = await readBody(ctx.request, limit)
   if (!body.ok) return refuse(body.reason === 'too-large' ? 'bodyTooLarge' : 'malformedBody')
   if (body.text.trim() === '') return refuse('emptyBody')
   const parsed = parseJson(body.text)

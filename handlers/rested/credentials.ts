@@ -3,15 +3,14 @@
  * project gate and the JSON body checks — the common start of both operations.
  */
 import { passGate, type Ctx, type Refusal } from './gate.ts'
-import { readJsonObject } from './body.ts'
+import { MAX_STORED_BODY_BYTES, readJsonObject } from './body.ts'
 import { MESSAGES } from './messages.ts'
+import { isEmailAddress } from '../platform/http/email-address.ts'
 import type { RestedProject, UserName } from './model.ts'
 
 type Credentials = UserName & { readonly password: string }
 
 type Checked = { readonly ok: true; readonly credentials: Credentials } | { readonly ok: false; readonly failure: 'usernameEmailRules' | 'missingPassword'; readonly message: string }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Checks a body's identifier and password; the failure carries the precise reason text. */
 function credentialsOf(body: Record<string, unknown>, operation: 'login' | 'register'): Checked {
@@ -21,7 +20,7 @@ function credentialsOf(body: Record<string, unknown>, operation: 'login' | 'regi
   if (hasUsername && hasEmail) return rules(MESSAGES.usernameEmailRules)
   if (!hasUsername && !hasEmail) return rules(operation === 'register' ? MESSAGES.credentialsNotPresent : 'username or email is required')
   if (hasUsername && (typeof body.username !== 'string' || body.username.trim() === '')) return rules('username must be a non-empty string')
-  if (hasEmail && (typeof body.email !== 'string' || !EMAIL.test(body.email))) return rules('email not valid')
+  if (hasEmail && (typeof body.email !== 'string' || !isEmailAddress(body.email))) return rules('email not valid')
   if (typeof body.password !== 'string' || body.password === '') return { ok: false, failure: 'missingPassword', message: operation === 'register' ? MESSAGES.credentialsNotPresent : MESSAGES.missingPassword }
   const who = hasUsername ? { username: body.username as string } : { email: body.email as string }
   return { ok: true, credentials: { ...who, password: body.password } }
@@ -40,7 +39,7 @@ export async function readCredentials(
 ): Promise<Refusal | { readonly ok: true; readonly project: RestedProject; readonly body: Record<string, unknown>; readonly credentials: Credentials }> {
   const gate = passGate(ctx, operation, 'auth')
   if (!gate.ok) return gate
-  const body = await readJsonObject(ctx, operation)
+  const body = await readJsonObject(ctx, operation, operation === 'register' ? MAX_STORED_BODY_BYTES : undefined)
   if (!body.ok) return body
   const checked = credentialsOf(body.value, operation)
   if (!checked.ok) return { ok: false, outcome: { behaviour: `rested.${operation}.${checked.failure}`, detail: { message: checked.message } } }

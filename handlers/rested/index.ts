@@ -3,6 +3,8 @@
  * logout — with API keys, master keys, allowed origins and the no-origin switch, plus data endpoints (secure or not)
  * where a logged-out token is shown rejected. It answers CORS itself (`cors: 'own'`): the project's rule decides.
  */
+import { Type } from 'typebox'
+import { actionInput, NameField } from '../platform/control/action-input.ts'
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { restedSchemas } from '../../schemas/rested/index.ts'
@@ -20,6 +22,11 @@ import { loggedInUserBehaviours } from './logged-in-user.ts'
 import { RESTED_DOC_PAGE, RESTED_PAGES } from './sources.ts'
 
 /** A user of a project by username or email (control API); a 404 control error listing the users otherwise. */
+const DeleteUserInput = Type.Object(
+  { user: NameField('the username or email of the user'), project: Type.Optional(NameField('the project id or API key (default: the examples project)')) },
+  { additionalProperties: false },
+)
+
 function userNamed(state: RestedState, projectId: string, who: unknown) {
   const key = String(who ?? '')
   const user = findUser(state, projectId, { username: key }) ?? findUser(state, projectId, { email: key })
@@ -61,8 +68,9 @@ export const rested: ProviderDefinition<RestedState, RestedConfig, 'rested'> = {
      * `{user, project?}` (username or email; project id or API key, default the examples project): removes the user,
      * so its still-live tokens meet the logged-in-user GET's 401 "No user found".
      */
-    async deleteUser(state, input) {
-      const ref = String(input.project ?? RESTED_API_KEY)
+    async deleteUser(state, raw) {
+      const input = actionInput('deleteUser', DeleteUserInput, raw)
+      const ref = input.project ?? RESTED_API_KEY
       const project = state.projects.get('apiKey', ref) ?? state.projects.get('id', ref)
       if (!project) throw new ControlError(`rested has no project "${ref}"`, 404, { projects: state.projects.all().map((p) => p.id) })
       const user = userNamed(state, project.id, input.user)

@@ -6,6 +6,7 @@
 import { createTable, type Table } from '../../model/table.ts'
 import { createRevocations, type Revocations } from '../../model/revocations.ts'
 import { createExpiringTable } from '../../model/expiring-table.ts'
+import { approximateBytes } from '../../model/byte-size.ts'
 import type { StoreLimits } from '../../model/limits.ts'
 import type { Clock } from '../platform/state/clock.ts'
 import type { Random } from '../platform/state/random.ts'
@@ -124,7 +125,8 @@ export function findUser(state: RestedState, projectId: string, who: UserName): 
  * state.projects.get('apiKey', 'd59eb2859c284168ac48aef65046d5dd')?.id // 'examples'
  */
 export async function createRestedState(baseUrl: string, limits: StoreLimits): Promise<RestedState> {
-  const now = limits.clock.now()
+  // Fixtures carry the clock's start, not the time of the (re)load: two runs of one seeded test see equal records.
+  const now = limits.clock.startedAt ?? limits.clock.now()
   const allowedOrigins = new Map<string, ReadonlySet<string>>()
   const state: RestedState = {
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
@@ -133,8 +135,14 @@ export async function createRestedState(baseUrl: string, limits: StoreLimits): P
     endpoints: createTable<RestedEndpoint, 'key'>(['key']),
     // Registered users and posted records have no lifetime at Rested.dev: only the store's cap bounds them (the
     // fixtures are never evicted). Tokens and their revocations expire with the token.
-    users: createExpiringTable<RestedUser, 'uniqueId' | 'usernameKey' | 'emailKey'>('rested.users', ['uniqueId', 'usernameKey', 'emailKey'], { limits, expiresAt: NEVER, pinned: isFixture }),
-    records: createExpiringTable<RestedRecord, 'uniqueId'>('rested.records', ['uniqueId'], { limits, expiresAt: NEVER, pinned: isFixture }),
+    // Both hold bodies as posted: each body is capped (MAX_STORED_BODY_BYTES) and each store has a byte budget.
+    users: createExpiringTable<RestedUser, 'uniqueId' | 'usernameKey' | 'emailKey'>('rested.users', ['uniqueId', 'usernameKey', 'emailKey'], {
+      limits,
+      expiresAt: NEVER,
+      pinned: isFixture,
+      sizeOf: (u) => approximateBytes(u.registered) + approximateBytes(u.data),
+    }),
+    records: createExpiringTable<RestedRecord, 'uniqueId'>('rested.records', ['uniqueId'], { limits, expiresAt: NEVER, pinned: isFixture, sizeOf: (r) => approximateBytes(r.data) }),
     tokens: createExpiringTable<RestedToken, 'token'>('rested.tokens', ['token'], { limits, expiresAt: (t) => t.expiresAt }),
     revocations: createRevocations('rested.revocations', limits),
   }

@@ -8,7 +8,7 @@ import type { Outcome } from '../platform/types.ts'
 import { authenticate } from './auth.ts'
 import { bodyBehaviours, errorBehaviour, gateBehaviours, type RestedBehaviour } from './behaviours.ts'
 import { assumed, documented } from './sources.ts'
-import { readJsonObject } from './body.ts'
+import { MAX_STORED_BODY_BYTES, readJsonObject } from './body.ts'
 import { passGate, type Ctx, type Refusal } from './gate.ts'
 import type { RestedRecord } from './model.ts'
 import { restedJson } from './responses.ts'
@@ -53,7 +53,7 @@ export function runSecureRead(ctx: Ctx): Outcome {
 export async function runSecureCreate(ctx: Ctx): Promise<Outcome> {
   const auth = authorize(ctx, 'secureCreate')
   if (!auth.ok) return auth.outcome
-  const body = await readJsonObject(ctx, 'secureCreate')
+  const body = await readJsonObject(ctx, 'secureCreate', MAX_STORED_BODY_BYTES)
   if (!body.ok) return body.outcome
   const now = ctx.clock.now()
   const record = await ctx.state.records.create({ uniqueId: ctx.random.hex(32), endpointKey: auth.endpointKey, data: body.value, createdAt: now, updatedAt: now })

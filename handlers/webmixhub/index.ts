@@ -3,6 +3,8 @@
  * `GET /auth/logout`, with
  * tenant (`x-tenant-token`) and user (`x-token`) authentication, user statuses and the documented re-login quirk.
  */
+import { Type } from 'typebox'
+import { actionInput, NameField } from '../platform/control/action-input.ts'
 import type { ProviderDefinition } from '../platform/types.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { webmixhubSchemas } from '../../schemas/webmixhub/index.ts'
@@ -35,6 +37,11 @@ function findUser(state: WebmixhubState, who: unknown, tenantToken: unknown = DE
   }
   return { tenant, user }
 }
+
+const DeleteUserInput = Type.Object(
+  { user: NameField('the email or id of the user'), tenant: Type.Optional(NameField('the tenant token (default: the demo tenant)')) },
+  { additionalProperties: false },
+)
 
 export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig, 'webmixhub'> = {
   id: 'webmixhub',
@@ -71,7 +78,8 @@ export const webmixhub: ProviderDefinition<WebmixhubState, WebmixhubConfig, 'web
   },
   actions: {
     /** `{user, tenant?}`: removes the user, so its still-valid tokens meet "Missing user context" (500 UNEXPECTED_STATE). */
-    async deleteUser(state, input) {
+    async deleteUser(state, raw) {
+      const input = actionInput('deleteUser', DeleteUserInput, raw)
       const { tenant, user } = findUser(state, input.user, input.tenant ?? DEMO_TENANT_TOKEN)
       state.users.delete(user)
       state.statuses.delete(user.id)

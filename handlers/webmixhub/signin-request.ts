@@ -8,6 +8,7 @@ import { isJsonMediaType, isPlainObject, parseJson, readBody } from '../platform
 import type { Ctx } from './auth.ts'
 import type { Validation } from './envelope.ts'
 import type { SigninMethod } from './model.ts'
+import { isEmailAddress } from '../platform/http/email-address.ts'
 
 const SIGNIN_METHODS: readonly SigninMethod[] = ['password', 'google', 'facebook', 'apple', 'otp', 'guest']
 
@@ -20,7 +21,6 @@ export type SigninRequest =
 
 type SigninParse = { ok: true; value: SigninRequest } | { ok: false; validation: Validation }
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const MIN_PASSWORD_LENGTH = 8
 
 const required = (field: string) => `${field} is required`
@@ -36,7 +36,7 @@ function validateFields(body: Record<string, unknown>, method: SigninMethod, pro
   }
   const email = () => {
     const v = str('email')
-    if (v !== undefined && !EMAIL.test(v)) problems.email = 'email must be a valid email address'
+    if (v !== undefined && !isEmailAddress(v)) problems.email = 'email must be a valid email address'
   }
   switch (method) {
     case 'password': {

@@ -18,8 +18,9 @@ import { gate, header, type Ctx } from './auth.ts'
 import { clientHeadersBehaviour, errorBehaviour, forcedOnlyErrors, tenantBehaviours, type WebmixhubBehaviour } from './behaviours.ts'
 import { documented } from './sources.ts'
 import { envelope } from './envelope.ts'
-import { EMAIL, readSigninRequest, type SigninRequest } from './signin-request.ts'
+import { readSigninRequest, type SigninRequest } from './signin-request.ts'
 import { REPRESENTATIVE_USER } from './me.ts'
+import { isEmailAddress } from '../platform/http/email-address.ts'
 
 interface Identity {
   /** The per-tenant login key (see `WebmixhubUser.login`). */
@@ -45,9 +46,9 @@ function identityOf(ctx: Ctx, tenantId: string, req: Exclude<SigninRequest, { me
       return { login: `${tenantId}|guest:${device ? `device:${opaqueId(device)}` : ctx.random.uuid()}`, email: null }
     }
     default: {
-      if (EMAIL.test(req.token)) return byEmail(req.token)
+      if (isEmailAddress(req.token)) return byEmail(req.token)
       const claimed = decodeJwt(req.token)?.claims.email
-      if (typeof claimed === 'string' && EMAIL.test(claimed)) return byEmail(claimed)
+      if (typeof claimed === 'string' && isEmailAddress(claimed)) return byEmail(claimed)
       return { login: `${tenantId}|${req.method}:${opaqueId(req.token)}`, email: null }
     }
   }

@@ -442,7 +442,7 @@ function renderCredentials(provider, creds) {
   const cookies = Object.entries(creds.cookies ?? {}).map(([n, v]) => `${n}=${v}`).join('; ')
   const cookieHeader = headers.Cookie ?? headers.cookie ?? cookies
   if (cookieHeader && !headers.Cookie && !headers.cookie) headers.Cookie = cookieHeader
-  const auth = /^Bearer\s+(.+)$/i.exec(headers.Authorization ?? headers.authorization ?? '')
+  const auth = /^Bearer\s+(\S.*)$/i.exec(headers.Authorization ?? headers.authorization ?? '')
   const bearer = auth?.[1] ?? (typeof creds.sessionToken === 'string' ? creds.sessionToken : null)
   const target = curlTarget(provider, creds)
   const curl = ['curl -i', target.method === 'GET' ? null : `-X ${target.method}`, shellQuote(target.url), ...Object.entries(headers).map(([n, v]) => `-H ${shellQuote(`${n}: ${v}`)}`)].filter(Boolean).join(' ')

@@ -20,6 +20,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261201)
 const ALICE = { email: 'alice@example.com', username: 'alice', password: 'alice-password-1' }
 const HUGE = JSON.stringify({ pad: 'x'.repeat(1_100_000) })
+// Issue 20's shapes: strings built to make a regex backtrack, over-long addresses, JSON nested past every bound.
+const ADVERSARIAL = [`a@${'.'.repeat(60_000)} `, `${'a'.repeat(300)}@example.com`, `${'@'.repeat(5000)}.`, 'a@b\u0000.c', `${'\t'.repeat(5000)}x`, 'ü@exämple.de']
+const DEEP = (depth: number) => `{"email":"a@b.c","password":"x","nest":${'['.repeat(depth)}${']'.repeat(depth)}}`
 
 /** A running mock in one mode: how to reach providers and the control plane. */
 interface Mode {
@@ -195,7 +198,7 @@ function suite(title: string, controlApi: boolean, start: () => Promise<{ mode: 
           const doc = closure.docs(id)
           const ops = Object.entries(doc.paths).flatMap(([template, methods]) =>
             Object.entries(methods).flatMap(([method, op]) => {
-              const samples = op['x-operations']?.map((o) => o.sample) ?? [template.replace(/\{path\}/g, 'sample/path').replace(/\{[^}]+\}/g, 'x1')]
+              const samples = op['x-operations']?.map((o) => o.sample) ?? [template.replace(/\{path\}/g, 'sample/path').replace(/\{[^{}]+\}/g, 'x1')]
               return samples.map((sample) => ({ method: method.toUpperCase(), sample, statuses: Object.keys(op.responses), behaviours: Object.values(op.responses).flatMap((r) => r['x-behaviours'].map((b) => b.id)) }))
             }),
           )
@@ -216,6 +219,8 @@ function suite(title: string, controlApi: boolean, start: () => Promise<{ mode: 
             fc.oneof(
               fc.nat().map((n) => `__code=${n % 600}`),
               fc.constantFrom('__code=401', '__code=abc', '__code=', '__example=constructor', '__example=__proto__', '__delay=x', 'logout=true', 'login=true', 'flow=nope'),
+              // Redirect targets a browser reads differently from Go: backslash userinfo, non-ASCII, scheme-relative.
+              fc.constantFrom('http://evil.example\\@127.0.0.1/self-service', 'http://ü@127.0.0.1/self-service', 'http://127.0.0.1/self-service/é?q=€#ü', '//evil.example', 'http://[::1/', '/\\evil.example').map((u) => `return_to=${encodeURIComponent(u)}`),
               fc.constant('__example=<declared>'),
               fc.tuple(printable, printable).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
             ),
@@ -253,6 +258,13 @@ function suite(title: string, controlApi: boolean, start: () => Promise<{ mode: 
             { weight: 3, arbitrary: fc.constant<string | Uint8Array | undefined>(undefined) },
             { weight: 3, arbitrary: fc.json({ maxDepth: 3 }) },
             { weight: 2, arbitrary: fc.record({ email: fc.constantFrom(ALICE.email, 'x', ''), password: fc.constantFrom(ALICE.password, 'wrong'), method: fc.constantFrom('password', 'oidc') }).map((o) => JSON.stringify(o)) },
+            {
+              weight: 2,
+              arbitrary: fc
+                .record({ field: fc.constantFrom('email', 'username', 'identifier', 'token', 'code'), value: fc.constantFrom(...ADVERSARIAL), method: fc.constantFrom('password', 'otp', 'google', 'guest') })
+                .map(({ field, value, method }) => JSON.stringify({ method, email: ALICE.email, password: ALICE.password, [field]: value })),
+            },
+            { weight: 1, arbitrary: fc.constantFrom(DEEP(600), DEEP(30_000)) },
             { weight: 1, arbitrary: fc.dictionary(printable, printable, { maxKeys: 3 }).map((d) => new URLSearchParams(d).toString()) },
             { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },
             { weight: 1, arbitrary: fc.constantFrom('{', '[]', 'null', '"x"', '{"__proto__":{"a":1}}', '\ufeff{}', HUGE) },
@@ -305,20 +317,22 @@ function suite(title: string, controlApi: boolean, start: () => Promise<{ mode: 
       const value = fc.oneof(
         fc.double(),
         fc.constantFrom(1e300, -1e300, 8.64e15, 0, -1, 1, 3_600_000, 2 ** 53, '__proto__', 'constructor', 'alice', ALICE.email, 'kratos', 'dreadnode.logout', 'network-error', 'hang', '2030-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', null, true, [], {}),
+        // Non-string control fields (issue 20: {"toString": 1} was a 500, ["alice"] was read as "alice").
+        fc.constantFrom<unknown>({ toString: 1 }, { valueOf: 1 }, ['alice'], [ALICE.email], ADVERSARIAL[0]),
         printable,
         fc.integer(),
       )
-      const key = fc.constantFrom('advanceMs', 'set', 'behaviour', 'operation', 'times', 'delayMs', 'fault', 'provider', 'user', 'tenant', '__proto__', 'constructor')
+      const key = fc.constantFrom('advanceMs', 'set', 'behaviour', 'operation', 'times', 'delayMs', 'fault', 'provider', 'user', 'user', 'tenant', 'project', 'deviceCode', 'userCode', 'name', 'allowSelfRevoke', '__proto__', 'constructor')
       const controlCall = fc.record({
         method: fc.constantFrom('GET', 'POST', 'POST', 'DELETE', 'PUT', 'HEAD', 'OPTIONS'),
         path: fc.oneof(
           fc.constantFrom('', '/', '/reset', '/catalogue', '/requests', '/requests?limit=-1', '/requests?limit=1e9', '/requests?provider=__proto__', '/scenarios', '/clock', '/coverage', '/state', '/sessions', '/ui'),
-          fc.tuple(fc.constantFrom('dreadnode', 'webmixhub', 'kratos', 'rested', '__proto__', 'constructor', '%zz'), fc.constantFrom('disableUser', 'deleteUser', '__proto__', 'constructor', 'toString', 'valueOf', '%E0%A4%A')).map(([p, a]) => `/state/${p}/${a}`),
+          fc.tuple(fc.constantFrom('dreadnode', 'webmixhub', 'kratos', 'rested', '__proto__', 'constructor', '%zz'), fc.constantFrom('disableUser', 'enableUser', 'deleteUser', 'deleteUser', 'approveDeviceCode', 'createApiKey', '__proto__', 'constructor', 'toString', 'valueOf', '%E0%A4%A')).map(([p, a]) => `/state/${p}/${a}`),
           fc.constantFrom('dreadnode', 'kratos', '__proto__', 'constructor', 'toString', '%zz', '..%2f').map((p) => `/openapi/${p}.json`),
           printable.map((x) => `/${encodeURIComponent(x)}`),
         ),
         contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', null),
-        body: fc.oneof(fc.dictionary(key, value, { maxKeys: 3 }).map((o) => JSON.stringify(o)), fc.json({ maxDepth: 2 }), fc.constantFrom('', '{', 'null', '[1]', `{"set":"${'9'.repeat(70_000)}"}`)),
+        body: fc.oneof(fc.dictionary(key, value, { maxKeys: 3 }).map((o) => JSON.stringify(o)), fc.json({ maxDepth: 2 }), fc.constantFrom('', '{', 'null', '[1]', `{"set":"${'9'.repeat(70_000)}"}`, `{"user":${'['.repeat(20_000)}${']'.repeat(20_000)}}`)),
       })
       await fc.assert(
         fc.asyncProperty(controlCall, async (c) => {

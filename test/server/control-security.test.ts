@@ -80,13 +80,15 @@ describe('control API security (default policy)', () => {
     expect(r.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
   })
 
-  it('provider routes keep their CORS for any origin', async () => {
+  it('provider routes answer CORS for loopback origins only by default (issue 20 item 8)', async () => {
     const r = await fetch(`${origin}/api/v1/auth/logout`, { method: 'POST', headers: { Origin: 'https://evil.example' } })
     expect(r.status).toBe(401)
-    expect(r.headers.get('access-control-allow-origin')).toBe('https://evil.example')
+    expect(r.headers.get('access-control-allow-origin')).toBeNull()
     const pre = await fetch(`${origin}/api/v1/auth/logout`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } })
-    expect(pre.status).toBe(204)
-    expect(pre.headers.get('access-control-allow-origin')).toBe('https://evil.example')
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull()
+    const local = await fetch(`${origin}/api/v1/auth/logout`, { method: 'OPTIONS', headers: { Origin: 'http://app.localhost:3000', 'Access-Control-Request-Method': 'POST' } })
+    expect(local.status).toBe(204)
+    expect(local.headers.get('access-control-allow-origin')).toBe('http://app.localhost:3000')
   })
 
   it('a text/plain POST (what a form or a preflight-free fetch sends) is a 415 and changes nothing', async () => {
@@ -209,7 +211,7 @@ describe('control API flags', () => {
     expect(env.help || env.print !== undefined ? null : env.options).toMatchObject({ controlOrigins: [], allowedHosts: [], controlToken: 'from-the-env' })
     expect(() => parseCli(['--control-origins', 'localhost:5173'], {})).toThrow(UsageError)
     // --cors-origins takes what the config file's corsOrigins does: a URL (it used to accept anything).
-    expect(() => parseCli(['--cors-origins', 'not a url'], {})).toThrow('--cors-origins takes origins like http://localhost:5173, got "not a url"')
+    expect(() => parseCli(['--cors-origins', 'not a url'], {})).toThrow('--cors-origins takes origins like http://localhost:5173 (or * for every origin), got "not a url"')
     expect(parseCli(['--cors-origins', 'http://localhost:5173'], {})).toMatchObject({ options: { corsOrigins: ['http://localhost:5173'] } })
     expect(() => parseCli(['--control-token', 'short'], {})).toThrow(/at least 8/)
     expect(HELP).toContain('--control-token <t>')

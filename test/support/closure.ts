@@ -50,7 +50,7 @@ const isJsonMedia = (m: string) => m === 'application/json' || m.endsWith('+json
 /** A path template of the document (`/api/{version}/ce/{path}`) as a regular expression over the path after the base. */
 function templateRegex(template: string): RegExp {
   const source = template
-    .split(/(\{[^}]+\})/)
+    .split(/(\{[^{}]+\})/)
     .map((part) => (part === '{path}' ? '.*' : part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('')
   return new RegExp(`^${source}$`)

@@ -35,7 +35,7 @@ export function docSections(path: string): Map<string, string> {
   let inFence = false
   for (const line of readFileSync(ROOT + path, 'utf8').split('\n')) {
     if (line.startsWith('```')) inFence = !inFence
-    const heading = inFence ? null : /^#{1,6}\s+(.*)$/.exec(line)
+    const heading = inFence ? null : /^#{1,6}[\t ]+(\S.*)$/.exec(line)
     if (heading) {
       current = headingSlug(heading[1].replace(/`/g, ''))
       sections.set(current, '')

@@ -72,6 +72,23 @@ function journalFilter(url: URL, request: IncomingRequest): JournalFilter {
   return filter
 }
 
+/**
+ * The state view, part by part: a part JSON cannot write (nothing stored should be such, bodies are bounded in depth
+ * where they are read, but a view must not fail on what is stored) shows why instead of failing the whole answer.
+ */
+function viewable(parts: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(parts)) {
+    try {
+      JSON.stringify(value)
+      out[key] = value
+    } catch (e) {
+      out[key] = { unavailable: `this part of the state cannot be shown as JSON: ${e instanceof Error ? e.message : String(e)}` }
+    }
+  }
+  return out
+}
+
 function clockView(mocks: LogoutMocks) {
   const now = mocks.clock.now()
   return { now: new Date(now).toISOString(), epochMs: now, frozen: mocks.clock.frozen }
@@ -98,7 +115,7 @@ function enterLane(id: string, request: IncomingRequest): MockResponse {
 export async function handleControl(mocks: LogoutMocks, request: IncomingRequest, lanes?: LaneRegistry): Promise<Response | MockResponse | undefined> {
   const url = new URL(request.url)
   if (url.pathname !== '/__mock' && !url.pathname.startsWith('/__mock/')) return undefined
-  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const path = url.pathname.replace(/(?<!\/)\/+$/, '') || '/'
   // HEAD is GET without the body (the transport drops it), as HTTP has it.
   const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${path}`
   try {
@@ -163,7 +180,7 @@ export async function handleControl(mocks: LogoutMocks, request: IncomingRequest
         return json({ lane: mocks.lane, ...mocks.coverage() })
       case 'GET /__mock/state':
         await mocks.ready
-        return json({ lane: mocks.lane, ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } })
+        return json(viewable({ lane: mocks.lane, ...mocks.state(), cookieJar: { mode: mocks.cookies.mode, cookies: mocks.cookies.list() } }))
       case 'POST /__mock/sessions': {
         const input = await jsonInput(request)
         if (typeof input.provider !== 'string' || typeof input.user !== 'string') throw new ControlError('POST /__mock/sessions needs {"provider": "<id>", "user": "<email or username>"}')

@@ -76,7 +76,7 @@ function loadUndici(): Undici {
 function parseBases(baseUrls: readonly string[]) {
   return baseUrls.map((b) => {
     const u = new URL(b)
-    return { origin: u.origin, path: u.pathname.replace(/\/+$/, '') }
+    return { origin: u.origin, path: u.pathname.replace(/(?<!\/)\/+$/, '') }
   })
 }
 
@@ -154,7 +154,7 @@ function mockDispatcherClass(): MockDispatcherClass {
         handlerCalls(handler).fail(new u.errors.ClientClosedError())
         return false
       }
-      const origin = String(opts.origin ?? '').replace(/\/+$/, '')
+      const origin = String(opts.origin ?? '').replace(/(?<!\/)\/+$/, '')
       const url = URL.parse(origin + opts.path)
       if (!url || !this.#serves(url)) return this.#unhandled(opts, handler, url?.href ?? origin + opts.path, undefined)
       void this.#answer(opts, handler, url)

@@ -71,16 +71,37 @@ export async function readBody(request: IncomingRequest, limit = DEFAULT_BODY_LI
 export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string }
 
 /**
- * Parses JSON without throwing.
+ * How deep a request body's JSON may nest (arrays and objects): far beyond any real body, well within what
+ * `JSON.stringify` and every view of the model can walk (a 50,000-deep array, once stored, made them throw).
+ */
+export const MAX_JSON_DEPTH = 512
+
+/** Whether a parsed JSON value nests deeper than `max`, walked without recursion. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    if (depth + 1 > max) return true
+    for (const item of Array.isArray(v) ? v : Object.values(v)) if (item !== null && typeof item === 'object') stack.push([item, depth + 1])
+  }
+  return false
+}
+
+/**
+ * Parses JSON without throwing; JSON nested deeper than `MAX_JSON_DEPTH` is an error too.
  * @example
  * parseJson('{"a":1}') // { ok: true, value: { a: 1 } }
+ * parseJson('['.repeat(600) + ']'.repeat(600)) // { ok: false, error: 'JSON nested deeper than 512 levels' }
  */
 export function parseJson(text: string): JsonResult {
+  let value: unknown
   try {
-    return { ok: true, value: JSON.parse(text) }
+    value = JSON.parse(text)
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) }
   }
+  return deeperThan(value, MAX_JSON_DEPTH) ? { ok: false, error: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` } : { ok: true, value }
 }
 
 /** The media type of a `Content-Type` header, lowercased, without parameters (`application/json`). */

@@ -12,6 +12,8 @@ export interface Clock {
   /** Back to the start time and offset this clock was created with. */
   reset(): void
   readonly frozen: boolean
+  /** When the clock started: `start`, or the real time it was created at; what fixtures are stamped with. */
+  readonly startedAt: number
 }
 
 /**
@@ -56,10 +58,12 @@ export function createClock(options: ClockOptions = {}): Clock {
   if (start !== undefined) checkClockTime(start, 'clock.start')
   const initialOffset = start === undefined ? 0 : start - Date.now()
   let offset = initialOffset
-  let frozenAt = start ?? Date.now()
+  const startedAt = start ?? Date.now()
+  let frozenAt = startedAt
   const now = () => (frozen ? frozenAt : Date.now() + offset)
   return {
     frozen,
+    startedAt,
     now,
     advance(ms) {
       if (!Number.isFinite(ms)) throw new TypeError('advance needs a finite number of milliseconds')

@@ -147,6 +147,7 @@ export function createLane(platform: Platform, id: string): Lane {
       random.reset()
       journal.clear()
       coverage.clear()
+      limits.evictions?.clear()
       scenarios.clear()
       cookies.clear()
       await all()
@@ -190,6 +191,8 @@ export function createLane(platform: Platform, id: string): Lane {
         const state = states.get(rt.provider.id)
         out[rt.provider.id] = state === undefined ? null : rt.provider.snapshot(state, clock)
       }
+      // Live records a store dropped at its cap (count or bytes) since the last reset, by store.
+      out.evicted = Object.fromEntries(limits.evictions ?? [])
       return out
     },
     liveSessions() {
