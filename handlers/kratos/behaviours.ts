@@ -5,14 +5,14 @@
  */
 import type { Behaviour, HttpMethod, Source } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
-import { INTERNAL_ERROR, orderedError, type HerodotError } from './herodot.ts'
+import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './x/cookies.ts'
+import { INTERNAL_ERROR, orderedError, type HerodotError } from './x/herodot.ts'
 import { storeError, type KratosState, type SessionWithIdentity } from './model.ts'
 import type { MockResponse } from '../platform/http/response.ts'
-import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './responses.ts'
+import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './x/responses.ts'
 import { docSection } from './sources.ts'
-import type { KratosCtx } from './session-auth.ts'
-import { sampleSession } from './session-json.ts'
+import type { KratosCtx } from './session/session-auth.ts'
+import { sampleSession } from './session/session-json.ts'
 
 export type KratosBehaviour = Behaviour<KratosState, KratosConfig>
 

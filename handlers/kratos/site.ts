@@ -4,8 +4,8 @@
  * URL and the allow-list already parsed.
  */
 import type { KratosConfig } from './config.ts'
-import { csrfCookieName } from './cookies.ts'
-import { redirectRules, type RedirectRules } from './return-to.ts'
+import { csrfCookieName } from './x/cookies.ts'
+import { redirectRules, type RedirectRules } from './x/return-to.ts'
 
 export interface KratosSite {
   /** `csrf_token_<sha256 hex of the base URL>`. */

@@ -3,14 +3,14 @@
  * browser was redirected to, `{id, error: <inner error>, created_at, updated_at}`, or the `stub:500` one; an unknown
  * id is sqlcon's 404.
  */
-import type { Operation } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { goQuery, goTime } from './go.ts'
-import { FORBIDDEN, INTERNAL_ERROR, NOT_FOUND, orderedError, SESSION_INACTIVE, type HerodotError } from './herodot.ts'
-import type { KratosState, KratosStoredError } from './model.ts'
-import { jsonResponse } from './responses.ts'
+import type { Operation } from '../../../platform/types.ts'
+import type { KratosConfig } from '../../config.ts'
+import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from '../../behaviours.ts'
+import { KRATOS_REFS } from '../../sources.ts'
+import { goQuery, goTime } from '../../x/go.ts'
+import { FORBIDDEN, INTERNAL_ERROR, NOT_FOUND, orderedError, SESSION_INACTIVE, type HerodotError } from '../../x/herodot.ts'
+import type { KratosState, KratosStoredError } from '../../model.ts'
+import { jsonResponse } from '../../x/responses.ts'
 
 const route: Route = { operation: 'getFlowError', method: 'GET', nosurf: true }
 

@@ -3,7 +3,7 @@
  * texts for malformed JSON (scanner messages, `EOF`, `unexpected EOF`) and for type mismatches against the target
  * struct's string fields. Like Go's Decoder, only the first JSON value is read; trailing bytes are ignored.
  */
-import { parseJson } from '../platform/http/body.ts'
+import { parseJson } from '../../platform/http/body.ts'
 import { goQuote } from './go.ts'
 
 type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: string }

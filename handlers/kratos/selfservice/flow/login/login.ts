@@ -4,22 +4,22 @@
  * Submit order as Kratos: flow id → flow exists → not expired → no session yet → body → fields → CSRF (browser
  * flows) → credentials → session (token for API flows, cookie for browser flows).
  */
-import type { Operation } from '../platform/types.ts'
-import { mediaType, readBody } from '../platform/http/body.ts'
-import type { KratosConfig } from './config.ts'
-import { browserError, documented, assumed, internalError, jsonError, routeStart, sessionSuccess, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from './cookies.ts'
-import { csrfErrorReason, regenerateCsrfCookie } from './csrf.ts'
-import { goQuery, goTime } from './go.ts'
-import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from './herodot.ts'
-import { decodeJsonInto } from './json-decode.ts'
+import type { Operation } from '../../../../platform/types.ts'
+import { mediaType, readBody } from '../../../../platform/http/body.ts'
+import type { KratosConfig } from '../../../config.ts'
+import { browserError, documented, assumed, internalError, jsonError, routeStart, sessionSuccess, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from '../../../behaviours.ts'
+import { KRATOS_REFS } from '../../../sources.ts'
+import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from '../../../x/cookies.ts'
+import { csrfErrorReason, regenerateCsrfCookie } from '../../../x/csrf.ts'
+import { goQuery, goTime } from '../../../x/go.ts'
+import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from '../../../x/herodot.ts'
+import { decodeJsonInto } from '../../../x/json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
-import { findIdentity, startSession, type KratosLoginFlow, type KratosState, type SessionWithIdentity } from './model.ts'
-import { isJsonRequest } from './negotiation.ts'
-import { herodotResponse, jsonResponse, seeOther, seeOtherDeclaration } from './responses.ts'
-import { activeSession, type KratosCtx } from './session-auth.ts'
-import { sessionJson } from './session-json.ts'
+import { findIdentity, startSession, type KratosLoginFlow, type KratosState, type SessionWithIdentity } from '../../../model.ts'
+import { isJsonRequest } from '../../../x/negotiation.ts'
+import { herodotResponse, jsonResponse, seeOther, seeOtherDeclaration } from '../../../x/responses.ts'
+import { activeSession, type KratosCtx } from '../../../session/session-auth.ts'
+import { sessionJson } from '../../../session/session-json.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 

@@ -5,8 +5,8 @@
  */
 import { orderedError, type HerodotError } from './herodot.ts'
 import { goJson, htmlEscape } from './go.ts'
-import { createResponse, type MockResponse } from '../platform/http/response.ts'
-import type { IncomingRequest } from '../platform/http/buffered-request.ts'
+import { createResponse, type MockResponse } from '../../platform/http/response.ts'
+import type { IncomingRequest } from '../../platform/http/buffered-request.ts'
 
 export const NO_CACHE = 'private, no-cache, no-store, must-revalidate'
 

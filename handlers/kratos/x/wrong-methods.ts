@@ -8,16 +8,16 @@
  * A CORS preflight is not a wrong method: it is left to the platform's CORS (Kratos's CORS middleware, when enabled,
  * answers preflights before the router).
  */
-import { isPreflight } from '../platform/pipeline/forcing.ts'
-import type { HttpMethod, Operation } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { documented, entry, jsonError, methodSuffix, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
+import { isPreflight } from '../../platform/pipeline/forcing.ts'
+import type { HttpMethod, Operation } from '../../platform/types.ts'
+import type { KratosConfig } from '../config.ts'
+import { documented, entry, jsonError, methodSuffix, routeStart, type KratosBehaviour, type Route } from '../behaviours.ts'
 import { nosurfCheck } from './csrf.ts'
 import { CSRF_EXAMPLE } from './herodot.ts'
 import { withoutBody } from './head.ts'
-import type { KratosState } from './model.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { createResponse } from '../platform/http/response.ts'
+import type { KratosState } from '../model.ts'
+import { KRATOS_REFS } from '../sources.ts'
+import { createResponse } from '../../platform/http/response.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 

@@ -7,14 +7,14 @@
  * - `RegenerateToken` issues a new CSRF cookie at most once per response (`ctxWasSent`): when the middleware already
  *   minted one because the request had none, a handler's later regeneration adds nothing.
  */
-import { mediaType, readBody } from '../platform/http/body.ts'
-import { parseCookies } from '../platform/http/cookies.ts'
-import type { Route } from './behaviours.ts'
+import { mediaType, readBody } from '../../platform/http/body.ts'
+import { parseCookies } from '../../platform/http/cookies.ts'
+import type { Route } from '../behaviours.ts'
 import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie, verifyMaskedCsrfToken } from './cookies.ts'
 import { goQuery } from './go.ts'
 import { CSRF_TEXT, csrfViolation, type HerodotError } from './herodot.ts'
-import type { KratosCtx } from './session-auth.ts'
-import type { IncomingRequest } from '../platform/http/buffered-request.ts'
+import type { KratosCtx } from '../session/session-auth.ts'
+import type { IncomingRequest } from '../../platform/http/buffered-request.ts'
 
 /**
  * The CSRF error for a request that failed verification; `formToken` is `r.Form.Get("csrf_token")` (the form body's

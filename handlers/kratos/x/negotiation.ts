@@ -4,7 +4,7 @@
  * `Content-Type` of exactly `application/json`. gddo's Accept parser gives up on a whole header at the first
  * parameter that is not `q=`, which is why `application/json; charset=utf-8` counts as a browser.
  */
-import type { IncomingRequest } from '../platform/http/buffered-request.ts'
+import type { IncomingRequest } from '../../platform/http/buffered-request.ts'
 
 interface AcceptSpec {
   value: string

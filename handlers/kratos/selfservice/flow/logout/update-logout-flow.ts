@@ -3,18 +3,18 @@
  * order: (a) token present → (b) active session → (c) token matches → revoke + clear cookie → regenerate CSRF →
  * return_to → 204 / 303. A disallowed return_to (row f) comes after the revoke: the user is logged out anyway.
  */
-import type { Operation } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { browserError, documented, entry, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { goQuery } from './go.ts'
-import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from './herodot.ts'
-import type { KratosState } from './model.ts'
-import { isJsonRequest } from './negotiation.ts'
-import { noContent, seeOther, seeOtherDeclaration } from './responses.ts'
-import { secureRedirectTo } from './return-to.ts'
-import { returnToErrors } from './return-to-errors.ts'
-import { activeSession, purgeFromRequest, type KratosCtx } from './session-auth.ts'
+import type { Operation } from '../../../../platform/types.ts'
+import type { KratosConfig } from '../../../config.ts'
+import { browserError, documented, entry, jsonError, routeStart, type KratosBehaviour, type Route } from '../../../behaviours.ts'
+import { KRATOS_REFS } from '../../../sources.ts'
+import { goQuery } from '../../../x/go.ts'
+import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from '../../../x/herodot.ts'
+import type { KratosState } from '../../../model.ts'
+import { isJsonRequest } from '../../../x/negotiation.ts'
+import { noContent, seeOther, seeOtherDeclaration } from '../../../x/responses.ts'
+import { secureRedirectTo } from '../../../x/return-to.ts'
+import { returnToErrors } from '../../../x/return-to-errors.ts'
+import { activeSession, purgeFromRequest, type KratosCtx } from '../../../session/session-auth.ts'
 import { clearsSiteData, logoutCookies } from './logout-urls.ts'
 
 const route: Route = { operation: 'updateLogoutFlow', method: 'GET', nosurf: true }

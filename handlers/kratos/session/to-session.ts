@@ -7,14 +7,14 @@
  * left out: fetch cannot send them. An OPTIONS that is a CORS preflight is left to the platform's CORS, as Kratos's
  * CORS middleware (when enabled) answers preflights before the router.
  */
-import { isPreflight } from '../platform/pipeline/forcing.ts'
-import type { HttpMethod, Operation } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { documented, internalError, jsonError, methodSuffix, sessionSuccess, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { AAL2_REQUIRED, WHOAMI_UNAUTHORIZED } from './herodot.ts'
-import type { KratosState } from './model.ts'
-import { jsonResponse } from './responses.ts'
+import { isPreflight } from '../../platform/pipeline/forcing.ts'
+import type { HttpMethod, Operation } from '../../platform/types.ts'
+import type { KratosConfig } from '../config.ts'
+import { documented, internalError, jsonError, methodSuffix, sessionSuccess, type KratosBehaviour, type Route } from '../behaviours.ts'
+import { KRATOS_REFS } from '../sources.ts'
+import { AAL2_REQUIRED, WHOAMI_UNAUTHORIZED } from '../x/herodot.ts'
+import type { KratosState } from '../model.ts'
+import { jsonResponse } from '../x/responses.ts'
 import { activeSession, type KratosCtx } from './session-auth.ts'
 import { sessionJson } from './session-json.ts'
 

@@ -6,11 +6,11 @@
  *   never falls back.
  * - `PurgeFromRequest`: revokes the Bearer token if one is sent (no cookie touched), else the cookie's session.
  */
-import { bearerToken } from '../platform/http/authorization.ts'
-import { parseCookies } from '../platform/http/cookies.ts'
-import type { RequestContext } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { isActive, type KratosSession, type KratosState, type SessionWithIdentity } from './model.ts'
+import { bearerToken } from '../../platform/http/authorization.ts'
+import { parseCookies } from '../../platform/http/cookies.ts'
+import type { RequestContext } from '../../platform/types.ts'
+import type { KratosConfig } from '../config.ts'
+import { isActive, type KratosSession, type KratosState, type SessionWithIdentity } from '../model.ts'
 
 export type KratosCtx = RequestContext<KratosState, KratosConfig>
 

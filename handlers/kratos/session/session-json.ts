@@ -2,9 +2,9 @@
  * The `session` and `identity` bodies (Ory's `session` schema), keys in Kratos's struct order, and the sample session
  * forced responses show. The public API never shows credentials or admin metadata.
  */
-import { kratosIdentities } from '../../fixtures/kratos.ts'
-import { goTime } from './go.ts'
-import { fixtureIdentity, sessionRecord, type KratosIdentity, type KratosSession, type SessionWithIdentity } from './model.ts'
+import { kratosIdentities } from '../../../fixtures/kratos.ts'
+import { goTime } from '../x/go.ts'
+import { fixtureIdentity, sessionRecord, type KratosIdentity, type KratosSession, type SessionWithIdentity } from '../model.ts'
 import type { KratosCtx } from './session-auth.ts'
 
 /** The public identity JSON. */

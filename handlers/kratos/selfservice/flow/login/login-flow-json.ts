@@ -2,8 +2,8 @@
  * The `loginFlow` body (Ory's schema) for the password method: flow fields in Kratos's struct order, and the UI
  * nodes — csrf_token (browser flows), identifier, password, submit — with Kratos's message ids.
  */
-import { goTime } from './go.ts'
-import type { KratosLoginFlow } from './model.ts'
+import { goTime } from '../../../x/go.ts'
+import type { KratosLoginFlow } from '../../../model.ts'
 
 interface UiText {
   id: number

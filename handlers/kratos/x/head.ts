@@ -4,11 +4,11 @@
  * the `Content-Length` the body would have had. Each GET operation gets a HEAD twin `<operation>Head` whose catalogue
  * mirrors the GET one entry by entry (so every HEAD answer can be forced too), each declared without a body.
  */
-import { createResponse, type MockResponse } from '../platform/http/response.ts'
-import type { Operation } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { methodSuffix, type KratosBehaviour } from './behaviours.ts'
-import type { KratosState } from './model.ts'
+import { createResponse, type MockResponse } from '../../platform/http/response.ts'
+import type { Operation } from '../../platform/types.ts'
+import type { KratosConfig } from '../config.ts'
+import { methodSuffix, type KratosBehaviour } from '../behaviours.ts'
+import type { KratosState } from '../model.ts'
 
 type Op = Operation<KratosState, KratosConfig>
 

@@ -3,9 +3,9 @@
  * exact bodies, headers and cookies, and every JSON body validated against Ory's schemas.
  */
 import { describe, expect, it } from 'vitest'
-import { alice, bob } from '../../fixtures/users.ts'
-import { useInProcessMocks } from '../support/in-process.ts'
-import { browserLogin, E, expectSchema, jsonOf, nativeLogin, pair, setCookieFor } from './support.ts'
+import { alice, bob } from '../../../../../fixtures/users.ts'
+import { useInProcessMocks } from '../../../../support/in-process.ts'
+import { browserLogin, E, expectSchema, jsonOf, nativeLogin, pair, setCookieFor } from '../../../support.ts'
 
 const BASE = 'http://127.0.0.1:4433'
 const CSRF_NAME = 'csrf_token_806060ca5bf70dff3caa0e5c860002aade9d470a5a4dce73bcfa7ba10778f481'

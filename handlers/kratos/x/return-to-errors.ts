@@ -3,10 +3,10 @@
  * (400 without id), each as JSON or as a browser 303 to the error UI. updateLogoutFlow reports them after the
  * session is revoked, so its forced responses carry the logout cookies too.
  */
-import { browserError, documented, jsonError, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
+import { browserError, documented, jsonError, type KratosBehaviour, type Route } from '../behaviours.ts'
+import { KRATOS_REFS } from '../sources.ts'
 import { returnToForbidden, returnToUnparseable } from './herodot.ts'
-import type { KratosCtx } from './session-auth.ts'
+import type { KratosCtx } from '../session/session-auth.ts'
 
 const forbiddenExample = () => returnToForbidden('https://evil.example')
 const unparseableExample = () => returnToUnparseable('parse "%zz": invalid URL escape "%zz"')

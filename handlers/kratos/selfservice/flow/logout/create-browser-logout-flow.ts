@@ -2,18 +2,18 @@
  * `GET {prefix}/self-service/logout/browser` — createBrowserLogoutFlow (selfservice/flow/logout/handler.go): session first, then
  * return_to; success is 200 JSON for everyone, errors are JSON or a 303 to the error UI.
  */
-import type { Operation } from '../platform/types.ts'
-import type { KratosConfig } from './config.ts'
-import { browserError, documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { goQuery } from './go.ts'
-import { SESSION_INACTIVE } from './herodot.ts'
-import type { KratosState } from './model.ts'
-import { isJsonRequest } from './negotiation.ts'
-import { jsonResponse } from './responses.ts'
-import { secureRedirectTo } from './return-to.ts'
-import { returnToErrors } from './return-to-errors.ts'
-import { activeSession } from './session-auth.ts'
+import type { Operation } from '../../../../platform/types.ts'
+import type { KratosConfig } from '../../../config.ts'
+import { browserError, documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from '../../../behaviours.ts'
+import { KRATOS_REFS } from '../../../sources.ts'
+import { goQuery } from '../../../x/go.ts'
+import { SESSION_INACTIVE } from '../../../x/herodot.ts'
+import type { KratosState } from '../../../model.ts'
+import { isJsonRequest } from '../../../x/negotiation.ts'
+import { jsonResponse } from '../../../x/responses.ts'
+import { secureRedirectTo } from '../../../x/return-to.ts'
+import { returnToErrors } from '../../../x/return-to-errors.ts'
+import { activeSession } from '../../../session/session-auth.ts'
 import { logoutUrl } from './logout-urls.ts'
 
 const route: Route = { operation: 'createBrowserLogoutFlow', method: 'GET', nosurf: true }

@@ -6,12 +6,12 @@
  * - nosurf's anti-CSRF cookie `csrf_token_<sha256 hex of the public base URL>`, a base64 32-byte token, with the
  *   masked (one-time-pad) form of that token in forms and flows.
  */
-import { parseCookies, serializeCookie, EPOCH_EXPIRES } from '../platform/http/cookies.ts'
-import { httpDate } from '../platform/http/http-date.ts'
-import { equalBytes, sha256 } from '../platform/crypto/hmac-sha256.ts'
-import type { Random } from '../platform/state/random.ts'
-import type { KratosConfig } from './config.ts'
-import type { IncomingRequest } from '../platform/http/buffered-request.ts'
+import { parseCookies, serializeCookie, EPOCH_EXPIRES } from '../../platform/http/cookies.ts'
+import { httpDate } from '../../platform/http/http-date.ts'
+import { equalBytes, sha256 } from '../../platform/crypto/hmac-sha256.ts'
+import type { Random } from '../../platform/state/random.ts'
+import type { KratosConfig } from '../config.ts'
+import type { IncomingRequest } from '../../platform/http/buffered-request.ts'
 
 /** nosurf's MaxAge: one year. */
 const CSRF_MAX_AGE = 31_536_000

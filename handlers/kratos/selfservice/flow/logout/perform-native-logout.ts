@@ -3,15 +3,15 @@
  * (Content-Length, Content-Type, JSON), then the token: known (active, revoked or expired) → 204, unknown → 403 E5.
  * No cookies, no CSRF, always JSON.
  */
-import type { Operation } from '../platform/types.ts'
-import { mediaType, readBody } from '../platform/http/body.ts'
-import type { KratosConfig } from './config.ts'
-import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from './behaviours.ts'
-import { KRATOS_REFS } from './sources.ts'
-import { badBody, SESSION_TOKEN_UNKNOWN } from './herodot.ts'
-import { decodeJsonInto } from './json-decode.ts'
-import type { KratosState } from './model.ts'
-import { noContent } from './responses.ts'
+import type { Operation } from '../../../../platform/types.ts'
+import { mediaType, readBody } from '../../../../platform/http/body.ts'
+import type { KratosConfig } from '../../../config.ts'
+import { documented, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from '../../../behaviours.ts'
+import { KRATOS_REFS } from '../../../sources.ts'
+import { badBody, SESSION_TOKEN_UNKNOWN } from '../../../x/herodot.ts'
+import { decodeJsonInto } from '../../../x/json-decode.ts'
+import type { KratosState } from '../../../model.ts'
+import { noContent } from '../../../x/responses.ts'
 
 const route: Route = { operation: 'performNativeLogout', method: 'DELETE', nosurf: false }
 

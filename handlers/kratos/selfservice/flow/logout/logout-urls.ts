@@ -2,11 +2,11 @@
  * URLs and cookies shared by the logout operations: the logout URL handed out by createBrowserLogoutFlow, and the
  * cookies a successful logout sets (session cookie cleared, CSRF token regenerated — the "principal change").
  */
-import type { Route } from './behaviours.ts'
-import { sessionClearCookie } from './cookies.ts'
-import { regenerateCsrfCookie } from './csrf.ts'
-import { goQueryEscape } from './go.ts'
-import type { KratosCtx } from './session-auth.ts'
+import type { Route } from '../../../behaviours.ts'
+import { sessionClearCookie } from '../../../x/cookies.ts'
+import { regenerateCsrfCookie } from '../../../x/csrf.ts'
+import { goQueryEscape } from '../../../x/go.ts'
+import type { KratosCtx } from '../../../session/session-auth.ts'
 
 /**
  * `<baseUrl>/self-service/logout?` + `url.Values.Encode()` (keys sorted: return_to, then token).

@@ -2,9 +2,9 @@
  * Login errors as Kratos sends them, and the configuration knobs of contract §9 (in-process, fetch).
  */
 import { describe, expect, it } from 'vitest'
-import { alice } from '../../fixtures/users.ts'
-import { useInProcessMocks } from '../support/in-process.ts'
-import { browserLogin, jsonOf, pair } from './support.ts'
+import { alice } from '../../../../../fixtures/users.ts'
+import { useInProcessMocks } from '../../../../support/in-process.ts'
+import { browserLogin, jsonOf, pair } from '../../../support.ts'
 
 const BASE = 'https://id.example.com/.ory'
 const mocks = useInProcessMocks({

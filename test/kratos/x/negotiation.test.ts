@@ -3,8 +3,8 @@
  * row end-to-end (updateLogoutFlow without a token answers 400 to JSON clients, 303 to browsers).
  */
 import { describe, expect, it } from 'vitest'
-import { isJsonRequest, parseAccept } from '../../handlers/kratos/negotiation.ts'
-import { useInProcessMocks } from '../support/in-process.ts'
+import { isJsonRequest, parseAccept } from '../../../handlers/kratos/x/negotiation.ts'
+import { useInProcessMocks } from '../../support/in-process.ts'
 
 const BASE = 'http://127.0.0.1:4433'
 useInProcessMocks({ only: ['kratos'] })
