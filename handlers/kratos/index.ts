@@ -1,6 +1,7 @@
 /**
  * The Ory Kratos provider (docs/providers/kratos.md; Kratos mounted under `/auth` by default): the three self-service
- * logout operations with every documented status in Kratos's check order, whoami, the error UI endpoint, and the
+ * logout operations with every documented status in Kratos's check order, whoami, "log out other devices" (list and
+ * revoke my other sessions), the error UI endpoint, and the
  * password login flows (native and browser/SPA) so clients reach a logged-in state offline.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
@@ -12,6 +13,9 @@ import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } f
 import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './selfservice/flow/logout/update-logout-flow.ts'
 import { performNativeLogoutBehaviours, performNativeLogoutOperation } from './selfservice/flow/logout/perform-native-logout.ts'
 import { toSessionBehaviours, toSessionOperations } from './session/to-session.ts'
+import { listMySessionsBehaviours, listMySessionsOperation } from './session/list-my-sessions.ts'
+import { disableMyOtherSessionsBehaviours, disableMyOtherSessionsOperation } from './session/disable-my-other-sessions.ts'
+import { disableMySessionBehaviours, disableMySessionOperation } from './session/disable-my-session.ts'
 import { getFlowErrorBehaviours, getFlowErrorOperation } from './selfservice/errorx/get-flow-error.ts'
 import { loginBehaviours, loginOperations } from './selfservice/flow/login/login.ts'
 import { wrongMethodBehaviours, wrongMethodOperations } from './x/wrong-methods.ts'
@@ -24,6 +28,10 @@ const routes = [
   updateLogoutFlowOperation,
   performNativeLogoutOperation,
   ...toSessionOperations,
+  // After whoami: `DELETE /sessions/whoami` is whoami, as in Kratos's deleteMySession.
+  listMySessionsOperation,
+  disableMyOtherSessionsOperation,
+  disableMySessionOperation,
   getFlowErrorOperation,
   ...loginOperations,
 ]
@@ -32,6 +40,9 @@ const routesCatalogue = [
   ...updateLogoutFlowBehaviours,
   ...performNativeLogoutBehaviours,
   ...toSessionBehaviours,
+  ...listMySessionsBehaviours,
+  ...disableMyOtherSessionsBehaviours,
+  ...disableMySessionBehaviours,
   ...getFlowErrorBehaviours,
   ...loginBehaviours,
 ]

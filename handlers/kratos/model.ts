@@ -146,6 +146,18 @@ export function isActive(state: KratosState, session: KratosSession, now: number
   return !state.revocations.isRevoked(session.id) && session.expiresAt > now
 }
 
+/**
+ * Every session record the mock still holds for an identity (active, revoked or expired), newest first: what Kratos's
+ * `identity_id = ?` queries see. Not indexed: only the "other devices" operations read it, never a hot path.
+ * @example
+ * sessionsOfIdentity(state, identity.id).filter((s) => isActive(state, s, now))
+ */
+export function sessionsOfIdentity(state: KratosState, identityId: string): KratosSession[] {
+  const out = state.sessions.all().filter((s) => s.identityId === identityId)
+  // created_at DESC; among equal timestamps the later record first.
+  return out.map((s, i) => ({ s, i })).sort((a, b) => b.s.issuedAt - a.s.issuedAt || b.i - a.i).map(({ s }) => s)
+}
+
 /** Stores an error for the error UI and returns its id. */
 export async function storeError(state: KratosState, random: Random, clock: Clock, error: Record<string, unknown>): Promise<string> {
   const record = await state.errors.create({ id: random.uuid(), error, createdAt: clock.now() })

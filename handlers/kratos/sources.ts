@@ -39,6 +39,23 @@ export const KRATOS_REFS = {
   whoamiActive: kratos('session/handler.go', 238, 303),
   whoamiUnauthorized: kratos('session/error.go', 18, 20),
   whoamiSpec: openApi(9315, 9395),
+  // "log out other devices" (session/handler.go routes 123-125)
+  mySessionsRoutes: kratos('session/handler.go', 123, 125),
+  mySessionsUnauthorized: kratos('session/handler.go', 880, 885),
+  listMySessions: kratos('session/handler.go', 877, 909),
+  listMySessionsPagination: kratos('x/pagination.go', 20, 26),
+  listMySessionsSpec: openApi(9120, 9221),
+  disableMyOtherSessions: kratos('session/handler.go', 726, 742),
+  disableMyOtherSessionsUnauthorized: kratos('session/handler.go', 728, 733),
+  disableMyOtherSessionsCount: kratos('persistence/sql/persister_session.go', 486, 492),
+  disableMyOtherSessionsSpec: openApi(9050, 9119),
+  disableMySessionUnauthorized: kratos('session/handler.go', 798, 803),
+  disableMySessionUuid: kratos('session/handler.go', 805, 809),
+  disableMySessionCurrent: kratos('session/handler.go', 810, 813),
+  disableMySessionDone: kratos('session/handler.go', 815, 821),
+  /** RevokeSession: `UPDATE … WHERE id = ? AND identity_id = ?` — another identity's or an unknown id is a silent no-op. */
+  disableMySessionNoop: kratos('persistence/sql/persister_session.go', 474, 484),
+  disableMySessionSpec: openApi(9396, 9468),
   // getFlowError
   errorUiFetch: kratos('selfservice/errorx/handler.go', 102, 117),
   errorUiStub: kratos('selfservice/errorx/handler.go', 103, 108),

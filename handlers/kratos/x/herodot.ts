@@ -144,3 +144,25 @@ export function csrfViolation(details: Record<string, string>): HerodotError {
 
 /** The CSRF error a forced response shows: a server-side call without cookies. */
 export const CSRF_EXAMPLE: HerodotError = csrfViolation({ hint: CSRF_TEXT.serverHint, reject_reason: CSRF_TEXT.noCookie })
+
+/** listMySessions, disableMyOtherSessions, disableMySession without a session (herodot ErrUnauthorized + reason). */
+export const NO_SESSION_COOKIE: HerodotError = {
+  code: 401,
+  status: 'Unauthorized',
+  reason: 'No valid session cookie found.',
+  message: 'The request could not be authorized',
+}
+/** disableMySession on the caller's own session: `ErrBadRequest().WithError(…)` replaces the message (debug hidden). */
+export const CANNOT_REVOKE_CURRENT: HerodotError = { ...BAD_REQUEST, message: 'cannot revoke current session' }
+/**
+ * disableMySession with an id gofrs/uuid cannot parse: the parse error becomes the message.
+ * @example
+ * uuidParseError('uuid: incorrect UUID length 3 in string "abc"').code // 400
+ */
+export const uuidParseError = (goError: string): HerodotError => ({ ...BAD_REQUEST, message: goError })
+/**
+ * whoami `?tokenize_as=` naming no configured template (driver/config/config.go `TokenizeTemplate`).
+ * @example
+ * tokenizerTemplateUnknown('jwt').reason // 'Unable to find tokenizer template "jwt".'
+ */
+export const tokenizerTemplateUnknown = (name: string): HerodotError => ({ ...BAD_REQUEST, reason: `Unable to find tokenizer template ${goQuote(name)}.` })
