@@ -18,7 +18,7 @@ import { storeLimits } from '../../model/limits.ts'
 import { describeProblem, OptionsError } from './options/options-error.ts'
 import { checkSchema } from './catalogue/schema-check.ts'
 import { PLATFORM_OPTIONS_VALIDATOR, PlatformOptionsSchema } from './options/platform-options.ts'
-import type { AnyProvider, IssuedCredentials, ProviderOverrides, RequestContext } from './types.ts'
+import type { AnyProvider, IssuedCredentials, Operation, ProviderOverrides, RequestContext } from './types.ts'
 import { isPlainObject } from './http/body.ts'
 import type { IncomingRequest } from './http/buffered-request.ts'
 
@@ -211,9 +211,10 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
   // msw's precedence: every operation of a provider, then each of its paths' 405.
   const routes: Route[] = []
   for (const rt of runtimes) {
-    for (const op of rt.provider.operations) routes.push(operationRoute(rt, op))
+    const pathsOf = (op: Operation) => [op.path, ...(op.aliases ?? [])]
+    for (const op of rt.provider.operations) for (const path of pathsOf(op)) routes.push(operationRoute(rt, op, path))
     const methodsByPath = new Map<string, string[]>()
-    for (const op of rt.provider.operations) methodsByPath.set(op.path, [...(methodsByPath.get(op.path) ?? []), op.method])
+    for (const op of rt.provider.operations) for (const path of pathsOf(op)) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), op.method])
     for (const [path, methods] of methodsByPath) routes.push(methodNotAllowedRoute(rt, path, methods))
   }
   const table = createRouteTable(routes)
