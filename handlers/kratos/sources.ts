@@ -28,6 +28,7 @@ export const KRATOS_REFS = {
   logoutSessionInactive: kratos(LOGOUT, 324, 331),
   logoutTokenMismatch: kratos(LOGOUT, 333, 336),
   logoutDone: kratos(LOGOUT, 338, 375),
+  logoutRevokeFailure: kratos(LOGOUT, 338, 341),
   // performNativeLogout
   nativeLogoutDecode: kratos(LOGOUT, 233, 240),
   nativeLogoutUnknown: kratos(LOGOUT, 241, 246),
@@ -38,6 +39,9 @@ export const KRATOS_REFS = {
   whoamiDelete: kratos('session/handler.go', 789, 795),
   whoamiActive: kratos('session/handler.go', 238, 303),
   whoamiUnauthorized: kratos('session/error.go', 18, 20),
+  /** whoami's tokenize_as, and the config lookup that fails for an unknown template name. */
+  whoamiTokenize: kratos('session/handler.go', 275, 281),
+  tokenizeTemplateUnknown: kratos('driver/config/config.go', 1686, 1691),
   whoamiSpec: openApi(9315, 9395),
   // "log out other devices" (session/handler.go routes 123-125)
   mySessionsRoutes: kratos('session/handler.go', 123, 125),

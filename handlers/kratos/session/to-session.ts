@@ -12,7 +12,8 @@ import type { HttpMethod, Operation } from '../../platform/types.ts'
 import type { KratosConfig } from '../config.ts'
 import { documented, internalError, jsonError, methodSuffix, sessionSuccess, type KratosBehaviour, type Route } from '../behaviours.ts'
 import { KRATOS_REFS } from '../sources.ts'
-import { AAL2_REQUIRED, WHOAMI_UNAUTHORIZED } from '../x/herodot.ts'
+import { AAL2_REQUIRED, tokenizerTemplateUnknown, WHOAMI_UNAUTHORIZED } from '../x/herodot.ts'
+import { goQuery } from '../x/go.ts'
 import type { KratosState } from '../model.ts'
 import { jsonResponse } from '../x/responses.ts'
 import { activeSession, type KratosCtx } from './session-auth.ts'
@@ -31,7 +32,11 @@ function whoami(method: HttpMethod): { operation: Op; behaviours: KratosBehaviou
     ...(method === 'OPTIONS' ? { accepts: (ctx: KratosCtx) => !isPreflight(ctx.request) } : {}),
     run(ctx) {
       const auth = activeSession(ctx)
-      return auth ? { behaviour: 'active', detail: auth } : { behaviour: 'unauthorized' }
+      if (!auth) return { behaviour: 'unauthorized' }
+      // The mock configures no tokenizer templates (session.whoami.tokenizer.templates): every name is unknown.
+      const template = goQuery(ctx.url).get('tokenize_as') ?? ''
+      if (template !== '') return { behaviour: 'tokenizeTemplateUnknown', detail: { error: tokenizerTemplateUnknown(template) } }
+      return { behaviour: 'active', detail: auth }
     },
   }
   const behaviours: KratosBehaviour[] = [
@@ -51,6 +56,16 @@ function whoami(method: HttpMethod): { operation: Op; behaviours: KratosBehaviou
       },
     }),
     jsonError({ route, name: 'unauthorized', status: 401, title: 'E9 401 without id', trigger: 'no credentials, unknown, revoked (also a replayed old cookie) or expired session', source: documented(KRATOS_REFS.whoamiUnauthorized), example: () => WHOAMI_UNAUTHORIZED, primary: true }),
+    jsonError({
+      route,
+      name: 'tokenizeTemplateUnknown',
+      status: 400,
+      title: '400: ?tokenize_as= names no tokenizer template',
+      trigger: 'an active session and a non-empty ?tokenize_as= (the mock configures no templates)',
+      source: documented(KRATOS_REFS.whoamiTokenize),
+      example: () => tokenizerTemplateUnknown('jwt_example_template'),
+      primary: true,
+    }),
     jsonError({ route, name: 'aal2Required', status: 403, title: '403 session_aal2_required', trigger: 'forced only (the mock has no second factor)', source: documented(KRATOS_REFS.whoamiSpec), example: () => AAL2_REQUIRED }),
     internalError(route, KRATOS_REFS.whoamiSpec),
   ]

@@ -3,6 +3,7 @@
  * completed with the default URL's scheme and host, then must match an allow-list entry — scheme and host
  * (case-insensitive, port included, `*.` wildcard) and a path prefix. The rules are parsed once per instance.
  */
+import { getDomain } from 'tldts'
 import { formatGoUrl, parseGoUrl, type GoUrl } from './go.ts'
 import { returnToForbidden, returnToUnparseable, type HerodotError } from './herodot.ts'
 
@@ -16,7 +17,26 @@ export interface RedirectRules {
 }
 
 /**
- * Parses the rules once; allow-list entries Go cannot parse never match, as in Kratos.
+ * ory/x `corsx.ClassifyOrigin(host).IsUnsafeWildcard()` (corsx/check_origin.go): a host with a `*` is safe only when
+ * the domain after the label holding the last `*` is registrable (an eTLD+1 or below it, by the public suffix list,
+ * private domains included: `vercel.app` is a suffix). `*.example.org` is safe; `*.com`, `*foo.com`, `www.ory.*` and
+ * `*` are not.
+ * @example
+ * isUnsafeWildcard('*.com') // true
+ * isUnsafeWildcard('*.example.org') // false
+ */
+export function isUnsafeWildcard(host: string): boolean {
+  const star = host.lastIndexOf('*')
+  if (star < 0) return false
+  const dot = host.indexOf('.', star)
+  if (dot < 0) return true
+  const base = host.slice(dot + 1).toLowerCase().split(':')[0]
+  return getDomain(base, { allowPrivateDomains: true }) === null
+}
+
+/**
+ * Parses the rules once; allow-list entries Go cannot parse never match, and unsafe wildcards (`https://*.com/`) are
+ * dropped, as Kratos drops them when it reads `selfservice.allowed_return_urls` (driver/config/config.go:1060-1082).
  * @example
  * redirectRules('https://app.example/', ['https://app.example/', 'http://127.0.0.1:4433/self-service'])
  */
@@ -25,7 +45,11 @@ export function redirectRules(defaultUrl: string, allowed: readonly string[]): R
     const p = parseGoUrl(raw)
     return 'url' in p ? p.url : null
   }
-  return { defaultUrl, fallback: parsed(defaultUrl), allowList: allowed.map(parsed).filter((u): u is GoUrl => u !== null) }
+  const allowList = allowed
+    .map(parsed)
+    .filter((u): u is GoUrl => u !== null)
+    .filter((u) => !isUnsafeWildcard(u.host))
+  return { defaultUrl, fallback: parsed(defaultUrl), allowList }
 }
 
 function hostMatches(allowed: string, actual: string): boolean {

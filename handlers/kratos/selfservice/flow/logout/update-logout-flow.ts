@@ -5,10 +5,10 @@
  */
 import type { Operation } from '../../../../platform/types.ts'
 import type { KratosConfig } from '../../../config.ts'
-import { browserError, documented, entry, jsonError, routeStart, type KratosBehaviour, type Route } from '../../../behaviours.ts'
+import { browserError, documented, entry, internalError, jsonError, routeStart, type KratosBehaviour, type Route } from '../../../behaviours.ts'
 import { KRATOS_REFS } from '../../../sources.ts'
 import { goQuery } from '../../../x/go.ts'
-import { LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from '../../../x/herodot.ts'
+import { INTERNAL_ERROR, LOGOUT_TOKEN_MISMATCH, LOGOUT_TOKEN_MISSING, SESSION_INACTIVE } from '../../../x/herodot.ts'
 import type { KratosState } from '../../../model.ts'
 import { isJsonRequest } from '../../../x/negotiation.ts'
 import { noContent, seeOther, seeOtherDeclaration } from '../../../x/responses.ts'
@@ -96,4 +96,8 @@ export const updateLogoutFlowBehaviours: KratosBehaviour[] = [
   jsonError({ route, name: 'tokenMismatch', status: 403, title: 'E3 403: logout token does not match the session', trigger: 'row c, JSON client: garbage token or another session’s token', source: documented(KRATOS_REFS.logoutTokenMismatch), example: () => LOGOUT_TOKEN_MISMATCH }),
   browserError({ route, name: 'tokenMismatchBrowser', title: '303 to the error UI with E3 stored', trigger: 'row c, browser', source: documented(KRATOS_REFS.forward), example: () => LOGOUT_TOKEN_MISMATCH }),
   ...returnToErrors({ route, primary: false, afterLogout: (ctx) => logoutCookies(ctx, route, true) }),
+  // PurgeFromRequest failing (a store error while revoking) is forwarded like every other error: herodot 500 for JSON
+  // clients, the error stored and a 303 to the error UI for browsers. The mock's store does not fail: forced only.
+  internalError(route, KRATOS_REFS.logoutRevokeFailure),
+  browserError({ route, name: 'internalErrorBrowser', title: '303 to the error UI with the 500 stored', trigger: 'forced only (a store failure while revoking), browser', source: documented(KRATOS_REFS.logoutRevokeFailure), example: () => INTERNAL_ERROR }),
 ]
