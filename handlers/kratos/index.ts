@@ -18,6 +18,7 @@ import { disableMyOtherSessionsBehaviours, disableMyOtherSessionsOperation } fro
 import { disableMySessionBehaviours, disableMySessionOperation } from './session/disable-my-session.ts'
 import { getFlowErrorBehaviours, getFlowErrorOperation } from './selfservice/errorx/get-flow-error.ts'
 import { loginBehaviours, loginOperations } from './selfservice/flow/login/login.ts'
+import { getLoginFlowBehaviours, getLoginFlowOperation } from './selfservice/flow/login/get-login-flow.ts'
 import { wrongMethodBehaviours, wrongMethodOperations } from './x/wrong-methods.ts'
 import { logoutUrl } from './selfservice/flow/logout/logout-urls.ts'
 import { headTwin } from './x/head.ts'
@@ -34,6 +35,7 @@ const routes = [
   disableMySessionOperation,
   getFlowErrorOperation,
   ...loginOperations,
+  getLoginFlowOperation,
 ]
 const routesCatalogue = [
   ...createBrowserLogoutFlowBehaviours,
@@ -45,6 +47,7 @@ const routesCatalogue = [
   ...disableMySessionBehaviours,
   ...getFlowErrorBehaviours,
   ...loginBehaviours,
+  ...getLoginFlowBehaviours,
 ]
 /** Every GET route answers HEAD too (Go's ServeMux). */
 const heads = routes.filter((op) => op.method === 'GET').map((op) => headTwin(op, routesCatalogue))

@@ -49,6 +49,8 @@ export interface SessionWithIdentity {
 export interface KratosLoginFlow {
   id: string
   type: 'api' | 'browser'
+  /** Browser flows: the CSRF cookie value the flow was issued with (its `CSRFToken`); getLoginFlow checks it. */
+  csrfCookie?: string
   issuedAt: number
   expiresAt: number
   requestUrl: string

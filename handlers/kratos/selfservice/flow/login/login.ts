@@ -9,7 +9,7 @@ import { mediaType, readBody } from '../../../../platform/http/body.ts'
 import type { KratosConfig } from '../../../config.ts'
 import { browserError, documented, assumed, internalError, jsonError, routeStart, sessionSuccess, uiUrl, type ErrorDetail, type KratosBehaviour, type Route } from '../../../behaviours.ts'
 import { KRATOS_REFS } from '../../../sources.ts'
-import { maskCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from '../../../x/cookies.ts'
+import { maskCsrfToken, mintCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from '../../../x/cookies.ts'
 import { csrfErrorReason, regenerateCsrfCookie } from '../../../x/csrf.ts'
 import { goQuery, goTime } from '../../../x/go.ts'
 import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from '../../../x/herodot.ts'
@@ -29,13 +29,27 @@ const submit: Route = { operation: 'updateLoginFlow', method: 'POST', nosurf: fa
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** A login flow record (not stored: forced responses show it as is), requested at `requestUrl` or its init URL. */
-function flowRecord(ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl = `${ctx.baseUrl}/self-service/login/${type}`): KratosLoginFlow {
+/**
+ * A login flow record (not stored: forced responses show it as is), requested at `requestUrl` or its init URL.
+ * @example
+ * const flow = (raw as KratosLoginFlow | undefined) ?? flowRecord(ctx, 'browser')
+ */
+export function flowRecord(ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl = `${ctx.baseUrl}/self-service/login/${type}`): KratosLoginFlow {
   const now = ctx.clock.now()
   return { id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl }
 }
 
-const newFlow = (ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string) => ctx.state.loginFlows.create(flowRecord(ctx, type, requestUrl))
+const newFlow = (ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string, csrfCookie?: string) =>
+  ctx.state.loginFlows.create({ ...flowRecord(ctx, type, requestUrl), ...(csrfCookie ? { csrfCookie } : {}) })
+
+/**
+ * The CSRF cookie a browser flow is issued with: the request's, or one minted now (nosurf sets it on this response),
+ * so the flow can record it (`CSRFToken`) for getLoginFlow.
+ */
+function browserFlowCsrf(ctx: KratosCtx): string {
+  const current = requestCsrfCookie(ctx.request, ctx.state.site.csrfCookieName)
+  return current !== undefined && realToken(current) ? current : mintCsrfToken(ctx.random)
+}
 
 // ——— init ———
 
@@ -58,7 +72,7 @@ const createBrowserLoginFlowOperation: Op = {
   async run(ctx) {
     const json = isJsonRequest(ctx.request)
     if (activeSession(ctx)) return { behaviour: json ? 'sessionAlreadyAvailable' : 'sessionAlreadyAvailableBrowser' }
-    const flow = await newFlow(ctx, 'browser', ctx.url.toString())
+    const flow = await newFlow(ctx, 'browser', ctx.url.toString(), browserFlowCsrf(ctx))
     return { behaviour: json ? 'created' : 'redirectToUi', detail: flow }
   },
 }
@@ -76,7 +90,7 @@ function flowCreated(route: Route, type: KratosLoginFlow['type']): KratosBehavio
     primary: true,
     respond(ctx, raw) {
       const flow = (raw as KratosLoginFlow | undefined) ?? flowRecord(ctx, type)
-      const { headers, csrf } = routeStart(ctx, route)
+      const { headers, csrf } = routeStart(ctx, route, [], flow.csrfCookie)
       return jsonResponse(200, loginFlowJson(flow, ctx.baseUrl, csrf && type === 'browser' ? { csrf: maskCsrfToken(csrf, ctx.random) } : {}), headers)
     },
   }
@@ -94,8 +108,8 @@ function redirect(route: Route, name: string, title: string, trigger: string, so
     ...seeOtherDeclaration(route.method),
     primary,
     respond(ctx, raw) {
-      const d = raw as { setCookies?: string[] } | undefined
-      const { headers } = routeStart(ctx, route, d?.setCookies ?? [])
+      const d = raw as { setCookies?: string[]; csrfCookie?: string } | undefined
+      const { headers } = routeStart(ctx, route, d?.setCookies ?? [], d?.csrfCookie)
       return seeOther(location(ctx, raw), ctx.request, headers)
     },
   }
