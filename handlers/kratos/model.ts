@@ -51,6 +51,11 @@ export interface KratosLoginFlow {
   type: 'api' | 'browser'
   /** Browser flows: the CSRF cookie value the flow was issued with (its `CSRFToken`); getLoginFlow checks it. */
   csrfCookie?: string
+  /** `?refresh=true` with an active session: re-authentication. */
+  refresh?: boolean
+  requestedAal?: 'aal1' | 'aal2'
+  /** The checked `?return_to=` the login redirects to when it succeeds. */
+  returnTo?: string
   issuedAt: number
   expiresAt: number
   requestUrl: string

@@ -166,3 +166,18 @@ export const uuidParseError = (goError: string): HerodotError => ({ ...BAD_REQUE
  * tokenizerTemplateUnknown('jwt').reason // 'Unable to find tokenizer template "jwt".'
  */
 export const tokenizerTemplateUnknown = (name: string): HerodotError => ({ ...BAD_REQUEST, reason: `Unable to find tokenizer template ${goQuote(name)}.` })
+
+/** login: `?aal=aal2` without a session (login/error.go ErrSessionRequiredForHigherAAL). */
+export const SESSION_AAL1_REQUIRED: HerodotError = {
+  id: 'session_aal1_required',
+  code: 401,
+  status: 'Unauthorized',
+  reason: 'You can not requested a higher AAL (AAL2/AAL3) without an active session.',
+  message: 'aal2 and aal3 can only be requested if a session exists already',
+}
+/**
+ * login: an `?aal=` other than aal1/aal2 (stringsx's unknown-case error, the value lower-cased).
+ * @example
+ * aalUnknown('aal3').reason // 'Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2] but got aal3'
+ */
+export const aalUnknown = (aal: string): HerodotError => ({ ...BAD_REQUEST, reason: `Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2] but got ${aal}` })

@@ -21,6 +21,10 @@ export const UI_TEXT = {
   },
   noStrategy: { id: 4010002, text: 'Could not find a strategy to log you in with. Did you fill out the form correctly?', type: 'error' },
   missing: (property: string): UiText => ({ id: 4000002, text: `Property ${property} is missing.`, type: 'error', context: { property } }),
+  /** text/message_login.go: a refresh flow (`?refresh=true`). */
+  reAuth: { id: 1010003, text: 'Please confirm this action by verifying that it is you.', type: 'info' },
+  /** text/message_login.go: an aal2 flow for a session that has aal1. */
+  mfa: { id: 1010004, text: 'Please complete the second authentication challenge.', type: 'info' },
 } as const satisfies Record<string, UiText | ((p: string) => UiText)>
 
 export interface LoginUiState {
@@ -42,12 +46,15 @@ function input(group: string, attributes: Record<string, unknown>, label: UiText
  */
 export function loginFlowJson(flow: KratosLoginFlow, baseUrl: string, ui: LoginUiState = {}) {
   const nm = ui.nodeMessages ?? {}
-  const nodes = [
-    ...(flow.type === 'browser' ? [input('default', { name: 'csrf_token', type: 'hidden', value: ui.csrf ?? '', required: true }, null)] : []),
+  const aal2 = flow.requestedAal === 'aal2'
+  // The password method is a first factor only: an aal2 flow gets none of its nodes (the mock has no second factor).
+  const passwordNodes = aal2 ? [] : [
     input('default', { name: 'identifier', type: 'text', value: ui.identifier ?? '', required: true, autocomplete: 'username' }, { id: 1070004, text: 'ID', type: 'info' }, nm.identifier),
     input('password', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' }, { id: 1070001, text: 'Password', type: 'info' }, nm.password),
     input('password', { name: 'method', type: 'submit', value: 'password' }, { id: 1010001, text: 'Sign in', type: 'info' }),
   ]
+  const nodes = [...(flow.type === 'browser' ? [input('default', { name: 'csrf_token', type: 'hidden', value: ui.csrf ?? '', required: true }, null)] : []), ...passwordNodes]
+  const messages = [...(flow.refresh ? [UI_TEXT.reAuth] : []), ...(aal2 ? [UI_TEXT.mfa] : []), ...(ui.messages ?? [])]
   return {
     id: flow.id,
     organization_id: null,
@@ -55,11 +62,12 @@ export function loginFlowJson(flow: KratosLoginFlow, baseUrl: string, ui: LoginU
     expires_at: goTime(flow.expiresAt),
     issued_at: goTime(flow.issuedAt),
     request_url: flow.requestUrl,
-    ui: { action: `${baseUrl}/self-service/login?flow=${flow.id}`, method: 'POST', nodes, ...(ui.messages?.length ? { messages: ui.messages } : {}) },
+    ...(flow.returnTo ? { return_to: flow.returnTo } : {}),
+    ui: { action: `${baseUrl}/self-service/login?flow=${flow.id}`, method: 'POST', nodes, ...(messages.length ? { messages } : {}) },
     created_at: goTime(flow.issuedAt),
     updated_at: goTime(flow.issuedAt),
-    refresh: false,
-    requested_aal: 'aal1',
+    refresh: flow.refresh ?? false,
+    requested_aal: flow.requestedAal ?? 'aal1',
     state: 'choose_method',
   }
 }

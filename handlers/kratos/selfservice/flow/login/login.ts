@@ -12,7 +12,9 @@ import { KRATOS_REFS } from '../../../sources.ts'
 import { maskCsrfToken, mintCsrfToken, realToken, requestCsrfCookie, sessionSetCookie, verifyCsrfToken } from '../../../x/cookies.ts'
 import { csrfErrorReason, regenerateCsrfCookie } from '../../../x/csrf.ts'
 import { goQuery, goTime } from '../../../x/go.ts'
-import { badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_ALREADY_AVAILABLE, type HerodotError } from '../../../x/herodot.ts'
+import { aalUnknown, badBody, CSRF_EXAMPLE, FLOW_ID_MISSING, flowExpired, NOT_FOUND, SESSION_AAL1_REQUIRED, SESSION_ALREADY_AVAILABLE, type HerodotError } from '../../../x/herodot.ts'
+import { secureRedirectTo } from '../../../x/return-to.ts'
+import { returnToErrors } from '../../../x/return-to-errors.ts'
 import { decodeJsonInto } from '../../../x/json-decode.ts'
 import { loginFlowJson, UI_TEXT, type LoginUiState } from './login-flow-json.ts'
 import { findIdentity, startSession, type KratosLoginFlow, type KratosState, type SessionWithIdentity } from '../../../model.ts'
@@ -39,8 +41,10 @@ export function flowRecord(ctx: KratosCtx, type: KratosLoginFlow['type'], reques
   return { id: ctx.random.uuid(), type, issuedAt: now, expiresAt: now + ctx.config.loginFlowLifespanSeconds * 1000, requestUrl }
 }
 
-const newFlow = (ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string, csrfCookie?: string) =>
-  ctx.state.loginFlows.create({ ...flowRecord(ctx, type, requestUrl), ...(csrfCookie ? { csrfCookie } : {}) })
+const newFlow = (ctx: KratosCtx, type: KratosLoginFlow['type'], requestUrl?: string, csrfCookie?: string, fields: FlowFields = {}) => {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== false))
+  return ctx.state.loginFlows.create({ ...flowRecord(ctx, type, requestUrl), ...(csrfCookie ? { csrfCookie } : {}), ...defined })
+}
 
 /**
  * The CSRF cookie a browser flow is issued with: the request's, or one minted now (nosurf sets it on this response),
@@ -53,14 +57,49 @@ function browserFlowCsrf(ctx: KratosCtx): string {
 
 // ——— init ———
 
+/** `strconv.ParseBool`. */
+const goParseBool = (s: string | undefined) => ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s ?? '')
+
+type FlowFields = Pick<KratosLoginFlow, 'refresh' | 'requestedAal' | 'returnTo'>
+
+/**
+ * NewLoginFlow's checks before a flow is made (login/flow.go:200-216, login/handler.go:162-230), in its order:
+ * return_to against the allow-list → `aal` (aal1 or aal2, any case) → the session: none and aal2 asked → 401
+ * session_aal1_required; one and neither `refresh` nor a higher AAL asked → session_already_available. Returns the
+ * outcome to answer, or the new flow's fields. `browser` names the Forward variants (303 to the error UI).
+ */
+function initChecks(ctx: KratosCtx, browser: boolean): { outcome: { behaviour: string; detail?: unknown } } | { fields: FlowFields } {
+  const q = goQuery(ctx.url)
+  const suffix = browser ? 'Browser' : ''
+  const returnTo = q.get('return_to') ?? ''
+  let checkedReturnTo: string | undefined
+  if (returnTo !== '') {
+    const verdict = secureRedirectTo(returnTo, ctx.state.site.loginRedirect)
+    if (!verdict.ok) return { outcome: { behaviour: verdict.behaviour + suffix, detail: { error: verdict.error } } }
+    checkedReturnTo = verdict.url
+  }
+  const aal = (q.get('aal') || 'aal1').toLowerCase()
+  if (aal !== 'aal1' && aal !== 'aal2') return { outcome: { behaviour: 'aalUnknown' + suffix, detail: { error: aalUnknown(aal) } } }
+  const refresh = goParseBool(q.get('refresh'))
+  const session = activeSession(ctx)
+  if (!session) {
+    if (aal === 'aal2') return { outcome: { behaviour: 'aal1Required' + suffix } }
+    return { fields: { requestedAal: aal, returnTo: checkedReturnTo } }
+  }
+  // The mock's sessions are all aal1: asking for aal2 is asking for more, which Kratos lets through.
+  if (!refresh && aal === 'aal1') return { outcome: { behaviour: browser ? 'sessionAlreadyAvailableBrowser' : 'sessionAlreadyAvailable' } }
+  return { fields: { refresh, requestedAal: aal, returnTo: checkedReturnTo } }
+}
+
 const createNativeLoginFlowOperation: Op = {
   id: nativeInit.operation,
   method: 'GET',
   path: '/self-service/login/api',
   summary: 'Create Login Flow for Native Apps',
   async run(ctx) {
-    if (activeSession(ctx)) return { behaviour: 'sessionAlreadyAvailable' }
-    return { behaviour: 'created', detail: await newFlow(ctx, 'api', ctx.url.toString()) }
+    const checked = initChecks(ctx, false)
+    if ('outcome' in checked) return checked.outcome
+    return { behaviour: 'created', detail: await newFlow(ctx, 'api', ctx.url.toString(), undefined, checked.fields) }
   },
 }
 
@@ -71,8 +110,9 @@ const createBrowserLoginFlowOperation: Op = {
   summary: 'Create Login Flow for Browsers (JSON for SPAs with Accept: application/json, else 303 to the login UI)',
   async run(ctx) {
     const json = isJsonRequest(ctx.request)
-    if (activeSession(ctx)) return { behaviour: json ? 'sessionAlreadyAvailable' : 'sessionAlreadyAvailableBrowser' }
-    const flow = await newFlow(ctx, 'browser', ctx.url.toString(), browserFlowCsrf(ctx))
+    const checked = initChecks(ctx, !json)
+    if ('outcome' in checked) return checked.outcome
+    const flow = await newFlow(ctx, 'browser', ctx.url.toString(), browserFlowCsrf(ctx), checked.fields)
     return { behaviour: json ? 'created' : 'redirectToUi', detail: flow }
   },
 }
@@ -163,7 +203,7 @@ const updateLoginFlowOperation: Op = {
       }
       return { behaviour: json ? 'flowExpired' : 'flowExpiredBrowser', detail }
     }
-    if (activeSession(ctx)) return { behaviour: json ? 'sessionAlreadyAvailable' : 'sessionAlreadyAvailableBrowser' }
+    if (activeSession(ctx) && !flow.refresh && (flow.requestedAal ?? 'aal1') === 'aal1') return { behaviour: json ? 'sessionAlreadyAvailable' : 'sessionAlreadyAvailableBrowser' }
     const body = await readLoginBody(ctx)
     if (body.kind === 'bad') return { behaviour: json ? 'badRequest' : 'badRequestBrowser', detail: { error: body.error } }
     const f = body.fields
@@ -190,7 +230,8 @@ const updateLoginFlowOperation: Op = {
       userAgent: ctx.request.headers.get('user-agent') ?? '',
       lifespanSeconds: ctx.config.sessionLifespanSeconds,
     })
-    const detail = { session, identity }
+    // The flow's return_to was checked when it was made (login/hook.go:156-166 checks it again, with the same rules).
+    const detail = { session, identity, returnTo: flow.returnTo }
     if (flow.type === 'api') return { behaviour: 'nativeSuccess', detail }
     return { behaviour: json ? 'browserSuccess' : 'browserSuccessRedirect', detail }
   },
@@ -227,6 +268,8 @@ function flowWithMessages(name: string, title: string, trigger: string, ref: str
 
 const toLoginUi = (ctx: KratosCtx, raw: unknown) => uiUrl(ctx, ctx.config.loginUiUrl, 'flow', (raw as Partial<FlowUiDetail> | undefined)?.flow?.id ?? flowIdOf(ctx, raw))
 const toReturnUrl = (ctx: KratosCtx) => ctx.state.site.browserReturnUrl
+/** Where a successful browser login goes: the flow's checked return_to, else the default return URL. */
+const returnUrlOf = (ctx: KratosCtx, d: SessionWithIdentity) => (d as SessionWithIdentity & { returnTo?: string }).returnTo ?? toReturnUrl(ctx)
 const expiredExtra = (ctx: KratosCtx) => ({ expired_at: goTime(ctx.clock.now() - 60_000), since: 60_000_000_000, use_flow_id: ctx.random.uuid() })
 
 const submitBehaviours: KratosBehaviour[] = [
@@ -258,7 +301,7 @@ const submitBehaviours: KratosBehaviour[] = [
     schema: 'successfulNativeLogin',
     cookies: sessionCookieFor,
     build: (ctx, d, headers) =>
-      jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: toReturnUrl(ctx) }] }, headers),
+      jsonResponse(200, { session: sessionJson(d.session, d.identity, ctx.baseUrl), continue_with: [{ action: 'redirect_browser_to', redirect_browser_to: returnUrlOf(ctx, d) }] }, headers),
   }),
   sessionSuccess({
     route: submit,
@@ -270,7 +313,7 @@ const submitBehaviours: KratosBehaviour[] = [
     contentType: null,
     primary: true,
     cookies: sessionCookieFor,
-    build: (ctx, _d, headers) => seeOther(toReturnUrl(ctx), ctx.request, headers),
+    build: (ctx, d, headers) => seeOther(returnUrlOf(ctx, d), ctx.request, headers),
   }),
   flowWithMessages('invalidCredentials', 'loginFlow 400 with ui.messages 4000006 (invalid credentials)', 'unknown identifier or wrong password', KRATOS_REFS.submitLoginSpec, () => ({ identifier: 'alice@example.com', messages: [UI_TEXT.invalidCredentials] }), true),
   flowWithMessages('missingFields', 'loginFlow 400 with node messages 4000002 (property missing)', 'identifier or password missing/empty', KRATOS_REFS.submitLoginSpec, () => ({ nodeMessages: { password: [UI_TEXT.missing('password')] } })),
@@ -309,11 +352,29 @@ const submitBehaviours: KratosBehaviour[] = [
   internalError(submit, KRATOS_REFS.submitLoginSpec),
 ]
 
+/** The 400 and 401 of the init parameters, for one init route (`browser`: with the Forward variants). */
+function initParamErrors(route: Route, browser: boolean): KratosBehaviour[] {
+  const json = [
+    jsonError({ route, name: 'aalUnknown', status: 400, title: '400: ?aal= is neither aal1 nor aal2', trigger: '?aal=<anything else> (case-insensitive)', source: documented(KRATOS_REFS.loginAal), example: () => aalUnknown('aal3') }),
+    jsonError({ route, name: 'aal1Required', status: 401, title: '401 session_aal1_required: aal2 asked without a session', trigger: '?aal=aal2 and no active session', source: documented(KRATOS_REFS.loginAal1Required), example: () => SESSION_AAL1_REQUIRED, primary: true }),
+    ...returnToErrors({ route, primary: false }).filter((b) => !b.id.endsWith('Browser')),
+  ]
+  if (!browser) return json
+  return [
+    ...json,
+    browserError({ route, name: 'aalUnknownBrowser', title: '303 to the error UI (unknown aal)', trigger: 'browser navigation with ?aal=<anything else>', source: documented(KRATOS_REFS.forward), example: () => aalUnknown('aal3') }),
+    browserError({ route, name: 'aal1RequiredBrowser', title: '303 to the error UI (session_aal1_required)', trigger: 'browser navigation with ?aal=aal2 and no session', source: documented(KRATOS_REFS.forward), example: () => SESSION_AAL1_REQUIRED }),
+    ...returnToErrors({ route, primary: false }).filter((b) => b.id.endsWith('Browser')),
+  ]
+}
+
 const initBehaviours: KratosBehaviour[] = [
   flowCreated(nativeInit, 'api'),
+  ...initParamErrors(nativeInit, false),
   jsonError({ route: nativeInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'X-Session-Token of an active session', source: documented(KRATOS_REFS.alreadyLoggedIn), example: () => SESSION_ALREADY_AVAILABLE }),
   internalError(nativeInit, KRATOS_REFS.nativeLoginSpec),
   flowCreated(browserInit, 'browser'),
+  ...initParamErrors(browserInit, true),
   redirect(browserInit, 'redirectToUi', '303 to the login UI with ?flow=', 'browser navigation (not a JSON client)', documented(KRATOS_REFS.browserLoginSpec), toLoginUi, true),
   jsonError({ route: browserInit, name: 'sessionAlreadyAvailable', status: 400, title: '400 session_already_available', trigger: 'JSON client with an active session cookie', source: documented(KRATOS_REFS.alreadyLoggedIn), example: () => SESSION_ALREADY_AVAILABLE }),
   redirect(browserInit, 'sessionAlreadyAvailableBrowser', '303 to the default return URL (already logged in)', 'browser with an active session cookie', documented(KRATOS_REFS.browserLoginSpec), toReturnUrl),
