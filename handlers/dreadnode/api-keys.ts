@@ -4,6 +4,7 @@
  * the fixed users times `maxApiKeysPerUser`, and a revoked key is deleted, so it is then unknown everywhere (401).
  */
 import type { Random } from '../platform/state/random.ts'
+import { hmacSha256 } from '../platform/crypto/hmac-sha256.ts'
 
 export interface DreadnodeApiKey {
   readonly id: string
@@ -15,6 +16,8 @@ export interface DreadnodeApiKey {
 }
 
 export interface ApiKeys {
+  /** Stores a key made elsewhere (a user's personal key), outside the per-user count of minted keys. */
+  add(record: DreadnodeApiKey): void
   mint(input: { userId: string; name: string; allowSelfRevoke: boolean; now: number }): DreadnodeApiKey
   get(key: string): DreadnodeApiKey | undefined
   revoke(key: DreadnodeApiKey): void
@@ -26,6 +29,18 @@ export interface ApiKeys {
 export const API_KEY_PREFIX = 'dn_key_'
 
 /**
+ * A user's personal API key, the `api_key.key` of the current-user body that v1's `dreadnode login` stores
+ * (dreadnode/cli/main.py:103-143): derived from the user id and the JWT secret, so it is the same after every reset
+ * and on every replica.
+ * @example
+ * personalApiKey('00000000-0000-4000-8000-000000000001', 'dreadnode-mock-secret') // 'dn_key_…' (40 hex digits)
+ */
+export function personalApiKey(userId: string, secret: string): string {
+  const mac = hmacSha256(secret, new TextEncoder().encode(`personal-api-key:${userId}`))
+  return API_KEY_PREFIX + [...mac].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 40)
+}
+
+/**
  * @example
  * const keys = createApiKeys(random)
  * const { key } = keys.mint({ userId, name: 'ci', allowSelfRevoke: true, now: clock.now() })
@@ -35,6 +50,9 @@ export function createApiKeys(random: Random): ApiKeys {
   const byKey = new Map<string, DreadnodeApiKey>()
   const perUser = new Map<string, number>()
   return {
+    add(record) {
+      byKey.set(record.key, record)
+    },
     mint({ userId, name, allowSelfRevoke, now }) {
       const record: DreadnodeApiKey = { id: random.uuid(), key: API_KEY_PREFIX + random.string(40), userId, name, allowSelfRevoke, createdAt: now }
       byKey.set(record.key, record)

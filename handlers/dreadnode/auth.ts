@@ -7,7 +7,7 @@ import { decodeJwt, verifyAccessJwt } from '../platform/crypto/jwt.ts'
 import { bearerToken } from '../platform/http/authorization.ts'
 import type { RequestContext } from '../platform/types.ts'
 import type { DreadnodeConfig } from './config.ts'
-import { type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
+import { sessionExpiresAt, startSession, type DreadnodeSession, type DreadnodeState, type DreadnodeUser } from './model.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies.ts'
 import type { ValidationItem } from './envelope.ts'
 import type { DreadnodeApiKey } from './api-keys.ts'
@@ -106,6 +106,32 @@ export function authenticate(ctx: Ctx, cookie: typeof ACCESS_COOKIE | typeof REF
   const user = ctx.state.users.get('id', session.userId)
   if (!user) return { kind: 'invalid', reason: 'unknown-session' }
   return { kind: 'ok', user, session, token }
+}
+
+/** A caller whose expired access cookie was rotated: the new session's two tokens go back as Set-Cookie. */
+export type RotatedCaller = Extract<Caller, { kind: 'ok' }> & { rotated: { accessToken: string; refreshToken: string } }
+
+/**
+ * Cookie rotation (option `rotateOnExpiredAccess`, inferred from the v1 CLI, dreadnode/cli/api.py:44-80): when the
+ * `access_token` *cookie* has expired and the `refresh_token` cookie is valid and its session live, the call goes
+ * through as that user on a new session (the old one is revoked, as a refresh does) and the caller gets both new
+ * tokens to set. A logged-out session never rotates (its refresh token is revoked with it). Returns null when there
+ * is nothing to rotate.
+ * @example
+ * const rotated = await rotateExpiredAccess(ctx, caller)
+ * if (rotated) return { behaviour: 'rotated', detail: rotated }
+ */
+export async function rotateExpiredAccess(ctx: Ctx, caller: Caller): Promise<RotatedCaller | null> {
+  if (!ctx.config.rotateOnExpiredAccess || caller.kind !== 'invalid' || caller.reason !== 'expired') return null
+  const cookies = parseCookies(ctx.request.headers.get('cookie'))
+  // Only a cookie session rotates: a Bearer token has no refresh cookie beside it.
+  if (cookies[ACCESS_COOKIE] === undefined || tokenFrom(ctx, ACCESS_COOKIE) !== cookies[ACCESS_COOKIE]) return null
+  const refresh = authenticate(ctx, REFRESH_COOKIE)
+  if (refresh.kind !== 'ok') return null
+  const now = ctx.clock.now()
+  await ctx.state.revocations.revoke(refresh.session.id, now, 'rotation', sessionExpiresAt(refresh.session, ctx.config))
+  const tokens = await startSession(ctx.state, refresh.user, ctx.config, ctx.clock, ctx.random)
+  return { kind: 'ok', user: refresh.user, session: tokens.session, token: tokens.accessToken, rotated: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }
 }
 
 /**

@@ -38,6 +38,11 @@ export const dreadnodeOptions = defineOptions({
   deviceCodeInterval: option(Type.Integer({ minimum: 1 }), 5, 'ASSUMPTION: polling interval a device-code answer recommends, seconds.'),
   maxDeviceCodes: option(Type.Integer({ minimum: 1 }), 1000, 'Most device codes kept at once; expired ones go first, then the oldest.'),
   maxApiKeysPerUser: option(Type.Integer({ minimum: 1 }), 100, 'ASSUMPTION: most live API keys per user; minting beyond it is a 400.'),
+  rotateOnExpiredAccess: option(
+    Type.Boolean(),
+    true,
+    'ASSUMPTION (inferred from the v1 CLI): a call with an expired access_token cookie and a live refresh_token cookie succeeds and sets fresh cookies.',
+  ),
   refreshBody: option(Type.Enum(['optional', 'required']), 'optional', 'ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).'),
 })
 

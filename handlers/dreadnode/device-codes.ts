@@ -6,6 +6,8 @@
 import type { Random } from '../platform/state/random.ts'
 
 export interface DeviceCode {
+  /** The code's record id (v1's `DeviceCodeResponse.id`, a UUID). */
+  readonly id: string
   readonly deviceCode: string
   readonly userCode: string
   readonly createdAt: number
@@ -52,7 +54,7 @@ export function createDeviceCodes(random: Random, max: number): DeviceCodes {
       let userCode: string
       do userCode = `${random.string(4, USER_CODE_ALPHABET)}-${random.string(4, USER_CODE_ALPHABET)}`
       while (byUser.has(userCode))
-      const code: DeviceCode = { deviceCode: random.string(40), userCode, createdAt: now, expiresAt: now + ttlSeconds * 1000, approvedUserId: null }
+      const code: DeviceCode = { id: random.uuid(), deviceCode: random.string(40), userCode, createdAt: now, expiresAt: now + ttlSeconds * 1000, approvedUserId: null }
       byDevice.set(code.deviceCode, code)
       byUser.set(code.userCode, code)
       return code

@@ -1,6 +1,6 @@
 /**
  * The device-code login Dreadnode's CLI and SDKs use: the device asks for a code pair
- * (`POST /api/v1/auth/device/code`), the person approves the user code in a browser (here: the `approveDeviceCode`
+ * (`POST /api/v1/auth/device/code`; v1's clients call `/api/auth/device/…`, dreadnode/api/client.py:227-260), the person approves the user code in a browser (here: the `approveDeviceCode`
  * control action, or `deviceAutoApprove`), and the device polls — `POST /api/v1/auth/device/token` (401 while not
  * approved, then the two tokens in the body, once) or v2's `GET /api/v1/auth/device/code/{device_code}`.
  */
@@ -16,17 +16,21 @@ import { findUser } from './users.ts'
 
 type Op = Operation<DreadnodeState, DreadnodeConfig>
 
-/** The page the person opens to approve the code (ASSUMPTION: the mock has no such page; the URL only names it). */
-const verificationUrl = (ctx: Ctx, userCode: string) => `${ctx.baseUrl}/device?code=${userCode}`
+/**
+ * The page the person opens to approve the code: v1's clients build `<server>/account/device?code=<user_code>`
+ * themselves (dreadnode/api/client.py:227-230) and the mock names the same page (it serves no such page).
+ */
+const verificationUrl = (ctx: Ctx, userCode: string) => `${ctx.baseUrl}/account/device?code=${userCode}`
 const secondsLeft = (ctx: Ctx, code: DeviceCode) => Math.max(0, Math.ceil((code.expiresAt - ctx.clock.now()) / 1000))
 
 /** A representative code pair for forced responses. */
-const SAMPLE_CODE = { deviceCode: 'forced-sample-device-code', userCode: 'BCDF-GHJK' }
+const SAMPLE_CODE = { id: '00000000-0000-4000-8000-0000000000c1', deviceCode: 'forced-sample-device-code', userCode: 'BCDF-GHJK', approvedUserId: null }
 
 export const deviceCodeOperation: Op = {
   id: 'deviceCode',
   method: 'POST',
   path: '/api/v1/auth/device/code',
+  aliases: ['/api/auth/device/code'],
   summary: 'Start a device-code login: a device code to poll with and a user code to approve',
   async run(ctx) {
     const body = await readJsonBody(ctx)
@@ -41,6 +45,7 @@ export const deviceTokenOperation: Op = {
   id: 'deviceToken',
   method: 'POST',
   path: '/api/v1/auth/device/token',
+  aliases: ['/api/auth/device/token'],
   requestBody: { schema: 'deviceTokenRequest', required: true },
   summary: 'Exchange an approved device code for an access and a refresh token (401 while not approved)',
   async run(ctx) {
@@ -63,6 +68,7 @@ export const deviceCodeStatusOperation: Op = {
   id: 'deviceCodeStatus',
   method: 'GET',
   path: '/api/v1/auth/device/code/:device_code',
+  aliases: ['/api/auth/device/code/:device_code'],
   summary: 'Poll a device code (v2 SDK): pending or approved',
   sample: '/api/v1/auth/device/code/forced-sample-device-code',
   run(ctx) {
@@ -72,8 +78,6 @@ export const deviceCodeStatusOperation: Op = {
   },
 }
 
-// v1's CLI runs the whole flow; v2 polls the same codes.
-const SDK_SOURCES = 'sdkV1Cli'
 
 export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
   {
@@ -82,8 +86,9 @@ export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'A new device code pair, pending until approved',
     trigger: 'any POST (no body, or any JSON); approved at once when deviceAutoApprove names a user',
-    source: documented(SDK_SOURCES, [
-      { what: 'field names other than device_code (user_code, verification_url, expires_in, interval)' },
+    source: documented('sdkV1AuthModels', [
+      { what: 'interval (not in the v1 model; RFC 8628)' },
+      { what: 'completed: true once the code is approved' },
       { what: 'lifetime', option: 'deviceCodeTtl' },
       { what: 'polling interval', option: 'deviceCodeInterval' },
     ]),
@@ -92,11 +97,15 @@ export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
     primary: true,
     respond(ctx, raw) {
       const code = (raw as DeviceCode | undefined) ?? { ...SAMPLE_CODE, expiresAt: ctx.clock.now() + ctx.config.deviceCodeTtl * 1000 }
+      // v1's DeviceCodeResponse (dreadnode/api/models.py:76-84) requires every field but interval.
       return jsonOk({
+        id: code.id,
+        completed: code.approvedUserId !== null,
         device_code: code.deviceCode,
+        expires_at: new Date(code.expiresAt).toISOString(),
+        expires_in: raw ? secondsLeft(ctx, code as DeviceCode) : ctx.config.deviceCodeTtl,
         user_code: code.userCode,
         verification_url: verificationUrl(ctx, code.userCode),
-        expires_in: raw ? secondsLeft(ctx, code as DeviceCode) : ctx.config.deviceCodeTtl,
         interval: ctx.config.deviceCodeInterval,
       })
     },
@@ -108,7 +117,7 @@ export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
     status: 200,
     title: 'The device code was approved: access and refresh token in the body (the code is used up)',
     trigger: 'the device_code of a live code approved for an enabled user',
-    source: documented(SDK_SOURCES, [{ what: 'single use: a second exchange of the same code is a 401' }]),
+    source: documented('sdkV1AuthModels', [{ what: 'single use: a second exchange of the same code is a 401' }]),
     contentType: 'application/json',
     schema: 'deviceTokens',
     primary: true,
@@ -123,7 +132,7 @@ export const deviceLoginBehaviours: DreadnodeBehaviour[] = [
     status: 401,
     title: 'Not approved yet: keep polling',
     trigger: 'the device_code of a live code nobody has approved yet',
-    source: documented(SDK_SOURCES, [{ what: 'the detail text' }]),
+    source: documented('sdkV1Auth', [{ what: 'the detail text' }]),
     detail: 'Authorization pending: the device code has not been approved yet',
   }),
   ...errorBehaviours('deviceToken', {

@@ -8,13 +8,14 @@ import { publicUser, startSession, type DreadnodeState, type DreadnodeUser } fro
 import { checkFields, readJsonBody } from './body.ts'
 import { errorBehaviours, jsonOk, type DreadnodeBehaviour } from './behaviours.ts'
 import { assumed } from './sources.ts'
-import { SAMPLE_USER } from './user.ts'
+import { sampleUser } from './user.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE, issueCookie } from './cookies.ts'
 
 export const loginOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   id: 'login',
   method: 'POST',
   path: '/api/v1/auth/login',
+  aliases: ['/api/auth/login'],
   requestBody: { schema: 'loginRequest', required: true },
   summary: 'Log in with email and password; sets the access_token and refresh_token cookies',
   async run(ctx) {
@@ -45,9 +46,9 @@ export const loginBehaviours: DreadnodeBehaviour[] = [
       const d = raw as { user: DreadnodeUser; accessToken: string; refreshToken: string } | undefined
       if (!d) {
         // Forced: a representative body; no session exists behind these cookies.
-        return jsonOk(SAMPLE_USER)
+        return jsonOk(sampleUser(ctx.config))
       }
-      return jsonOk(publicUser(d.user), [
+      return jsonOk(publicUser(d.user, ctx.config.jwtSecret), [
         issueCookie(ACCESS_COOKIE, d.accessToken, ctx.config.accessTokenTtl),
         issueCookie(REFRESH_COOKIE, d.refreshToken, ctx.config.refreshTokenTtl),
       ])

@@ -17,6 +17,7 @@ export const logoutOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   id: 'logout',
   method: 'POST',
   path: '/api/v1/auth/logout',
+  aliases: ['/api/auth/logout'],
   summary: 'Log out the current user by clearing auth cookies',
   async run(ctx) {
     const stop = logoutGate(ctx)

@@ -13,7 +13,7 @@ import type { Random } from '../platform/state/random.ts'
 import { dreadnodeUsers } from '../../fixtures/dreadnode.ts'
 import type { DreadnodeConfig } from './config.ts'
 import { createDeviceCodes, type DeviceCodes } from './device-codes.ts'
-import { createApiKeys, type ApiKeys } from './api-keys.ts'
+import { createApiKeys, personalApiKey, type ApiKeys } from './api-keys.ts'
 
 export interface DreadnodeUser {
   id: string
@@ -49,6 +49,11 @@ export interface DreadnodeState {
 export async function createDreadnodeState({ config, random, limits }: { config: DreadnodeConfig; random: Random; limits: StoreLimits }): Promise<DreadnodeState> {
   const users = createTable<DreadnodeUser, 'id' | 'email'>(['id', 'email'])
   for (const u of dreadnodeUsers) await users.create({ ...u })
+  const apiKeys = createApiKeys(random)
+  // Every user has a personal key (v1's current-user body names it): it authenticates like a minted one.
+  for (const u of dreadnodeUsers) {
+    apiKeys.add({ id: u.id, key: personalApiKey(u.id, config.jwtSecret), userId: u.id, name: 'personal', allowSelfRevoke: false, createdAt: 0 })
+  }
   return {
     users,
     // A session lives as long as its refresh token: after that neither of its JWTs is accepted.
@@ -56,18 +61,27 @@ export async function createDreadnodeState({ config, random, limits }: { config:
     revocations: createRevocations('dreadnode.revocations', limits),
     limiter: createRateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs, maxKeys: limits.maxRecords }),
     deviceCodes: createDeviceCodes(random, config.maxDeviceCodes),
-    apiKeys: createApiKeys(random),
+    apiKeys,
   }
 }
 
 /**
- * The current-user body (the v2 SDK's `User` model field names).
+ * The current-user body: the v2 SDK's `User` field names, and the `api_key: {key}` v1's `UserResponse` requires
+ * (dreadnode/api/models.py:24-33) — the user's personal key.
  * @example
- * publicUser(alice) // {id, email_address: 'alice@example.com', username: 'alice', first_name: 'Alice', last_name: 'Example', full_name: 'Alice Example'}
+ * publicUser(alice, config.jwtSecret) // {id, email_address: 'alice@example.com', username: 'alice', first_name: 'Alice', last_name: 'Example', full_name: 'Alice Example', api_key: {key: 'dn_key_…'}}
  */
-export function publicUser(u: Pick<DreadnodeUser, 'id' | 'email' | 'username' | 'name'>) {
+export function publicUser(u: Pick<DreadnodeUser, 'id' | 'email' | 'username' | 'name'>, secret: string) {
   const [first, ...rest] = u.name.trim().split(/\s+/)
-  return { id: u.id, email_address: u.email, username: u.username, first_name: first || null, last_name: rest.join(' ') || null, full_name: u.name }
+  return {
+    id: u.id,
+    email_address: u.email,
+    username: u.username,
+    first_name: first || null,
+    last_name: rest.join(' ') || null,
+    full_name: u.name,
+    api_key: { key: personalApiKey(u.id, secret) },
+  }
 }
 
 /** When a session's last token (the refresh token) expires, epoch ms. */

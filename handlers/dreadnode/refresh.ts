@@ -17,6 +17,7 @@ export const refreshOperation: Operation<DreadnodeState, DreadnodeConfig> = {
   id: 'refresh',
   method: 'POST',
   path: '/api/v1/auth/refresh',
+  aliases: ['/api/auth/refresh'],
   requestBody: { schema: 'refreshRequest', required: (config) => config.refreshBody === 'required' },
   summary: "Refresh the user's access token (an access token with organization info; rotates both cookies)",
   async run(ctx) {

@@ -21,6 +21,7 @@ export const mintApiKeyOperation: Op = {
   id: 'mintApiKey',
   method: 'POST',
   path: '/api/v1/user/api-keys',
+  aliases: ['/api/user/api-keys'],
   requestBody: { schema: 'apiKeyRequest', required: true },
   summary: 'Mint an API key for the current user (Authorization: Bearer <access JWT>)',
   async run(ctx) {
@@ -44,6 +45,7 @@ export const revokeOwnApiKeyOperation: Op = {
   id: 'revokeOwnApiKey',
   method: 'DELETE',
   path: '/api/v1/user/api-keys/self',
+  aliases: ['/api/user/api-keys/self'],
   summary: 'Log out (v2 SDK): revoke the API key that authenticates this request',
   run(ctx) {
     const stop = logoutGate(ctx)

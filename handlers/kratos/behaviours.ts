@@ -5,14 +5,14 @@
  */
 import type { Behaviour, HttpMethod, Source } from '../platform/types.ts'
 import type { KratosConfig } from './config.ts'
-import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './cookies.ts'
-import { INTERNAL_ERROR, orderedError, type HerodotError } from './herodot.ts'
+import { csrfSetCookie, mintCsrfToken, realToken, requestCsrfCookie } from './x/cookies.ts'
+import { INTERNAL_ERROR, orderedError, type HerodotError } from './x/herodot.ts'
 import { storeError, type KratosState, type SessionWithIdentity } from './model.ts'
 import type { MockResponse } from '../platform/http/response.ts'
-import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './responses.ts'
+import { herodotResponse, routeHeaders, seeOther, seeOtherDeclaration } from './x/responses.ts'
 import { docSection } from './sources.ts'
-import type { KratosCtx } from './session-auth.ts'
-import { sampleSession } from './session-json.ts'
+import type { KratosCtx } from './session/session-auth.ts'
+import { sampleSession } from './session/session-json.ts'
 
 export type KratosBehaviour = Behaviour<KratosState, KratosConfig>
 
@@ -50,15 +50,17 @@ export interface Route {
  * nosurf does not cover).
  * @example
  * const { headers } = routeStart(ctx, { operation: 'getFlowError', nosurf: true })
+ * `mintedCsrf`: the cookie value to issue when the request has no valid one, when the handler already chose it (a
+ * browser login flow records the token it is issued with).
  */
-export function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly string[] = []): { headers: Headers; csrf: Uint8Array | null } {
+export function routeStart(ctx: KratosCtx, route: Route, setCookies: readonly string[] = [], mintedCsrf?: string): { headers: Headers; csrf: Uint8Array | null } {
   let token: Uint8Array | null = null
   const cookies: string[] = []
   if (route.nosurf) {
     const name = ctx.state.site.csrfCookieName
     token = realToken(requestCsrfCookie(ctx.request, name))
     if (!token) {
-      const value = mintCsrfToken(ctx.random)
+      const value = mintedCsrf ?? mintCsrfToken(ctx.random)
       cookies.push(csrfSetCookie(name, value, ctx.config))
       token = realToken(value)
     }

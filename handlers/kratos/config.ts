@@ -48,7 +48,7 @@ export const kratosOptions = defineOptions({
   allowedReturnUrls: option(
     Type.Array(Type.String({ minLength: 1 })),
     [],
-    'selfservice.allowed_return_urls (a host may start with "*."); <baseUrl>/self-service is always allowed too.',
+    'selfservice.allowed_return_urls (a host may start with "*." under a registrable domain; unsafe wildcards such as "*.com" are dropped, as Kratos drops them); <baseUrl>/self-service is always allowed too.',
   ),
   errorUiUrl: option(url(), 'https://www.ory.com/kratos/docs/fallback/error', 'selfservice.flows.error.ui_url: browser-mode errors redirect there with ?id=.'),
   loginUiUrl: option(url(), 'https://www.ory.com/kratos/docs/fallback/login', 'selfservice.flows.login.ui_url: browser login flows redirect there with ?flow=.'),

@@ -1,6 +1,7 @@
 /**
  * The Ory Kratos provider (docs/providers/kratos.md; Kratos mounted under `/auth` by default): the three self-service
- * logout operations with every documented status in Kratos's check order, whoami, the error UI endpoint, and the
+ * logout operations with every documented status in Kratos's check order, whoami, "log out other devices" (list and
+ * revoke my other sessions), the error UI endpoint, and the
  * password login flows (native and browser/SPA) so clients reach a logged-in state offline.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
@@ -8,15 +9,19 @@ import { ControlError } from '../platform/control/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
 import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
 import { createKratosState, findIdentity, isActive, snapshotKratos, startSession, type KratosState } from './model.ts'
-import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } from './create-browser-logout-flow.ts'
-import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './update-logout-flow.ts'
-import { performNativeLogoutBehaviours, performNativeLogoutOperation } from './perform-native-logout.ts'
-import { toSessionBehaviours, toSessionOperations } from './to-session.ts'
-import { getFlowErrorBehaviours, getFlowErrorOperation } from './get-flow-error.ts'
-import { loginBehaviours, loginOperations } from './login.ts'
-import { wrongMethodBehaviours, wrongMethodOperations } from './wrong-methods.ts'
-import { logoutUrl } from './logout-urls.ts'
-import { headTwin } from './head.ts'
+import { createBrowserLogoutFlowBehaviours, createBrowserLogoutFlowOperation } from './selfservice/flow/logout/create-browser-logout-flow.ts'
+import { updateLogoutFlowBehaviours, updateLogoutFlowOperation } from './selfservice/flow/logout/update-logout-flow.ts'
+import { performNativeLogoutBehaviours, performNativeLogoutOperation } from './selfservice/flow/logout/perform-native-logout.ts'
+import { toSessionBehaviours, toSessionOperations } from './session/to-session.ts'
+import { listMySessionsBehaviours, listMySessionsOperation } from './session/list-my-sessions.ts'
+import { disableMyOtherSessionsBehaviours, disableMyOtherSessionsOperation } from './session/disable-my-other-sessions.ts'
+import { disableMySessionBehaviours, disableMySessionOperation } from './session/disable-my-session.ts'
+import { getFlowErrorBehaviours, getFlowErrorOperation } from './selfservice/errorx/get-flow-error.ts'
+import { loginBehaviours, loginOperations } from './selfservice/flow/login/login.ts'
+import { getLoginFlowBehaviours, getLoginFlowOperation } from './selfservice/flow/login/get-login-flow.ts'
+import { wrongMethodBehaviours, wrongMethodOperations } from './x/wrong-methods.ts'
+import { logoutUrl } from './selfservice/flow/logout/logout-urls.ts'
+import { headTwin } from './x/head.ts'
 
 /** The operations Kratos's router serves, and their catalogue. */
 const routes = [
@@ -24,16 +29,25 @@ const routes = [
   updateLogoutFlowOperation,
   performNativeLogoutOperation,
   ...toSessionOperations,
+  // After whoami: `DELETE /sessions/whoami` is whoami, as in Kratos's deleteMySession.
+  listMySessionsOperation,
+  disableMyOtherSessionsOperation,
+  disableMySessionOperation,
   getFlowErrorOperation,
   ...loginOperations,
+  getLoginFlowOperation,
 ]
 const routesCatalogue = [
   ...createBrowserLogoutFlowBehaviours,
   ...updateLogoutFlowBehaviours,
   ...performNativeLogoutBehaviours,
   ...toSessionBehaviours,
+  ...listMySessionsBehaviours,
+  ...disableMyOtherSessionsBehaviours,
+  ...disableMySessionBehaviours,
   ...getFlowErrorBehaviours,
   ...loginBehaviours,
+  ...getLoginFlowBehaviours,
 ]
 /** Every GET route answers HEAD too (Go's ServeMux). */
 const heads = routes.filter((op) => op.method === 'GET').map((op) => headTwin(op, routesCatalogue))

@@ -53,6 +53,13 @@ const FLOW_OVERHEAD = 96
 export interface KratosLoginFlow {
   id: string
   type: 'api' | 'browser'
+  /** Browser flows: the CSRF cookie value the flow was issued with (its `CSRFToken`); getLoginFlow checks it. */
+  csrfCookie?: string
+  /** `?refresh=true` with an active session: re-authentication. */
+  refresh?: boolean
+  requestedAal?: 'aal1' | 'aal2'
+  /** The checked `?return_to=` the login redirects to when it succeeds. */
+  returnTo?: string
   issuedAt: number
   expiresAt: number
   requestUrl: string
@@ -149,6 +156,18 @@ export async function startSession(state: KratosState, clock: Clock, random: Ran
 /** Active = not revoked and not expired on the platform clock. */
 export function isActive(state: KratosState, session: KratosSession, now: number): boolean {
   return !state.revocations.isRevoked(session.id) && session.expiresAt > now
+}
+
+/**
+ * Every session record the mock still holds for an identity (active, revoked or expired), newest first: what Kratos's
+ * `identity_id = ?` queries see. Not indexed: only the "other devices" operations read it, never a hot path.
+ * @example
+ * sessionsOfIdentity(state, identity.id).filter((s) => isActive(state, s, now))
+ */
+export function sessionsOfIdentity(state: KratosState, identityId: string): KratosSession[] {
+  const out = state.sessions.all().filter((s) => s.identityId === identityId)
+  // created_at DESC; among equal timestamps the later record first.
+  return out.map((s, i) => ({ s, i })).sort((a, b) => b.s.issuedAt - a.s.issuedAt || b.i - a.i).map(({ s }) => s)
 }
 
 /** Stores an error for the error UI and returns its id. */

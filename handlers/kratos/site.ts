@@ -4,8 +4,8 @@
  * URL and the allow-list already parsed.
  */
 import type { KratosConfig } from './config.ts'
-import { csrfCookieName } from './cookies.ts'
-import { redirectRules, type RedirectRules } from './return-to.ts'
+import { csrfCookieName } from './x/cookies.ts'
+import { redirectRules, type RedirectRules } from './x/return-to.ts'
 
 export interface KratosSite {
   /** `csrf_token_<sha256 hex of the base URL>`. */
@@ -16,6 +16,8 @@ export interface KratosSite {
   readonly logoutReturnUrl: string
   /** SecureRedirectTo's rules for both logout routes: relative return_to values complete from logoutReturnUrl. */
   readonly logoutRedirect: RedirectRules
+  /** The login flow's return_to rules (selfservice.default_browser_return_url and the allow-list). */
+  readonly loginRedirect: RedirectRules
 }
 
 /**
@@ -30,5 +32,6 @@ export function deriveSite(config: KratosConfig): KratosSite {
     browserReturnUrl,
     logoutReturnUrl,
     logoutRedirect: redirectRules(logoutReturnUrl, [...config.allowedReturnUrls, `${config.baseUrl}/self-service`]),
+    loginRedirect: redirectRules(browserReturnUrl, [...config.allowedReturnUrls, `${config.baseUrl}/self-service`]),
   }
 }

@@ -11,7 +11,7 @@ import { describeProblem, OptionsError } from './options/options-error.ts'
 import { PLATFORM_OPTIONS_VALIDATOR, PlatformOptionsSchema } from './options/platform-options.ts'
 import type { OperationRuntime } from './pipeline/operation-pipeline.ts'
 import { createRouteTable, methodNotAllowedRoute, operationRoute, type Route, type RouteTable } from './pipeline/route-table.ts'
-import type { AnyProvider } from './types.ts'
+import type { AnyProvider, Operation } from './types.ts'
 import type { PlatformOptions, ProviderRuntimeInfo } from './instance.ts'
 
 export interface Platform {
@@ -71,13 +71,14 @@ function servedProviders<R extends readonly AnyProvider[]>(registry: R, options:
   return registry.filter((p) => !options.only || options.only.includes(p.id))
 }
 
-/** msw's precedence: every operation of a provider, then each of its paths' 405. */
+/** msw's precedence: every operation of a provider (on its path and its aliases), then each of its paths' 405. */
 function routesOf(runtimes: readonly OperationRuntime[]): Route[] {
   const routes: Route[] = []
+  const pathsOf = (op: Operation) => [op.path, ...(op.aliases ?? [])]
   for (const rt of runtimes) {
-    for (const op of rt.provider.operations) routes.push(operationRoute(rt, op))
+    for (const op of rt.provider.operations) for (const path of pathsOf(op)) routes.push(operationRoute(rt, op, path))
     const methodsByPath = new Map<string, string[]>()
-    for (const op of rt.provider.operations) methodsByPath.set(op.path, [...(methodsByPath.get(op.path) ?? []), op.method])
+    for (const op of rt.provider.operations) for (const path of pathsOf(op)) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), op.method])
     for (const [path, methods] of methodsByPath) routes.push(methodNotAllowedRoute(rt, path, methods))
   }
   return routes

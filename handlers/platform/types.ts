@@ -89,6 +89,11 @@ export interface Operation<State = unknown, Config = unknown> {
   readonly method: HttpMethod
   /** Path relative to the provider's base URL, msw syntax (`/api/v1/auth/logout`, `/api/:version/ce/*`). */
   readonly path: string
+  /**
+   * More paths the same operation answers on (same state, behaviours and catalogue entries), e.g. an API served both
+   * with and without a version segment. The journal's URL tells which one a request used.
+   */
+  readonly aliases?: readonly string[]
   readonly summary: string
   /**
    * For operations that share a method and path and differ by query or state (Rested.dev's `?login=true` vs

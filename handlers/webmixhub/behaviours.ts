@@ -51,15 +51,33 @@ export function errorBehaviour(entry: ErrorEntry): WebmixhubBehaviour {
 }
 
 /**
- * The general codes that only forcing produces, for any operation: INTERNAL_SERVER (the page that documents it for
- * the operation, else the error-codes table), REQUEST_TIMEOUT and SERVICE_UNAVAILABLE, worded as `wording` says or as
- * the table does.
- * @example
- * forcedOnlyErrors('signin').map((b) => b.status) // [500, 408, 503]
+ * The error-codes page's "General HTTP Errors", which "can occur across different endpoints" and which no request to
+ * the mock produces by itself: each operation answers every one of them when forced, in the envelope, with the table's
+ * message (docs/providers/webmixhub.md#general-error-codes).
  */
-export function forcedOnlyErrors(operation: string, internalServer: Source = documented('errorCodes'), wording: Wording = {}): WebmixhubBehaviour[] {
+const GENERAL_CODES = {
+  badRequest: 'BAD_REQUEST',
+  unauthorized: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  notFound: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  unprocessableEntity: 'UNPROCESSABLE_ENTITY',
+} as const satisfies Record<string, WebmixhubErrorCode>
+
+/**
+ * The general codes that only forcing produces, for any operation: INTERNAL_SERVER (the page that documents it for
+ * the operation, else the error-codes table), REQUEST_TIMEOUT, SERVICE_UNAVAILABLE and the six general codes of the
+ * table (BAD_REQUEST … UNPROCESSABLE_ENTITY), worded as `wording` says or as the table does. `natural` names codes the
+ * operation already has an entry for (signup's CONFLICT), which are not repeated.
+ * @example
+ * forcedOnlyErrors('signin').map((b) => b.status) // [500, 408, 503, 400, 401, 403, 404, 409, 422]
+ */
+export function forcedOnlyErrors(operation: string, internalServer: Source = documented('errorCodes'), wording: Wording = {}, natural: readonly WebmixhubErrorCode[] = []): WebmixhubBehaviour[] {
   const general = (name: string, code: WebmixhubErrorCode) =>
     errorBehaviour({ operation, name, code, trigger: 'forced only (general error code; no natural trigger in the mock)', source: documented('errorCodes'), message: wording[code] })
+  const table = Object.entries(GENERAL_CODES)
+    .filter(([, code]) => !natural.includes(code))
+    .map(([name, code]) => general(name, code))
   return [
     errorBehaviour({
       operation,
@@ -72,6 +90,7 @@ export function forcedOnlyErrors(operation: string, internalServer: Source = doc
     }),
     general('requestTimeout', 'REQUEST_TIMEOUT'),
     general('serviceUnavailable', 'SERVICE_UNAVAILABLE'),
+    ...table,
   ]
 }
 

@@ -61,5 +61,5 @@ export const signupBehaviours: WebmixhubBehaviour[] = [
     trigger: 'an email already registered in the tenant (any case)',
     source: assumed('the-sign-up-endpoint'),
   }),
-  ...forcedOnlyErrors('signup'),
+  ...forcedOnlyErrors('signup', undefined, {}, ['CONFLICT']),
 ]

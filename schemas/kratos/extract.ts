@@ -21,7 +21,7 @@ if (!SOURCE) {
   console.error('usage: node schemas/kratos/extract.ts <path to ory/kratos spec/api.json>')
   process.exit(2)
 }
-const ROOTS = ['errorGeneric', 'logoutFlow', 'session', 'loginFlow', 'successfulNativeLogin', 'flowError', 'performNativeLogoutBody', 'selfServiceFlowExpiredError']
+const ROOTS = ['errorGeneric', 'deleteMySessionsCount', 'logoutFlow', 'session', 'loginFlow', 'successfulNativeLogin', 'flowError', 'performNativeLogoutBody', 'selfServiceFlowExpiredError']
 
 const spec = JSON.parse(readFileSync(SOURCE, 'utf8')) as { components: { schemas: Record<string, Json> } }
 const all = spec.components.schemas

@@ -1,6 +1,7 @@
 /**
  * Kratos's JSON Schemas, extracted from Ory's OpenAPI document by `extract.ts`, by the names the catalogue uses.
  */
+import deleteMySessionsCount from './deleteMySessionsCount.json' with { type: 'json' }
 import errorGeneric from './errorGeneric.json' with { type: 'json' }
 import flowError from './flowError.json' with { type: 'json' }
 import loginFlow from './loginFlow.json' with { type: 'json' }
@@ -37,7 +38,17 @@ const seeOtherHtml = {
   pattern: '^<a href="[^"<>]*">See Other</a>\\.\n\n$',
 }
 
+/** listMySessions's 200 (Ory's `listMySessions` response: an array of `session`). */
+const { $defs: sessionDefs, $comment: _c, ...sessionRoot } = session
+const sessionList = {
+  $comment: 'Ory Kratos OpenAPI components.responses.listMySessions: an array of components.schemas.session',
+  type: 'array',
+  items: sessionRoot,
+  $defs: sessionDefs,
+}
+
 export const kratosSchemas = {
+  deleteMySessionsCount,
   errorGeneric,
   errorGenericWithDetails,
   flowError,
@@ -46,6 +57,7 @@ export const kratosSchemas = {
   performNativeLogoutBody,
   selfServiceFlowExpiredError,
   session,
+  sessionList,
   successfulNativeLogin,
   seeOtherHtml,
 } as const

@@ -17,7 +17,7 @@ describeBothModes('dreadnode device-code login', {}, (t) => {
 
   it('code → 401 while pending → approved by user code → tokens in the body, once → they authenticate', async () => {
     const code = await start()
-    expect(code).toMatchObject({ expires_in: 900, interval: 5, verification_url: `${t().baseUrl('dreadnode')}/device?code=${code.user_code}` })
+    expect(code).toMatchObject({ expires_in: 900, interval: 5, verification_url: `${t().baseUrl('dreadnode')}/account/device?code=${code.user_code}` })
     const pending = await expectError(await exchange(code.device_code), 401, 'authentication_error')
     expect(pending.detail).toBe('Authorization pending: the device code has not been approved yet')
     expect(await expectOk(await poll(code.device_code), 'deviceCodeStatus')).toEqual({ device_code: code.device_code, user_code: code.user_code, status: 'pending', expires_in: 900 })

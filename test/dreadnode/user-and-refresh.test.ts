@@ -22,6 +22,8 @@ describeBothModes('dreadnode current user and refresh', {}, (t) => {
       first_name: 'Alice',
       last_name: 'Example',
       full_name: 'Alice Example',
+      // v1's UserResponse requires it (dreadnode/api/models.py:24-33): alice's personal key, the same after every reset
+      api_key: { key: expect.stringMatching(/^dn_key_[0-9a-f]{40}$/) },
     }
     const cookie = await login()
     expect(await expectOk(await user({ cookie }), 'user')).toEqual(expected)

@@ -46,7 +46,7 @@ describe('createLogoutMocks validates options against each provider schema', () 
   it('reports every wrong option, unknown names first, with structured problems', () => {
     const error = refusal({ providers: { dreadnode: { rateLimit: 'x', colour: 1, rateLimitBy: 'user' } } })
     expect(error.message.split('; ')).toEqual([
-      'dreadnode: unknown option "colour" (known: baseUrl, unauthenticatedLogout, minClientVersion, clientVersionHeader, rateLimit, rateLimitWindowMs, rateLimitBy, accessTokenTtl, refreshTokenTtl, jwtSecret, trustForwardedFor, deviceAutoApprove, deviceCodeTtl, deviceCodeInterval, maxDeviceCodes, maxApiKeysPerUser, refreshBody)',
+      'dreadnode: unknown option "colour" (known: baseUrl, unauthenticatedLogout, minClientVersion, clientVersionHeader, rateLimit, rateLimitWindowMs, rateLimitBy, accessTokenTtl, refreshTokenTtl, jwtSecret, trustForwardedFor, deviceAutoApprove, deviceCodeTtl, deviceCodeInterval, maxDeviceCodes, maxApiKeysPerUser, rotateOnExpiredAccess, refreshBody)',
       'dreadnode.rateLimit: "x" is not allowed (expected an integer ≥ 0)',
       'dreadnode.rateLimitBy: "user" is not allowed (expected one of "ip", "token")',
     ])

@@ -85,13 +85,14 @@ async function throughDispatcher(url: URL, init: { method: string; headers: Reco
   return { status: res.statusCode, headers, cookies: cookies === undefined ? [] : Array.isArray(cookies) ? cookies : [cookies], body: await res.body.text() }
 }
 
-function concretePath(op: Operation): string {
+function concretePath(op: Operation, path?: string): string {
+  if (path !== undefined) return path.replace(/:([A-Za-z0-9_]+)/g, 'x1').replace(/\*/g, 'sample/path')
   return op.sample ?? op.path.replace(/:([A-Za-z0-9_]+)/g, 'x1').replace(/\*/g, 'sample/path')
 }
 
 /** The same request through the three doors; the answers as seen by a client. */
-async function throughBothDoors(baseUrl: string, op: Operation, init: { method?: string; prefer?: string; query?: string; headers?: Record<string, string> }) {
-  const url = new URL(baseUrl + concretePath(op))
+async function throughBothDoors(baseUrl: string, op: Operation, init: { method?: string; prefer?: string; query?: string; headers?: Record<string, string>; path?: string }) {
+  const url = new URL(baseUrl + concretePath(op, init.path))
   for (const [k, v] of new URLSearchParams(init.query ?? '')) url.searchParams.set(k, v)
   const headers: Record<string, string> = { ...init.headers }
   if (init.prefer) headers.prefer = init.prefer
@@ -116,6 +117,17 @@ for (const provider of registry) {
         expect(standalone, `${id} ${JSON.stringify(init)}`).toEqual(msw)
       }
     })
+
+    for (const alias of op.aliases ?? []) {
+      it(`${provider.id}.${op.id} on its alias ${alias}: natural and every behaviour forced, the same through both doors`, async () => {
+        for (const init of [{}, ...behaviours.map((b) => ({ prefer: `example=${b.id}` }))]) {
+          const { msw, server: standalone } = await throughBothDoors(baseUrl(), op, { ...init, path: alias })
+          expect(standalone, `${op.method} ${alias} ${JSON.stringify(init)}`).toEqual(msw)
+          // the operation answered, not the mock's own problem (no route, bad forcing)
+          expect(msw.headers.find(([name]) => name === 'content-type')?.[1], `${op.method} ${alias} ${JSON.stringify(init)}`).not.toBe('application/problem+json')
+        }
+      })
+    }
 
     if (provider.createSession) {
       it(`${provider.id}.${op.id}: a request carrying a live session (the same seed makes the same session on each), the same through the three doors`, async () => {

@@ -24,6 +24,7 @@ export function describeCatalogue(mocks: LogoutMocks) {
           method: op.method,
           path: op.path,
           url: info.baseUrl + op.path,
+          ...(op.aliases?.length ? { aliases: op.aliases } : {}),
           summary: op.summary,
           behaviours: mocks.catalogue.forOperation(p.id, op.id).map((b) => ({
             id: b.id,

@@ -110,14 +110,17 @@ export function buildOpenApi(mocks: LogoutMocks, providerId: string) {
   }
   // OpenAPI has one operation per path and method; operations told apart by query or state (Rested.dev's
   // ?login=true / ?logout=true) share one entry that lists them all.
-  const groups = new Map<string, Operation[]>()
+  // An operation's `aliases` are paths of their own here, with the same operation.
+  const groups = new Map<string, { path: string; ops: Operation[] }>()
   for (const op of provider.operations) {
-    const key = `${op.method} ${op.path}`
-    groups.set(key, [...(groups.get(key) ?? []), op])
+    for (const opPath of [op.path, ...(op.aliases ?? [])]) {
+      const key = `${op.method} ${opPath}`
+      groups.set(key, { path: opPath, ops: [...(groups.get(key)?.ops ?? []), op] })
+    }
   }
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const ops of groups.values()) {
-    const { path, params } = templatePath(ops[0].path)
+  for (const { path: opPath, ops } of groups.values()) {
+    const { path, params } = templatePath(opPath)
     const behaviours = ops.flatMap((op) => mocks.catalogue.forOperation(provider.id, op.id))
     paths[path] ??= {}
     paths[path][ops[0].method.toLowerCase()] = {

@@ -5,15 +5,15 @@ import { fullFormats } from 'ajv-formats/dist/formats.js'
 import * as runtime0Module from 'ajv/dist/runtime/ucs2length.js'
 const runtime0 = { default: typeof runtime0Module.default === 'function' ? runtime0Module.default : runtime0Module.default.default }
 export const schemas = {
-  "dreadnode": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"Base URL intercepted in-process. Standalone: the server origin.\",\"default\":\"https://app.dreadnode.io\"},\"unauthenticatedLogout\":{\"enum\":[\"reject\",\"idempotent\"],\"description\":\"ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).\",\"default\":\"reject\"},\"minClientVersion\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^\\\\d+(\\\\.\\\\d+)*([-+][0-9A-Za-z.-]+)?$\"},{\"type\":\"null\"}],\"description\":\"Clients below this version get 426 (null: no minimum).\",\"default\":null},\"clientVersionHeader\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$\"},{\"type\":\"null\"}],\"description\":\"Header holding the client version as a bare version; null reads User-Agent \\\"dreadnode-sdk/<version>\\\" or \\\"dreadnode-cli/<version>\\\".\",\"default\":null},\"rateLimit\":{\"type\":\"integer\",\"minimum\":0,\"description\":\"ASSUMPTION: logout requests allowed per window (0: every logout is rate-limited).\",\"default\":60},\"rateLimitWindowMs\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: fixed window length in ms on the platform clock.\",\"default\":60000},\"rateLimitBy\":{\"enum\":[\"ip\",\"token\"],\"description\":\"ASSUMPTION: count per client IP or per access token.\",\"default\":\"ip\"},\"accessTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Lifetime of the access token and its cookie, seconds.\",\"default\":900},\"refreshTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Lifetime of the refresh token and its cookie, seconds.\",\"default\":604800},\"jwtSecret\":{\"type\":\"string\",\"minLength\":1,\"description\":\"HS256 secret of the mock-issued JWT cookies.\",\"default\":\"dreadnode-mock-secret\"},\"trustForwardedFor\":{\"type\":\"boolean\",\"description\":\"Take the client IP from X-Forwarded-For (to simulate several clients behind one socket).\",\"default\":false},\"deviceAutoApprove\":{\"anyOf\":[{\"type\":\"string\",\"minLength\":1},{\"type\":\"null\"}],\"description\":\"ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.\",\"default\":null},\"deviceCodeTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock.\",\"default\":900},\"deviceCodeInterval\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: polling interval a device-code answer recommends, seconds.\",\"default\":5},\"maxDeviceCodes\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Most device codes kept at once; expired ones go first, then the oldest.\",\"default\":1000},\"maxApiKeysPerUser\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: most live API keys per user; minting beyond it is a 400.\",\"default\":100},\"refreshBody\":{\"enum\":[\"optional\",\"required\"],\"description\":\"ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).\",\"default\":\"optional\"}},\"required\":[\"baseUrl\",\"unauthenticatedLogout\",\"minClientVersion\",\"clientVersionHeader\",\"rateLimit\",\"rateLimitWindowMs\",\"rateLimitBy\",\"accessTokenTtl\",\"refreshTokenTtl\",\"jwtSecret\",\"trustForwardedFor\",\"deviceAutoApprove\",\"deviceCodeTtl\",\"deviceCodeInterval\",\"maxDeviceCodes\",\"maxApiKeysPerUser\",\"refreshBody\"],\"additionalProperties\":false}",
+  "dreadnode": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"Base URL intercepted in-process. Standalone: the server origin.\",\"default\":\"https://app.dreadnode.io\"},\"unauthenticatedLogout\":{\"enum\":[\"reject\",\"idempotent\"],\"description\":\"ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).\",\"default\":\"reject\"},\"minClientVersion\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^\\\\d+(\\\\.\\\\d+)*([-+][0-9A-Za-z.-]+)?$\"},{\"type\":\"null\"}],\"description\":\"Clients below this version get 426 (null: no minimum).\",\"default\":null},\"clientVersionHeader\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$\"},{\"type\":\"null\"}],\"description\":\"Header holding the client version as a bare version; null reads User-Agent \\\"dreadnode-sdk/<version>\\\" or \\\"dreadnode-cli/<version>\\\".\",\"default\":null},\"rateLimit\":{\"type\":\"integer\",\"minimum\":0,\"description\":\"ASSUMPTION: logout requests allowed per window (0: every logout is rate-limited).\",\"default\":60},\"rateLimitWindowMs\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: fixed window length in ms on the platform clock.\",\"default\":60000},\"rateLimitBy\":{\"enum\":[\"ip\",\"token\"],\"description\":\"ASSUMPTION: count per client IP or per access token.\",\"default\":\"ip\"},\"accessTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Lifetime of the access token and its cookie, seconds.\",\"default\":900},\"refreshTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Lifetime of the refresh token and its cookie, seconds.\",\"default\":604800},\"jwtSecret\":{\"type\":\"string\",\"minLength\":1,\"description\":\"HS256 secret of the mock-issued JWT cookies.\",\"default\":\"dreadnode-mock-secret\"},\"trustForwardedFor\":{\"type\":\"boolean\",\"description\":\"Take the client IP from X-Forwarded-For (to simulate several clients behind one socket).\",\"default\":false},\"deviceAutoApprove\":{\"anyOf\":[{\"type\":\"string\",\"minLength\":1},{\"type\":\"null\"}],\"description\":\"ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.\",\"default\":null},\"deviceCodeTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock.\",\"default\":900},\"deviceCodeInterval\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: polling interval a device-code answer recommends, seconds.\",\"default\":5},\"maxDeviceCodes\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Most device codes kept at once; expired ones go first, then the oldest.\",\"default\":1000},\"maxApiKeysPerUser\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: most live API keys per user; minting beyond it is a 400.\",\"default\":100},\"rotateOnExpiredAccess\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION (inferred from the v1 CLI): a call with an expired access_token cookie and a live refresh_token cookie succeeds and sets fresh cookies.\",\"default\":true},\"refreshBody\":{\"enum\":[\"optional\",\"required\"],\"description\":\"ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).\",\"default\":\"optional\"}},\"required\":[\"baseUrl\",\"unauthenticatedLogout\",\"minClientVersion\",\"clientVersionHeader\",\"rateLimit\",\"rateLimitWindowMs\",\"rateLimitBy\",\"accessTokenTtl\",\"refreshTokenTtl\",\"jwtSecret\",\"trustForwardedFor\",\"deviceAutoApprove\",\"deviceCodeTtl\",\"deviceCodeInterval\",\"maxDeviceCodes\",\"maxApiKeysPerUser\",\"rotateOnExpiredAccess\",\"refreshBody\"],\"additionalProperties\":false}",
   "webmixhub": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"Base URL intercepted in-process (staging is https://api.hub.staging.webmix.app). Standalone: the server origin.\",\"default\":\"https://api.hub.webmix.app\"},\"requireClientHeaders\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: enforce x-locale, x-country, x-device-id, x-client-version, x-platform, x-platform-version on every request (400 VALIDATION_ERROR naming each missing or invalid one).\",\"default\":false},\"trustForwardedFor\":{\"type\":\"boolean\",\"description\":\"Take the client IP for the rate limit from X-Forwarded-For (first hop), to simulate several clients.\",\"default\":false},\"rateLimit\":{\"type\":\"integer\",\"minimum\":0,\"description\":\"Logout requests per client IP per window (documented: 30; 0: every logout is rate-limited).\",\"default\":30},\"rateLimitWindowMs\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"Fixed window length in ms on the platform clock (documented: 1 hour).\",\"default\":3600000},\"rateLimitHeaders\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: X-RateLimit-Limit/Remaining/Reset (epoch seconds) on every logout response.\",\"default\":true},\"requestIdHeader\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: echo meta.requestId as an x-request-id response header.\",\"default\":true},\"accessTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: access token lifetime in seconds.\",\"default\":3600},\"refreshTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: refresh token lifetime in seconds (30 days).\",\"default\":2592000},\"publicRouteToken\":{\"enum\":[\"ignore\",\"relogin\"],\"description\":\"ASSUMPTION: the optional x-token of the public routes (sign-in, sign-up) is never an error; \\\"ignore\\\" leaves its user alone, \\\"relogin\\\" counts a valid one as an authenticated request, so a logged-out user sending it is marked logged_in again.\",\"default\":\"ignore\"}},\"required\":[\"baseUrl\",\"requireClientHeaders\",\"trustForwardedFor\",\"rateLimit\",\"rateLimitWindowMs\",\"rateLimitHeaders\",\"requestIdHeader\",\"accessTokenTtl\",\"refreshTokenTtl\",\"publicRouteToken\"],\"additionalProperties\":false}",
   "rested": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"Base URL intercepted in-process. Standalone: the server origin.\",\"default\":\"https://app.rested.dev\"},\"unauthenticatedLogout\":{\"enum\":[\"reject\",\"idempotent\"],\"description\":\"ASSUMPTION: logout with no, unknown, expired or revoked token: 401 {\\\"message\\\"} (reject) or 204 (idempotent).\",\"default\":\"reject\"},\"errorFormat\":{\"enum\":[\"json\",\"text\"],\"description\":\"ASSUMPTION: error body as application/json {\\\"message\\\": \\\"<reason>\\\"} (json) or text/plain \\\"<reason>\\\" (text). The catalogue, /__mock/catalogue and the OpenAPI document describe json, the default: with text, every error entry answers its status as text/plain, not the declared content type and schema.\",\"default\":\"json\"},\"accessTokenTtl\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"ASSUMPTION: access token lifetime in seconds: cookie Max-Age and server-side expiry.\",\"default\":3600},\"clearCookieOnLogout\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: the logout 204 also sends Set-Cookie clearing __Secure-rested-access-token (true: rested.logout.successClearingCookie). Default false: the documented cookie-less rested.logout.success (\\\"Cookies: None\\\").\",\"default\":false},\"passwordInLoginBodies\":{\"type\":\"boolean\",\"description\":\"ASSUMPTION: login and the logged-in-user GET return the stored record with the password inside data, as the register example does; false leaves it out of those two (register always echoes it, as documented).\",\"default\":true},\"revokedTokenReason\":{\"enum\":[\"invalidCredentials\",\"tokenExpired\"],\"description\":\"ASSUMPTION: the documented 401 reason a logged-out (revoked) token gets on the logged-in-user GET: \\\"Invalid credentials\\\" (invalidCredentials) or \\\"Token expired\\\" (tokenExpired).\",\"default\":\"invalidCredentials\"}},\"required\":[\"baseUrl\",\"unauthenticatedLogout\",\"errorFormat\",\"accessTokenTtl\",\"clearCookieOnLogout\",\"passwordInLoginBodies\",\"revokedTokenReason\"],\"additionalProperties\":false}",
-  "kratos": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"serve.public.base_url with the mount prefix, no trailing slash (in-process default: Kratos's public port; standalone: origin + mountPrefix).\",\"default\":\"http://127.0.0.1:4433\"},\"mountPrefix\":{\"enum\":[\"\",\"/auth\",\"/.ory\",\"/api/.ory\"],\"description\":\"Standalone mount prefix under the server origin (default /auth, as in the seed).\",\"default\":\"/auth\"},\"sessionCookieName\":{\"type\":\"string\",\"pattern\":\"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$\",\"description\":\"session.cookie.name (Ory Network uses ory_session_<slug>).\",\"default\":\"ory_kratos_session\"},\"cookieSecure\":{\"type\":\"boolean\",\"description\":\"Secure attribute on the session and CSRF cookies (false = kratos --dev).\",\"default\":true},\"sameSite\":{\"enum\":[\"Lax\",\"Strict\",\"None\"],\"description\":\"session.cookie.same_site of the session cookie; the CSRF cookie is Lax when not secure.\",\"default\":\"Lax\"},\"cookieDomain\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^\\\\.?[A-Za-z0-9-]+(\\\\.[A-Za-z0-9-]+)*$\"},{\"type\":\"null\"}],\"description\":\"cookies.domain: Domain attribute of the session and CSRF cookies (null: none).\",\"default\":null},\"cookiePath\":{\"type\":\"string\",\"pattern\":\"^/[^;\\\\s]*$\",\"description\":\"cookies.path: Path attribute of the session and CSRF cookies.\",\"default\":\"/\"},\"sessionLifespanSeconds\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"session.lifespan in seconds (Kratos: 24h).\",\"default\":86400},\"loginFlowLifespanSeconds\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"selfservice.flows.login.lifespan in seconds (Kratos: 1h); past it, submitting gives 410 self_service_flow_expired.\",\"default\":3600},\"defaultBrowserReturnUrl\":{\"anyOf\":[{\"type\":\"string\",\"format\":\"uri\"},{\"type\":\"null\"}],\"description\":\"selfservice.default_browser_return_url (null: <origin of baseUrl>/; Kratos requires one, the mock derives it).\",\"default\":null},\"logoutDefaultReturnUrl\":{\"anyOf\":[{\"type\":\"string\",\"format\":\"uri\"},{\"type\":\"null\"}],\"description\":\"selfservice.flows.logout.after.default_browser_return_url (null: defaultBrowserReturnUrl).\",\"default\":null},\"allowedReturnUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"minLength\":1},\"description\":\"selfservice.allowed_return_urls (a host may start with \\\"*.\\\"); <baseUrl>/self-service is always allowed too.\",\"default\":[]},\"errorUiUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"selfservice.flows.error.ui_url: browser-mode errors redirect there with ?id=.\",\"default\":\"https://www.ory.com/kratos/docs/fallback/error\"},\"loginUiUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"selfservice.flows.login.ui_url: browser login flows redirect there with ?flow=.\",\"default\":\"https://www.ory.com/kratos/docs/fallback/login\"},\"clearBrowserData\":{\"type\":\"boolean\",\"description\":\"selfservice.flows.logout.clear_browser_data: send Clear-Site-Data: \\\"cookies\\\", \\\"storage\\\", \\\"cache\\\" on logouts over https.\",\"default\":false}},\"required\":[\"baseUrl\",\"mountPrefix\",\"sessionCookieName\",\"cookieSecure\",\"sameSite\",\"cookieDomain\",\"cookiePath\",\"sessionLifespanSeconds\",\"loginFlowLifespanSeconds\",\"defaultBrowserReturnUrl\",\"logoutDefaultReturnUrl\",\"allowedReturnUrls\",\"errorUiUrl\",\"loginUiUrl\",\"clearBrowserData\"],\"additionalProperties\":false}",
+  "kratos": "{\"type\":\"object\",\"properties\":{\"baseUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"serve.public.base_url with the mount prefix, no trailing slash (in-process default: Kratos's public port; standalone: origin + mountPrefix).\",\"default\":\"http://127.0.0.1:4433\"},\"mountPrefix\":{\"enum\":[\"\",\"/auth\",\"/.ory\",\"/api/.ory\"],\"description\":\"Standalone mount prefix under the server origin (default /auth, as in the seed).\",\"default\":\"/auth\"},\"sessionCookieName\":{\"type\":\"string\",\"pattern\":\"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$\",\"description\":\"session.cookie.name (Ory Network uses ory_session_<slug>).\",\"default\":\"ory_kratos_session\"},\"cookieSecure\":{\"type\":\"boolean\",\"description\":\"Secure attribute on the session and CSRF cookies (false = kratos --dev).\",\"default\":true},\"sameSite\":{\"enum\":[\"Lax\",\"Strict\",\"None\"],\"description\":\"session.cookie.same_site of the session cookie; the CSRF cookie is Lax when not secure.\",\"default\":\"Lax\"},\"cookieDomain\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^\\\\.?[A-Za-z0-9-]+(\\\\.[A-Za-z0-9-]+)*$\"},{\"type\":\"null\"}],\"description\":\"cookies.domain: Domain attribute of the session and CSRF cookies (null: none).\",\"default\":null},\"cookiePath\":{\"type\":\"string\",\"pattern\":\"^/[^;\\\\s]*$\",\"description\":\"cookies.path: Path attribute of the session and CSRF cookies.\",\"default\":\"/\"},\"sessionLifespanSeconds\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"session.lifespan in seconds (Kratos: 24h).\",\"default\":86400},\"loginFlowLifespanSeconds\":{\"type\":\"integer\",\"minimum\":1,\"description\":\"selfservice.flows.login.lifespan in seconds (Kratos: 1h); past it, submitting gives 410 self_service_flow_expired.\",\"default\":3600},\"defaultBrowserReturnUrl\":{\"anyOf\":[{\"type\":\"string\",\"format\":\"uri\"},{\"type\":\"null\"}],\"description\":\"selfservice.default_browser_return_url (null: <origin of baseUrl>/; Kratos requires one, the mock derives it).\",\"default\":null},\"logoutDefaultReturnUrl\":{\"anyOf\":[{\"type\":\"string\",\"format\":\"uri\"},{\"type\":\"null\"}],\"description\":\"selfservice.flows.logout.after.default_browser_return_url (null: defaultBrowserReturnUrl).\",\"default\":null},\"allowedReturnUrls\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"minLength\":1},\"description\":\"selfservice.allowed_return_urls (a host may start with \\\"*.\\\" under a registrable domain; unsafe wildcards such as \\\"*.com\\\" are dropped, as Kratos drops them); <baseUrl>/self-service is always allowed too.\",\"default\":[]},\"errorUiUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"selfservice.flows.error.ui_url: browser-mode errors redirect there with ?id=.\",\"default\":\"https://www.ory.com/kratos/docs/fallback/error\"},\"loginUiUrl\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"selfservice.flows.login.ui_url: browser login flows redirect there with ?flow=.\",\"default\":\"https://www.ory.com/kratos/docs/fallback/login\"},\"clearBrowserData\":{\"type\":\"boolean\",\"description\":\"selfservice.flows.logout.clear_browser_data: send Clear-Site-Data: \\\"cookies\\\", \\\"storage\\\", \\\"cache\\\" on logouts over https.\",\"default\":false}},\"required\":[\"baseUrl\",\"mountPrefix\",\"sessionCookieName\",\"cookieSecure\",\"sameSite\",\"cookieDomain\",\"cookiePath\",\"sessionLifespanSeconds\",\"loginFlowLifespanSeconds\",\"defaultBrowserReturnUrl\",\"logoutDefaultReturnUrl\",\"allowedReturnUrls\",\"errorUiUrl\",\"loginUiUrl\",\"clearBrowserData\"],\"additionalProperties\":false}",
   "scenarioInput": "{\"type\":\"object\",\"properties\":{\"behaviour\":{\"type\":\"string\",\"minLength\":1,\"description\":\"A behaviour id: its operation serves that behaviour.\"},\"operation\":{\"type\":\"string\",\"minLength\":1,\"description\":\"<provider>.<operation>, for a pure delay or fault.\"},\"times\":{\"anyOf\":[{\"type\":\"integer\",\"minimum\":1},{\"type\":\"null\"}],\"description\":\"How many requests (null or omitted: until cleared).\"},\"delayMs\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":600000},\"fault\":{\"enum\":[\"network-error\",\"connection-reset\",\"hang\"]}},\"additionalProperties\":false}",
   "platformOptions": "{\"type\":\"object\",\"properties\":{\"only\":{},\"origin\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"One origin for every provider (the standalone server).\"},\"providers\":{},\"journalSize\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":1000000,\"description\":\"Journal capacity, in requests.\"},\"journalBodyBytes\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":1048576,\"description\":\"Bytes of each body the journal keeps.\"},\"seed\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":2147483647,\"description\":\"Seed for ids and tokens.\"},\"clock\":{\"type\":\"object\",\"properties\":{\"start\":{\"anyOf\":[{\"type\":\"number\"},{\"type\":\"string\"}]},\"frozen\":{\"type\":\"boolean\"}},\"additionalProperties\":false},\"limits\":{\"type\":\"object\",\"properties\":{\"maxRecords\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":100000000,\"description\":\"Cap of each store that grows with traffic.\"},\"keepExpiredMs\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":8640000000000000,\"description\":\"How long an expired record is still known as expired.\"}},\"additionalProperties\":false},\"cookies\":{\"enum\":[\"jar\",\"off\"]}},\"additionalProperties\":false}"
 }
 export const dreadnode = validate10;
-const schema11 = {"type":"object","properties":{"baseUrl":{"type":"string","format":"uri","description":"Base URL intercepted in-process. Standalone: the server origin.","default":"https://app.dreadnode.io"},"unauthenticatedLogout":{"enum":["reject","idempotent"],"description":"ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).","default":"reject"},"minClientVersion":{"anyOf":[{"type":"string","pattern":"^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"},{"type":"null"}],"description":"Clients below this version get 426 (null: no minimum).","default":null},"clientVersionHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},{"type":"null"}],"description":"Header holding the client version as a bare version; null reads User-Agent \"dreadnode-sdk/<version>\" or \"dreadnode-cli/<version>\".","default":null},"rateLimit":{"type":"integer","minimum":0,"description":"ASSUMPTION: logout requests allowed per window (0: every logout is rate-limited).","default":60},"rateLimitWindowMs":{"type":"integer","minimum":1,"description":"ASSUMPTION: fixed window length in ms on the platform clock.","default":60000},"rateLimitBy":{"enum":["ip","token"],"description":"ASSUMPTION: count per client IP or per access token.","default":"ip"},"accessTokenTtl":{"type":"integer","minimum":1,"description":"Lifetime of the access token and its cookie, seconds.","default":900},"refreshTokenTtl":{"type":"integer","minimum":1,"description":"Lifetime of the refresh token and its cookie, seconds.","default":604800},"jwtSecret":{"type":"string","minLength":1,"description":"HS256 secret of the mock-issued JWT cookies.","default":"dreadnode-mock-secret"},"trustForwardedFor":{"type":"boolean","description":"Take the client IP from X-Forwarded-For (to simulate several clients behind one socket).","default":false},"deviceAutoApprove":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.","default":null},"deviceCodeTtl":{"type":"integer","minimum":1,"description":"ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock.","default":900},"deviceCodeInterval":{"type":"integer","minimum":1,"description":"ASSUMPTION: polling interval a device-code answer recommends, seconds.","default":5},"maxDeviceCodes":{"type":"integer","minimum":1,"description":"Most device codes kept at once; expired ones go first, then the oldest.","default":1000},"maxApiKeysPerUser":{"type":"integer","minimum":1,"description":"ASSUMPTION: most live API keys per user; minting beyond it is a 400.","default":100},"refreshBody":{"enum":["optional","required"],"description":"ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).","default":"optional"}},"required":["baseUrl","unauthenticatedLogout","minClientVersion","clientVersionHeader","rateLimit","rateLimitWindowMs","rateLimitBy","accessTokenTtl","refreshTokenTtl","jwtSecret","trustForwardedFor","deviceAutoApprove","deviceCodeTtl","deviceCodeInterval","maxDeviceCodes","maxApiKeysPerUser","refreshBody"],"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"baseUrl":{"type":"string","format":"uri","description":"Base URL intercepted in-process. Standalone: the server origin.","default":"https://app.dreadnode.io"},"unauthenticatedLogout":{"enum":["reject","idempotent"],"description":"ASSUMPTION: logout without a valid access token: 401 (reject) or 200 clearing cookies (idempotent).","default":"reject"},"minClientVersion":{"anyOf":[{"type":"string","pattern":"^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"},{"type":"null"}],"description":"Clients below this version get 426 (null: no minimum).","default":null},"clientVersionHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},{"type":"null"}],"description":"Header holding the client version as a bare version; null reads User-Agent \"dreadnode-sdk/<version>\" or \"dreadnode-cli/<version>\".","default":null},"rateLimit":{"type":"integer","minimum":0,"description":"ASSUMPTION: logout requests allowed per window (0: every logout is rate-limited).","default":60},"rateLimitWindowMs":{"type":"integer","minimum":1,"description":"ASSUMPTION: fixed window length in ms on the platform clock.","default":60000},"rateLimitBy":{"enum":["ip","token"],"description":"ASSUMPTION: count per client IP or per access token.","default":"ip"},"accessTokenTtl":{"type":"integer","minimum":1,"description":"Lifetime of the access token and its cookie, seconds.","default":900},"refreshTokenTtl":{"type":"integer","minimum":1,"description":"Lifetime of the refresh token and its cookie, seconds.","default":604800},"jwtSecret":{"type":"string","minLength":1,"description":"HS256 secret of the mock-issued JWT cookies.","default":"dreadnode-mock-secret"},"trustForwardedFor":{"type":"boolean","description":"Take the client IP from X-Forwarded-For (to simulate several clients behind one socket).","default":false},"deviceAutoApprove":{"anyOf":[{"type":"string","minLength":1},{"type":"null"}],"description":"ASSUMPTION: approve every new device code at once for this user (email, username or id); null waits for the approveDeviceCode action.","default":null},"deviceCodeTtl":{"type":"integer","minimum":1,"description":"ASSUMPTION: device-code lifetime (expires_in) in seconds on the platform clock.","default":900},"deviceCodeInterval":{"type":"integer","minimum":1,"description":"ASSUMPTION: polling interval a device-code answer recommends, seconds.","default":5},"maxDeviceCodes":{"type":"integer","minimum":1,"description":"Most device codes kept at once; expired ones go first, then the oldest.","default":1000},"maxApiKeysPerUser":{"type":"integer","minimum":1,"description":"ASSUMPTION: most live API keys per user; minting beyond it is a 400.","default":100},"rotateOnExpiredAccess":{"type":"boolean","description":"ASSUMPTION (inferred from the v1 CLI): a call with an expired access_token cookie and a live refresh_token cookie succeeds and sets fresh cookies.","default":true},"refreshBody":{"enum":["optional","required"],"description":"ASSUMPTION: refresh without a JSON body is accepted (optional) or a 422 (required).","default":"optional"}},"required":["baseUrl","unauthenticatedLogout","minClientVersion","clientVersionHeader","rateLimit","rateLimitWindowMs","rateLimitBy","accessTokenTtl","refreshTokenTtl","jwtSecret","trustForwardedFor","deviceAutoApprove","deviceCodeTtl","deviceCodeInterval","maxDeviceCodes","maxApiKeysPerUser","rotateOnExpiredAccess","refreshBody"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0.default;
 const formats0 = fullFormats.uri;
@@ -184,8 +184,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.refreshBody === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "refreshBody"},message:"must have required property '"+"refreshBody"+"'"};
+if(data.rotateOnExpiredAccess === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rotateOnExpiredAccess"},message:"must have required property '"+"rotateOnExpiredAccess"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -194,9 +194,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.refreshBody === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "refreshBody"},message:"must have required property '"+"refreshBody"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -205,12 +204,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.baseUrl !== undefined){
-let data0 = data.baseUrl;
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err18 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err18 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -220,8 +216,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.baseUrl !== undefined){
+let data0 = data.baseUrl;
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err19 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -231,15 +230,26 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.unauthenticatedLogout !== undefined){
-let data1 = data.unauthenticatedLogout;
-if(!((data1 === "reject") || (data1 === "idempotent"))){
-const err20 = {instancePath:instancePath+"/unauthenticatedLogout",schemaPath:"#/properties/unauthenticatedLogout/enum",keyword:"enum",params:{allowedValues: schema11.properties.unauthenticatedLogout.enum},message:"must be equal to one of the allowed values"};
+else {
+const err20 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.unauthenticatedLogout !== undefined){
+let data1 = data.unauthenticatedLogout;
+if(!((data1 === "reject") || (data1 === "idempotent"))){
+const err21 = {instancePath:instancePath+"/unauthenticatedLogout",schemaPath:"#/properties/unauthenticatedLogout/enum",keyword:"enum",params:{allowedValues: schema11.properties.unauthenticatedLogout.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -251,18 +261,7 @@ let valid1 = false;
 const _errs7 = errors;
 if(typeof data2 === "string"){
 if(!pattern0.test(data2)){
-const err21 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -271,12 +270,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid0 = _errs7 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const _errs9 = errors;
-if(data2 !== null){
-const err23 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err23 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -285,16 +281,30 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid0 = _errs9 === errors;
+var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
-}
 if(!valid1){
-const err24 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs9 = errors;
+if(data2 !== null){
+const err24 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err25 = {instancePath:instancePath+"/minClientVersion",schemaPath:"#/properties/minClientVersion/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -317,18 +327,7 @@ let valid2 = false;
 const _errs13 = errors;
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err25 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},message:"must match pattern \""+"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"},message:"must match pattern \""+"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -337,12 +336,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid1 = _errs13 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs15 = errors;
-if(data3 !== null){
-const err27 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err27 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -351,16 +347,30 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid1 = _errs15 === errors;
+var _valid1 = _errs13 === errors;
 valid2 = valid2 || _valid1;
-}
 if(!valid2){
-const err28 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs15 = errors;
+if(data3 !== null){
+const err28 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+var _valid1 = _errs15 === errors;
+valid2 = valid2 || _valid1;
+}
+if(!valid2){
+const err29 = {instancePath:instancePath+"/clientVersionHeader",schemaPath:"#/properties/clientVersionHeader/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -379,18 +389,7 @@ vErrors = null;
 if(data.rateLimit !== undefined){
 let data4 = data.rateLimit;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err29 = {instancePath:instancePath+"/rateLimit",schemaPath:"#/properties/rateLimit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err30 = {instancePath:instancePath+"/rateLimit",schemaPath:"#/properties/rateLimit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err30 = {instancePath:instancePath+"/rateLimit",schemaPath:"#/properties/rateLimit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -399,12 +398,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data.rateLimitWindowMs !== undefined){
-let data5 = data.rateLimitWindowMs;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err31 = {instancePath:instancePath+"/rateLimitWindowMs",schemaPath:"#/properties/rateLimitWindowMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err31 = {instancePath:instancePath+"/rateLimit",schemaPath:"#/properties/rateLimit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -413,9 +409,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err32 = {instancePath:instancePath+"/rateLimitWindowMs",schemaPath:"#/properties/rateLimitWindowMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.rateLimitWindowMs !== undefined){
+let data5 = data.rateLimitWindowMs;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err32 = {instancePath:instancePath+"/rateLimitWindowMs",schemaPath:"#/properties/rateLimitWindowMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -424,12 +423,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-if(data.rateLimitBy !== undefined){
-let data6 = data.rateLimitBy;
-if(!((data6 === "ip") || (data6 === "token"))){
-const err33 = {instancePath:instancePath+"/rateLimitBy",schemaPath:"#/properties/rateLimitBy/enum",keyword:"enum",params:{allowedValues: schema11.properties.rateLimitBy.enum},message:"must be equal to one of the allowed values"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err33 = {instancePath:instancePath+"/rateLimitWindowMs",schemaPath:"#/properties/rateLimitWindowMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -439,10 +435,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.accessTokenTtl !== undefined){
-let data7 = data.accessTokenTtl;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err34 = {instancePath:instancePath+"/accessTokenTtl",schemaPath:"#/properties/accessTokenTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.rateLimitBy !== undefined){
+let data6 = data.rateLimitBy;
+if(!((data6 === "ip") || (data6 === "token"))){
+const err34 = {instancePath:instancePath+"/rateLimitBy",schemaPath:"#/properties/rateLimitBy/enum",keyword:"enum",params:{allowedValues: schema11.properties.rateLimitBy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -451,9 +448,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err35 = {instancePath:instancePath+"/accessTokenTtl",schemaPath:"#/properties/accessTokenTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.accessTokenTtl !== undefined){
+let data7 = data.accessTokenTtl;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err35 = {instancePath:instancePath+"/accessTokenTtl",schemaPath:"#/properties/accessTokenTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -462,12 +461,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-if(data.refreshTokenTtl !== undefined){
-let data8 = data.refreshTokenTtl;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err36 = {instancePath:instancePath+"/refreshTokenTtl",schemaPath:"#/properties/refreshTokenTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err36 = {instancePath:instancePath+"/accessTokenTtl",schemaPath:"#/properties/accessTokenTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -476,9 +472,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 1 || isNaN(data8)){
-const err37 = {instancePath:instancePath+"/refreshTokenTtl",schemaPath:"#/properties/refreshTokenTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.refreshTokenTtl !== undefined){
+let data8 = data.refreshTokenTtl;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err37 = {instancePath:instancePath+"/refreshTokenTtl",schemaPath:"#/properties/refreshTokenTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -487,13 +486,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-if(data.jwtSecret !== undefined){
-let data9 = data.jwtSecret;
-if(typeof data9 === "string"){
-if(func3(data9) < 1){
-const err38 = {instancePath:instancePath+"/jwtSecret",schemaPath:"#/properties/jwtSecret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 1 || isNaN(data8)){
+const err38 = {instancePath:instancePath+"/refreshTokenTtl",schemaPath:"#/properties/refreshTokenTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -503,8 +498,12 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/jwtSecret",schemaPath:"#/properties/jwtSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.jwtSecret !== undefined){
+let data9 = data.jwtSecret;
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err39 = {instancePath:instancePath+"/jwtSecret",schemaPath:"#/properties/jwtSecret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -514,14 +513,25 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.trustForwardedFor !== undefined){
-if(typeof data.trustForwardedFor !== "boolean"){
-const err40 = {instancePath:instancePath+"/trustForwardedFor",schemaPath:"#/properties/trustForwardedFor/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err40 = {instancePath:instancePath+"/jwtSecret",schemaPath:"#/properties/jwtSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.trustForwardedFor !== undefined){
+if(typeof data.trustForwardedFor !== "boolean"){
+const err41 = {instancePath:instancePath+"/trustForwardedFor",schemaPath:"#/properties/trustForwardedFor/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -533,18 +543,7 @@ let valid3 = false;
 const _errs32 = errors;
 if(typeof data11 === "string"){
 if(func3(data11) < 1){
-const err41 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -553,12 +552,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid2 = _errs32 === errors;
-valid3 = valid3 || _valid2;
-if(!valid3){
-const _errs34 = errors;
-if(data11 !== null){
-const err43 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err43 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -567,16 +563,30 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid2 = _errs34 === errors;
+var _valid2 = _errs32 === errors;
 valid3 = valid3 || _valid2;
-}
 if(!valid3){
-const err44 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs34 = errors;
+if(data11 !== null){
+const err44 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+var _valid2 = _errs34 === errors;
+valid3 = valid3 || _valid2;
+}
+if(!valid3){
+const err45 = {instancePath:instancePath+"/deviceAutoApprove",schemaPath:"#/properties/deviceAutoApprove/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
@@ -595,18 +605,7 @@ vErrors = null;
 if(data.deviceCodeTtl !== undefined){
 let data12 = data.deviceCodeTtl;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err45 = {instancePath:instancePath+"/deviceCodeTtl",schemaPath:"#/properties/deviceCodeTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1 || isNaN(data12)){
-const err46 = {instancePath:instancePath+"/deviceCodeTtl",schemaPath:"#/properties/deviceCodeTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err46 = {instancePath:instancePath+"/deviceCodeTtl",schemaPath:"#/properties/deviceCodeTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -615,12 +614,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-if(data.deviceCodeInterval !== undefined){
-let data13 = data.deviceCodeInterval;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err47 = {instancePath:instancePath+"/deviceCodeInterval",schemaPath:"#/properties/deviceCodeInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err47 = {instancePath:instancePath+"/deviceCodeTtl",schemaPath:"#/properties/deviceCodeTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -629,9 +625,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 1 || isNaN(data13)){
-const err48 = {instancePath:instancePath+"/deviceCodeInterval",schemaPath:"#/properties/deviceCodeInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.deviceCodeInterval !== undefined){
+let data13 = data.deviceCodeInterval;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err48 = {instancePath:instancePath+"/deviceCodeInterval",schemaPath:"#/properties/deviceCodeInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -640,12 +639,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-if(data.maxDeviceCodes !== undefined){
-let data14 = data.maxDeviceCodes;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err49 = {instancePath:instancePath+"/maxDeviceCodes",schemaPath:"#/properties/maxDeviceCodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 1 || isNaN(data13)){
+const err49 = {instancePath:instancePath+"/deviceCodeInterval",schemaPath:"#/properties/deviceCodeInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -654,9 +650,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err50 = {instancePath:instancePath+"/maxDeviceCodes",schemaPath:"#/properties/maxDeviceCodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.maxDeviceCodes !== undefined){
+let data14 = data.maxDeviceCodes;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err50 = {instancePath:instancePath+"/maxDeviceCodes",schemaPath:"#/properties/maxDeviceCodes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -665,12 +664,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-if(data.maxApiKeysPerUser !== undefined){
-let data15 = data.maxApiKeysPerUser;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err51 = {instancePath:instancePath+"/maxApiKeysPerUser",schemaPath:"#/properties/maxApiKeysPerUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+const err51 = {instancePath:instancePath+"/maxDeviceCodes",schemaPath:"#/properties/maxDeviceCodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -679,9 +675,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 1 || isNaN(data15)){
-const err52 = {instancePath:instancePath+"/maxApiKeysPerUser",schemaPath:"#/properties/maxApiKeysPerUser/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.maxApiKeysPerUser !== undefined){
+let data15 = data.maxApiKeysPerUser;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err52 = {instancePath:instancePath+"/maxApiKeysPerUser",schemaPath:"#/properties/maxApiKeysPerUser/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -690,12 +689,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-if(data.refreshBody !== undefined){
-let data16 = data.refreshBody;
-if(!((data16 === "optional") || (data16 === "required"))){
-const err53 = {instancePath:instancePath+"/refreshBody",schemaPath:"#/properties/refreshBody/enum",keyword:"enum",params:{allowedValues: schema11.properties.refreshBody.enum},message:"must be equal to one of the allowed values"};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 1 || isNaN(data15)){
+const err53 = {instancePath:instancePath+"/maxApiKeysPerUser",schemaPath:"#/properties/maxApiKeysPerUser/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -706,13 +702,39 @@ errors++;
 }
 }
 }
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.rotateOnExpiredAccess !== undefined){
+if(typeof data.rotateOnExpiredAccess !== "boolean"){
+const err54 = {instancePath:instancePath+"/rotateOnExpiredAccess",schemaPath:"#/properties/rotateOnExpiredAccess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.refreshBody !== undefined){
+let data17 = data.refreshBody;
+if(!((data17 === "optional") || (data17 === "required"))){
+const err55 = {instancePath:instancePath+"/refreshBody",schemaPath:"#/properties/refreshBody/enum",keyword:"enum",params:{allowedValues: schema11.properties.refreshBody.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }
@@ -1258,7 +1280,7 @@ return errors === 0;
 }
 
 export const kratos = validate13;
-const schema14 = {"type":"object","properties":{"baseUrl":{"type":"string","format":"uri","description":"serve.public.base_url with the mount prefix, no trailing slash (in-process default: Kratos's public port; standalone: origin + mountPrefix).","default":"http://127.0.0.1:4433"},"mountPrefix":{"enum":["","/auth","/.ory","/api/.ory"],"description":"Standalone mount prefix under the server origin (default /auth, as in the seed).","default":"/auth"},"sessionCookieName":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$","description":"session.cookie.name (Ory Network uses ory_session_<slug>).","default":"ory_kratos_session"},"cookieSecure":{"type":"boolean","description":"Secure attribute on the session and CSRF cookies (false = kratos --dev).","default":true},"sameSite":{"enum":["Lax","Strict","None"],"description":"session.cookie.same_site of the session cookie; the CSRF cookie is Lax when not secure.","default":"Lax"},"cookieDomain":{"anyOf":[{"type":"string","pattern":"^\\.?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*$"},{"type":"null"}],"description":"cookies.domain: Domain attribute of the session and CSRF cookies (null: none).","default":null},"cookiePath":{"type":"string","pattern":"^/[^;\\s]*$","description":"cookies.path: Path attribute of the session and CSRF cookies.","default":"/"},"sessionLifespanSeconds":{"type":"integer","minimum":1,"description":"session.lifespan in seconds (Kratos: 24h).","default":86400},"loginFlowLifespanSeconds":{"type":"integer","minimum":1,"description":"selfservice.flows.login.lifespan in seconds (Kratos: 1h); past it, submitting gives 410 self_service_flow_expired.","default":3600},"defaultBrowserReturnUrl":{"anyOf":[{"type":"string","format":"uri"},{"type":"null"}],"description":"selfservice.default_browser_return_url (null: <origin of baseUrl>/; Kratos requires one, the mock derives it).","default":null},"logoutDefaultReturnUrl":{"anyOf":[{"type":"string","format":"uri"},{"type":"null"}],"description":"selfservice.flows.logout.after.default_browser_return_url (null: defaultBrowserReturnUrl).","default":null},"allowedReturnUrls":{"type":"array","items":{"type":"string","minLength":1},"description":"selfservice.allowed_return_urls (a host may start with \"*.\"); <baseUrl>/self-service is always allowed too.","default":[]},"errorUiUrl":{"type":"string","format":"uri","description":"selfservice.flows.error.ui_url: browser-mode errors redirect there with ?id=.","default":"https://www.ory.com/kratos/docs/fallback/error"},"loginUiUrl":{"type":"string","format":"uri","description":"selfservice.flows.login.ui_url: browser login flows redirect there with ?flow=.","default":"https://www.ory.com/kratos/docs/fallback/login"},"clearBrowserData":{"type":"boolean","description":"selfservice.flows.logout.clear_browser_data: send Clear-Site-Data: \"cookies\", \"storage\", \"cache\" on logouts over https.","default":false}},"required":["baseUrl","mountPrefix","sessionCookieName","cookieSecure","sameSite","cookieDomain","cookiePath","sessionLifespanSeconds","loginFlowLifespanSeconds","defaultBrowserReturnUrl","logoutDefaultReturnUrl","allowedReturnUrls","errorUiUrl","loginUiUrl","clearBrowserData"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"baseUrl":{"type":"string","format":"uri","description":"serve.public.base_url with the mount prefix, no trailing slash (in-process default: Kratos's public port; standalone: origin + mountPrefix).","default":"http://127.0.0.1:4433"},"mountPrefix":{"enum":["","/auth","/.ory","/api/.ory"],"description":"Standalone mount prefix under the server origin (default /auth, as in the seed).","default":"/auth"},"sessionCookieName":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$","description":"session.cookie.name (Ory Network uses ory_session_<slug>).","default":"ory_kratos_session"},"cookieSecure":{"type":"boolean","description":"Secure attribute on the session and CSRF cookies (false = kratos --dev).","default":true},"sameSite":{"enum":["Lax","Strict","None"],"description":"session.cookie.same_site of the session cookie; the CSRF cookie is Lax when not secure.","default":"Lax"},"cookieDomain":{"anyOf":[{"type":"string","pattern":"^\\.?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*$"},{"type":"null"}],"description":"cookies.domain: Domain attribute of the session and CSRF cookies (null: none).","default":null},"cookiePath":{"type":"string","pattern":"^/[^;\\s]*$","description":"cookies.path: Path attribute of the session and CSRF cookies.","default":"/"},"sessionLifespanSeconds":{"type":"integer","minimum":1,"description":"session.lifespan in seconds (Kratos: 24h).","default":86400},"loginFlowLifespanSeconds":{"type":"integer","minimum":1,"description":"selfservice.flows.login.lifespan in seconds (Kratos: 1h); past it, submitting gives 410 self_service_flow_expired.","default":3600},"defaultBrowserReturnUrl":{"anyOf":[{"type":"string","format":"uri"},{"type":"null"}],"description":"selfservice.default_browser_return_url (null: <origin of baseUrl>/; Kratos requires one, the mock derives it).","default":null},"logoutDefaultReturnUrl":{"anyOf":[{"type":"string","format":"uri"},{"type":"null"}],"description":"selfservice.flows.logout.after.default_browser_return_url (null: defaultBrowserReturnUrl).","default":null},"allowedReturnUrls":{"type":"array","items":{"type":"string","minLength":1},"description":"selfservice.allowed_return_urls (a host may start with \"*.\" under a registrable domain; unsafe wildcards such as \"*.com\" are dropped, as Kratos drops them); <baseUrl>/self-service is always allowed too.","default":[]},"errorUiUrl":{"type":"string","format":"uri","description":"selfservice.flows.error.ui_url: browser-mode errors redirect there with ?id=.","default":"https://www.ory.com/kratos/docs/fallback/error"},"loginUiUrl":{"type":"string","format":"uri","description":"selfservice.flows.login.ui_url: browser login flows redirect there with ?flow=.","default":"https://www.ory.com/kratos/docs/fallback/login"},"clearBrowserData":{"type":"boolean","description":"selfservice.flows.logout.clear_browser_data: send Clear-Site-Data: \"cookies\", \"storage\", \"cache\" on logouts over https.","default":false}},"required":["baseUrl","mountPrefix","sessionCookieName","cookieSecure","sameSite","cookieDomain","cookiePath","sessionLifespanSeconds","loginFlowLifespanSeconds","defaultBrowserReturnUrl","logoutDefaultReturnUrl","allowedReturnUrls","errorUiUrl","loginUiUrl","clearBrowserData"],"additionalProperties":false};
 const pattern3 = new RegExp("^\\.?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*$", "u");
 const pattern4 = new RegExp("^/[^;\\s]*$", "u");
 

@@ -20,14 +20,15 @@ async function toMswResponse(answer: Answer | undefined): Promise<Response | und
 }
 
 /**
- * Builds the msw handler of one operation, answering in the given lane (an instance's own).
+ * Builds the msw handler of one operation on its path (or one of its `aliases`), answering in the given lane (an
+ * instance's own).
  * @example
  * const handler = createOperationHandler(runtime, runtime.provider.operations[0], lane)
  * setupServer(handler)
  */
-export function createOperationHandler(rt: OperationRuntime, op: Operation, lane: LaneRuntime): HttpHandler {
+export function createOperationHandler(rt: OperationRuntime, op: Operation, lane: LaneRuntime, path: string = op.path): HttpHandler {
   const method = op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options'
-  return http[method](rt.baseUrl + op.path, async ({ request, params }) =>
+  return http[method](rt.baseUrl + path, async ({ request, params }) =>
     toMswResponse(await runOperation(rt, op, { request, url: new URL(request.url), params: params as RequestContext['params'], socketIp: undefined, lane })),
   )
 }

@@ -55,12 +55,12 @@ function matcher(rt: OperationRuntime, path: string): Pick<Route, 'prefix' | 'ma
 }
 
 /**
- * The route of one operation.
+ * The route of one operation on its path, or on one of its `aliases`.
  * @example
  * const route = operationRoute(runtime, runtime.provider.operations[0])
  */
-export function operationRoute(rt: OperationRuntime, op: Operation): Route {
-  return { handler: (lane) => createOperationHandler(rt, op, lane), method: op.method, ...matcher(rt, op.path), answer: (ex) => runOperation(rt, op, ex) }
+export function operationRoute(rt: OperationRuntime, op: Operation, path: string = op.path): Route {
+  return { handler: (lane) => createOperationHandler(rt, op, lane, path), method: op.method, ...matcher(rt, path), answer: (ex) => runOperation(rt, op, ex) }
 }
 
 /**
