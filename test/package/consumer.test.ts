@@ -1,14 +1,16 @@
 /**
  * The packed package in a consumer's project: npm pack → install the tarball beside msw → use it as a user would.
- * (a) a plain `.mjs` `node --test` suite in-process and a CommonJS `require()` of both entries, (b) `npx logout-mocks
- * --port 0` over HTTP, all on the engines floor and on current Node 24; (c) a strict TypeScript consumer compiles,
- * and wrong options do not; (d) a browser bundle of `setupWorker` + `createLogoutMocks` pulls in nothing Node-only.
+ * A matrix of the msw majors the peer range accepts (msw 2 and msw 3, each at its latest, installed with a plain
+ * `npm install`) by the Node versions the package supports: (a) a plain `.mjs` `node --test` suite in-process and a
+ * CommonJS `require()` of both entries, (b) `npx logout-mocks --port 0` over HTTP, on the engines floor and on current
+ * Node 24; (c) a strict TypeScript consumer compiles, and wrong options do not; (d) a browser bundle of `setupWorker` +
+ * `createLogoutMocks` pulls in nothing Node-only. One consumer project per msw major, shared by every Node and check.
  * Run with `npm run test:package`.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { execFile, spawn } from 'node:child_process'
 import { builtinModules } from 'node:module'
-import { copyFile, readlink, realpath, writeFile } from 'node:fs/promises'
+import { readFile, readlink, realpath, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -22,23 +24,49 @@ const TSC = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', impor
 const NODES = ['22.12.0', '24.21.0']
 /** A Node below the floor: the bin must answer it with one line. */
 const OLD_NODE = '20.19.5'
+/** The msw majors of the peer range (`^2.12 || ^3`), each installed at its latest as a new project would get it. */
+const MSWS = [
+  { major: 2, range: '^2' },
+  { major: 3, range: '^3' },
+] as const
+type MswMajor = (typeof MSWS)[number]['major']
 
-let dir = ''
 let tarball = ''
+/** msw major → its consumer project's directory. */
+const dirs = new Map<MswMajor, string>()
 const nodes = new Map<string, string>()
 
+/**
+ * A consumer fixture as a project on that msw major writes it: msw 2's `listen()`/`start()` option for unhandled
+ * requests is `onUnhandledRequest` (msw 3 renamed it `onUnhandledFrame` and ignores the old name).
+ */
+function forMsw(major: MswMajor, source: string): string {
+  return major === 2 ? source.replaceAll('onUnhandledFrame', 'onUnhandledRequest') : source
+}
+
 beforeAll(async () => {
-  const [installed, ...bins] = await Promise.all([
-    // @types/node is for the TypeScript consumer only (logout-mocks/server's declarations name node:http's Server).
-    installPackedPackage({ extraDeps: { '@types/node': await devDependencyVersion('@types/node') } }),
-    ...[...NODES, OLD_NODE].map((v) => nodeBinary(v)),
+  // @types/node is for the TypeScript consumer only (logout-mocks/server's declarations name node:http's Server).
+  const extraDeps = { '@types/node': await devDependencyVersion('@types/node') }
+  const [installed, bins] = await Promise.all([
+    Promise.all(MSWS.map(({ range }) => installPackedPackage({ msw: range, extraDeps }))),
+    Promise.all([...NODES, OLD_NODE].map((v) => nodeBinary(v))),
   ])
-  ;({ dir, tarball } = installed)
+  tarball = installed[0]!.tarball
+  MSWS.forEach(({ major }, i) => dirs.set(major, installed[i]!.dir))
   ;[...NODES, OLD_NODE].forEach((v, i) => nodes.set(v, bins[i]!))
-  for (const f of ['logout.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js']) await copyFile(join(FIXTURES, f), join(dir, f))
+  for (const [major, dir] of dirs) {
+    for (const f of ['logout.test.mjs', 'require.cjs', 'strict.ts', 'browser-entry.js', 'playwright-binding.mjs']) {
+      await writeFile(join(dir, f), forMsw(major, await readFile(join(FIXTURES, f), 'utf8')))
+    }
+  }
 })
 
 afterAll(() => removePackedPackages())
+
+it.for(MSWS)('a plain npm install resolves msw $range to msw $major (the peer range takes it)', async ({ major }) => {
+  const installed = JSON.parse(await readFile(join(dirs.get(major)!, 'node_modules/msw/package.json'), 'utf8')) as { version: string }
+  expect(installed.version.split('.')[0]).toBe(String(major))
+})
 
 /** Environment for a child on `node`: that Node first on PATH (what `npx` and the bin's shebang pick up). */
 function envFor(node: string): NodeJS.ProcessEnv {
@@ -55,17 +83,19 @@ it('the tarball holds what runs, the declarations, the provider pages, README an
   expect(files.filter((f) => /(^|\/)(test|bench|scripts)\/|extract\./.test(f))).toEqual([])
 })
 
+describe.for(MSWS)('msw $major', ({ major }) => {
 describe.each(NODES)('on Node %s', (version) => {
+  const dir = () => dirs.get(major)!
   it('a plain .mjs node:test suite logs in and out in-process through setupServer', async () => {
     const node = nodes.get(version)!
-    const r = await run(node, ['--test', '--test-reporter=tap', 'logout.test.mjs'], { cwd: dir, env: { ...envFor(node), EXPECTED_NODE: version } }).catch((e: { stdout: string; stderr: string }) => e)
+    const r = await run(node, ['--test', '--test-reporter=tap', 'logout.test.mjs'], { cwd: dir(), env: { ...envFor(node), EXPECTED_NODE: version } }).catch((e: { stdout: string; stderr: string }) => e)
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^# pass 2$/m)
     expect(r.stdout).toMatch(/^# fail 0$/m)
   })
 
   it('a CommonJS consumer require()s both entries', async () => {
-    const r = await run(nodes.get(version)!, ['require.cjs'], { cwd: dir })
+    const r = await run(nodes.get(version)!, ['require.cjs'], { cwd: dir() })
     expect(r.stdout).toBe('required and served\n')
   })
 
@@ -73,7 +103,7 @@ describe.each(NODES)('on Node %s', (version) => {
     const node = nodes.get(version)!
     // Its own process group, signalled as a terminal's Ctrl-C or a process manager does: npx runs the bin through
     // `sh -c`, which does not pass a signal sent to npx alone on to the bin.
-    const child = spawn('npx', ['logout-mocks', '--port', '0'], { cwd: dir, env: envFor(node), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn('npx', ['logout-mocks', '--port', '0'], { cwd: dir(), env: envFor(node), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     const group = -child.pid!
     onTestFinished(() => {
       if (child.exitCode === null && child.signalCode === null) process.kill(group, 'SIGKILL')
@@ -123,10 +153,24 @@ describe.each(NODES)('on Node %s', (version) => {
     expect(err).toBe('')
   })
 })
+})
+
+// Issue 21 item 1: "through @msw/playwright Dreadnode's login kept one of its two cookies". Neither ours nor msw's: the
+// mocks send both Set-Cookie lines through msw 2's handleRequest (what the binding calls); @msw/playwright 0.6.7 then
+// passes `Object.fromEntries(response.headers)` to route.fulfill(), which keeps the last line only.
+it('msw 2: through handleRequest, as @msw/playwright calls it, Dreadnode\'s login sends both cookies; the binding\'s Object.fromEntries keeps one', async () => {
+  const r = await run(nodes.get(NODES[0]!)!, ['playwright-binding.mjs'], { cwd: dirs.get(2)! })
+  expect(JSON.parse(r.stdout)).toEqual({
+    status: 200,
+    fromMsw: ['access_token', 'refresh_token'],
+    toPlaywright: ['refresh_token'],
+    fixed: ['access_token', 'refresh_token'],
+  })
+})
 
 it(`the bin on Node ${OLD_NODE} says in one line which Node it needs`, async () => {
   const node = nodes.get(OLD_NODE)!
-  const r = await run(node, [join(dir, 'node_modules/logout-mocks/bin/logout-mocks.mjs'), '--help'], { cwd: dir }).catch((e: { code: number; stdout: string; stderr: string }) => e)
+  const r = await run(node, [join(dirs.get(3)!, 'node_modules/logout-mocks/bin/logout-mocks.mjs'), '--help'], { cwd: dirs.get(3)! }).catch((e: { code: number; stdout: string; stderr: string }) => e)
   expect('code' in r ? r.code : 0).toBe(1)
   expect(r.stdout).toBe('')
   expect(r.stderr).toBe(`logout-mocks needs Node >= 22.12, but this is Node ${OLD_NODE} (${node}).\n`)
@@ -145,7 +189,7 @@ const STRICT = {
 }
 
 /** Runs the repository's tsc on a tsconfig written into the consumer project; resolves to its exit code and output. */
-async function tsc(name: string, compilerOptions: object, files: string[]): Promise<{ code: number; output: string }> {
+async function tsc(dir: string, name: string, compilerOptions: object, files: string[]): Promise<{ code: number; output: string }> {
   await writeFile(join(dir, name), JSON.stringify({ compilerOptions, files }, null, 2))
   return run(process.execPath, [TSC, '-p', name, '--pretty', 'false'], { cwd: dir }).then(
     (r) => ({ code: 0, output: r.stdout }),
@@ -168,13 +212,15 @@ const WRONG_OPTIONS = [
 ]
 
 describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes)', () => {
-  let strict: { code: number; output: string }
-  let declarations: { code: number; output: string }
+  /** Per msw major: the strict consumer and the main entry's declarations (they meet msw's own types). */
+  const strict = new Map<MswMajor, { code: number; output: string }>()
+  const declarations = new Map<MswMajor, { code: number; output: string }>()
   let serverDeclarations: { code: number; output: string }
   let wrong: { code: number; output: string }
   let perProviderTypes = false
 
   beforeAll(async () => {
+    const dir = dirs.get(3)!
     const files: string[] = []
     for (const c of WRONG_OPTIONS) {
       await writeFile(join(dir, `wrong-${c.name}.ts`), `import { createLogoutMocks } from 'logout-mocks'\n${c.code}\n`)
@@ -189,29 +235,31 @@ describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exact
     )
     // The package's own declarations, checked (skipLibCheck off): the main entry as a browser project sees it (no
     // @types/node), the server entry with @types/node only. An import of a devDependency (express's types) fails here.
-    await writeFile(
-      join(dir, 'declarations-browser.ts'),
+    const browserDeclarations =
       "import { setupWorker } from 'msw/browser'\nimport { createLogoutMocks, type LogoutMocks } from 'logout-mocks'\n" +
-        'const mocks: LogoutMocks = createLogoutMocks()\nexport const worker = setupWorker(...mocks.handlers)\n',
-    )
+      'const mocks: LogoutMocks = createLogoutMocks()\nexport const worker = setupWorker(...mocks.handlers)\n'
+    for (const d of dirs.values()) await writeFile(join(d, 'declarations-browser.ts'), browserDeclarations)
     await writeFile(join(dir, 'declarations-server.ts'), "export { startServer, main, type RunningServer } from 'logout-mocks/server'\n")
-    ;[strict, declarations, serverDeclarations, wrong] = await Promise.all([
-      tsc('tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts']),
-      tsc('tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, ['declarations-browser.ts']),
-      tsc('tsconfig.server-declarations.json', { ...STRICT, skipLibCheck: false, types: ['node'] }, ['declarations-server.ts']),
-      tsc('tsconfig.wrong.json', { ...STRICT, types: ['node'] }, [...files, 'probe-loose-providers.ts']),
+    const perMsw = MSWS.flatMap(({ major }) => [
+      tsc(dirs.get(major)!, 'tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts']).then((r) => void strict.set(major, r)),
+      tsc(dirs.get(major)!, 'tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, [
+        'declarations-browser.ts',
+      ]).then((r) => void declarations.set(major, r)),
     ])
+    ;[serverDeclarations, wrong] = await Promise.all([
+      tsc(dir, 'tsconfig.server-declarations.json', { ...STRICT, skipLibCheck: false, types: ['node'] }, ['declarations-server.ts']),
+      tsc(dir, 'tsconfig.wrong.json', { ...STRICT, types: ['node'] }, [...files, 'probe-loose-providers.ts']),
+    ])
+    await Promise.all(perMsw)
     perProviderTypes = wrong.output.includes('probe-loose-providers.ts(')
   })
 
-  it('the in-process and server APIs compile under the strict flags', () => {
-    expect(strict.output).toBe('')
-    expect(strict.code).toBe(0)
+  it.for(MSWS)('msw $major: the in-process and server APIs compile under the strict flags', ({ major }) => {
+    expect(strict.get(major)).toEqual({ code: 0, output: '' })
   })
 
-  it('the main entry\'s declarations type-check without @types/node or any devDependency of logout-mocks', () => {
-    expect(declarations.output).toBe('')
-    expect(declarations.code).toBe(0)
+  it.for(MSWS)('msw $major: the main entry\'s declarations type-check without @types/node or any devDependency of logout-mocks', ({ major }) => {
+    expect(declarations.get(major)).toEqual({ code: 0, output: '' })
   })
 
   it('logout-mocks/server\'s declarations type-check with @types/node alone (no @types/express)', () => {
@@ -235,7 +283,8 @@ describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exact
 })
 
 describe('browser bundle', () => {
-  it('setupWorker + createLogoutMocks bundle for the browser with nothing Node-only', async () => {
+  it.for(MSWS)('msw $major: setupWorker + createLogoutMocks bundle for the browser with nothing Node-only', async ({ major }) => {
+    const dir = dirs.get(major)!
     const { build } = await import('vite')
     // Every import of a Node built-in, whoever makes it (vite would otherwise stub it quietly as __vite-browser-external).
     const nodeImports: string[] = []
