@@ -70,6 +70,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   console.log(`logout-mocks listening on ${running.origin}`)
   for (const p of running.mocks.providers) console.log(`  ${p.id.padEnd(10)} ${p.baseUrl}`)
+  console.log(`  panel      ${running.origin}/__mock/ui  (force responses, watch requests, coverage, sessions)`)
   console.log(`  control    ${running.origin}/__mock${cli.options.controlToken ? '  (token required: Authorization: Bearer <token>; in a browser open /__mock?token=<token> once)' : ''}`)
   let stopping = false
   const stop = (signal: string) => {

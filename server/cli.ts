@@ -57,6 +57,9 @@ Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provide
   "maxRecords", "keepExpiredMs", "seed", "clock", "log", "corsOrigins", "controlOrigins", "allowedHosts", "quiet" };
   scenarios are armed at start.
 
+Control panel: open http://<host>:<port>/__mock/ui in a browser to force any response, watch requests live, see
+coverage and mint sessions.
+
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
 coverage, state, sessions, openapi); POST and DELETE need -H 'Content-Type: application/json'. Force any documented response with the header Prefer: code=<status> or
 Prefer: example=<behaviour id> (or the query twins __code / __example).`

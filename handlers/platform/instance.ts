@@ -3,6 +3,7 @@
  * random source, journal, coverage and scenarios. Two instances share nothing.
  */
 import type { HttpHandler } from 'msw'
+import { unknownIdError } from './catalogue/unknown-id.ts'
 import { indexCatalogue, type CatalogueIndex } from './catalogue/catalogue.ts'
 import { createClock, type Clock, type ClockOptions } from './state/clock.ts'
 import { cookieJarHooks, createCookieJar, type CookieMode, type CookieView } from './http/cookie-jar.ts'
@@ -220,7 +221,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
 
   const runtime = (id: string) => {
     const rt = runtimes.find((r) => r.provider.id === id)
-    if (!rt) throw new ControlError(`unknown provider "${id}"`, 400, { validProviders: runtimes.map((r) => r.provider.id) })
+    if (!rt) throw unknownIdError(index, 'provider', id)
     return rt
   }
 
@@ -264,7 +265,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
         let operation = input.operation
         if (input.behaviour !== undefined) {
           const b = index.behaviour(input.behaviour)
-          if (!b) throw new ControlError(`unknown behaviour "${input.behaviour}"`, 400, { hint: 'GET /__mock/catalogue lists every behaviour id' })
+          if (!b) throw unknownIdError(index, 'behaviour', input.behaviour)
           if (b.forceable === false) throw new ControlError(`behaviour "${input.behaviour}" cannot be forced`)
           const owner = index.providerOf(b.id)!.id
           const opKey = `${owner}.${b.operation}`
@@ -273,7 +274,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
         }
         if (operation === undefined) throw new ControlError('a scenario needs "behaviour" (or "operation" with "delayMs"/"fault")')
         const [p, ...rest] = operation.split('.')
-        if (!index.operation(p, rest.join('.'))) throw new ControlError(`unknown operation "${operation}"`)
+        if (!index.operation(p, rest.join('.'))) throw unknownIdError(index, 'operation', operation)
         if (input.behaviour === undefined && input.delayMs === undefined && input.fault === undefined) {
           throw new ControlError('a scenario without "behaviour" needs "delayMs" or "fault"')
         }
@@ -306,7 +307,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       // Only declared actions: a name like `constructor` or `__proto__` must not reach Object.prototype.
       const actions = rt.provider.actions ?? {}
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined
-      if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}"`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
+      if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}" (valid: ${Object.keys(rt.provider.actions ?? {}).join(', ')})`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
       return action(rt.current, input, syntheticContext(rt))
     },
     catalogue: index,

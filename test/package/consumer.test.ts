@@ -73,12 +73,27 @@ function envFor(node: string): NodeJS.ProcessEnv {
   return { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ''}` }
 }
 
-it('the tarball holds what runs, the declarations, the provider pages, README and LICENSE, and no source, test or dev file', async () => {
+it('the tarball holds what runs, the declarations, the docs pages and the screenshot, README and LICENSE, and no source, test or dev file', async () => {
   const { stdout } = await run('tar', ['-tzf', tarball])
   const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''))
-  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|dist\/server\/panel\/(index\.html|panel\.css|panel\.js|favicon\.svg)|bin\/[\w-]+\.mjs|docs\/providers\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
-  // Every page the README links and the catalogue's sources cite (`docs/providers/<id>.md#…`) is in the package.
+  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|dist\/server\/panel\/(index\.html|panel\.css|panel\.js|favicon\.svg)|bin\/[\w-]+\.mjs|docs\/(providers\/)?[\w-]+\.md|docs\/control-panel\.png|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
+  // Every page and image the README and the docs link (`docs/…`, relative to the page), and every page the catalogue's
+  // sources cite (`docs/providers/<id>.md#…`), is in the package.
   for (const id of ['dreadnode', 'kratos', 'rested', 'webmixhub']) expect(files).toContain(`docs/providers/${id}.md`)
+  const pages = files.filter((f) => f.endsWith('.md'))
+  const linked = new Set<string>()
+  const root = dirs.get(3)!
+  for (const page of pages) {
+    const text = await readFile(join(root, 'node_modules/logout-mocks', page), 'utf8')
+    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)\s]*)?\)/g)) {
+      if (!/^[a-z]+:/.test(target!)) linked.add(join(dirname(page), target!).replace(/\/$/, ''))
+    }
+  }
+  expect(linked).toContain('docs/control-panel.png')
+  expect([...linked].filter((f) => !files.includes(f) && !files.some((x) => x.startsWith(`${f}/`)))).toEqual([])
+  // The published package.json runs nothing on install (no prepare/preinstall/install/postinstall for npm to warn of).
+  const manifest = JSON.parse(await readFile(join(root, 'node_modules/logout-mocks/package.json'), 'utf8')) as { scripts?: Record<string, string> }
+  expect(Object.keys(manifest.scripts ?? {}).filter((s) => /^(prepare|preinstall|install|postinstall)$/.test(s))).toEqual([])
   expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/logout-mocks.mjs', 'dist/handlers/index.js', 'dist/handlers/index.d.ts', 'dist/server.js', 'dist/server.d.ts']))
   expect(files.filter((f) => /(^|\/)(test|bench|scripts)\/|extract\./.test(f))).toEqual([])
 })

@@ -86,6 +86,28 @@ describeBothModes('forcing and scenarios', {}, (t) => {
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.nope', fault: 'hang' })).toThrow(/unknown operation/)
   })
 
+  it('an unknown id lists the valid ones at the level it got right: behaviours of its operation, operations of its provider, providers', async () => {
+    const mocks = t().mocks
+    const thrown = (f: () => unknown) => {
+      try {
+        f()
+      } catch (e) {
+        return e as { message: string; extensions: Record<string, unknown> }
+      }
+      throw new Error('did not throw')
+    }
+    const behaviour = thrown(() => mocks.scenarios.add({ behaviour: 'dreadnode.logout.ratelimited' }))
+    const logoutIds = mocks.catalogue.forOperation('dreadnode', 'logout').map((b) => b.id)
+    expect(behaviour.message).toBe(`unknown behaviour "dreadnode.logout.ratelimited" (valid for dreadnode.logout: ${logoutIds.join(', ')})`)
+    expect(behaviour.extensions).toMatchObject({ validBehaviours: logoutIds })
+    expect(logoutIds).toContain('dreadnode.logout.rateLimited')
+    const operation = thrown(() => mocks.scenarios.add({ operation: 'dreadnode.logot', fault: 'hang' }))
+    expect(operation.message).toMatch(/^unknown operation "dreadnode\.logot" \(valid for dreadnode: dreadnode\.login, .*dreadnode\.logout\)$/)
+    const provider = thrown(() => mocks.scenarios.add({ behaviour: 'dreadnote.logout.success' }))
+    expect(provider.message).toBe('unknown behaviour "dreadnote.logout.success" (valid: dreadnode, webmixhub, rested, kratos)')
+    await expect(mocks.sessions.create({ provider: 'dreadnote', user: 'alice' })).rejects.toThrow('unknown provider "dreadnote" (valid: dreadnode, webmixhub, rested, kratos)')
+  })
+
   it('coverage splits documented and assumed and lists the documented gaps', async () => {
     await logout()
     await logout({ headers: { Prefer: 'code=504' } })

@@ -185,8 +185,8 @@ describe('the config file', () => {
     expect(validate({ options: { kratos: { sameSite: 'lax' } } })).toBe(false)
   })
 
-  it("the README's example file is valid, scenarios included", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  it("the docs' example file (docs/standalone.md) is valid, scenarios included", () => {
+    const readme = readFileSync(new URL('../../docs/standalone.md', import.meta.url), 'utf8')
     const example = JSON.parse(readme.match(/A config file[\s\S]*?```json\n([\s\S]*?)```/)![1]!) as { scenarios: object[] }
     const cli = parse([], example)
     const mocks = createLogoutMocks(cli.options.mocks)
