@@ -5,7 +5,9 @@
 import { DEFAULT_KEEP_EXPIRED_MS, DEFAULT_MAX_RECORDS } from '../model/limits.ts'
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
-import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
+import { registry, type LogoutMocksOptions } from '../handlers/index.ts'
+// The config file's scenarios are checked against the catalogue at start (their ids are data, not code).
+import type { ScenarioRequest } from '../handlers/platform/instance.ts'
 import { describeProblem, OptionsError } from '../handlers/platform/options/options-error.ts'
 import { checkSchema } from '../handlers/platform/catalogue/schema-check.ts'
 import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'

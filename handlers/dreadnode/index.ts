@@ -4,6 +4,7 @@
  * `DELETE /api/v1/user/api-keys/self` — with the twelve documented statuses in the canonical envelope.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
+import type { DreadnodeCredentials } from './credentials.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { dreadnodeSchemas } from '../../schemas/dreadnode/index.ts'
 import { dreadnodeOptions, type DreadnodeConfig } from './config.ts'
@@ -51,7 +52,7 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dre
   createState: ({ config, random, limits }) => createDreadnodeState({ config, random, limits }),
   snapshot: snapshotDreadnode,
   trustForwardedFor: (config) => config.trustForwardedFor,
-  async createSession(ctx, who) {
+  async createSession(ctx, who): Promise<DreadnodeCredentials> {
     const user = findUser(ctx.state, who)
     const tokens = await startSession(ctx.state, user, ctx.config, ctx.clock, ctx.random)
     return {

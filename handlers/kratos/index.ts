@@ -4,6 +4,7 @@
  * password login flows (native and browser/SPA) so clients reach a logged-in state offline.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
+import type { KratosCredentials } from './credentials.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
 import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
@@ -51,7 +52,7 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig, 'kratos'> = {
   exposeHeaders: ['Ory-Error-Id', 'X-Kratos-Authenticated-Identity-Id'],
   createState: ({ config, limits }) => createKratosState(config, limits),
   snapshot: snapshotKratos,
-  async createSession(ctx, who) {
+  async createSession(ctx, who): Promise<KratosCredentials> {
     const identity = findIdentity(ctx.state, String(who ?? ''))
     if (!identity) throw new ControlError(`kratos has no identity "${String(who)}"`, 404, { identities: ctx.state.identities.all().map((i) => i.email) })
     const session = await startSession(ctx.state, ctx.clock, ctx.random, {

@@ -40,6 +40,7 @@ export interface PlatformOptions<R extends readonly AnyProvider[] = readonly Any
   journalBodyBytes?: number
   /** Seed for ids and tokens: the same seed gives the same sequence. */
   seed?: number
+  /** The platform clock behind every expiry and rate-limit window: `{ start, frozen }` (default: real time, running). */
   clock?: ClockOptions
   /**
    * Bounds of the stores that grow with traffic: at most `maxRecords` records each (default 100,000; the oldest is

@@ -188,8 +188,22 @@ it(`the bin on Node ${OLD_NODE} says in one line which Node it needs`, async () 
   const r = await run(node, [join(dirs.get(3)!, 'node_modules/logout-mocks/bin/logout-mocks.mjs'), '--help'], { cwd: dirs.get(3)! }).catch((e: { code: number; stdout: string; stderr: string }) => e)
   expect('code' in r ? r.code : 0).toBe(1)
   expect(r.stdout).toBe('')
-  expect(r.stderr).toBe(`logout-mocks needs Node >= 22.12, but this is Node ${OLD_NODE} (${node}).\n`)
+  expect(r.stderr).toBe(`${floorMessage(node)}\n`)
 })
+
+it.for(MSWS)(`msw $major: importing either entry on Node ${OLD_NODE} throws that sentence, before msw is reached`, async ({ major }) => {
+  const node = nodes.get(OLD_NODE)!
+  for (const entry of ['logout-mocks', 'logout-mocks/server']) {
+    const script = `import(${JSON.stringify(entry)}).then(() => console.log('imported'), (e) => console.log(e.message))`
+    const r = await run(node, ['--input-type=module', '-e', script], { cwd: dirs.get(major)! })
+    expect(r.stdout).toBe(`${floorMessage(node)}\n`)
+  }
+})
+
+/** The one sentence both the CLI and the import give on a Node below the floor. */
+function floorMessage(execPath: string): string {
+  return `logout-mocks needs Node >= 22.12, but this is Node ${OLD_NODE} (${execPath}). Get Node 22 or newer: \`nvm install 22\` (or fnm, volta), or https://nodejs.org/en/download`
+}
 
 /** Strict consumer flags (the issue's): what a careful TypeScript project compiles the package's declarations with. */
 const STRICT = {
@@ -220,6 +234,8 @@ async function tsc(dir: string, name: string, compilerOptions: object, files: st
 const WRONG_OPTIONS = [
   { name: 'journal-size-string', always: true, code: "createLogoutMocks({ journalSize: '1000' })" },
   { name: 'provider-options-not-an-object', always: true, code: "createLogoutMocks({ providers: { dreadnode: 'idempotent' } })" },
+  { name: 'misspelt-behaviour-id', always: true, code: "createLogoutMocks().scenarios.add({ behaviour: 'dreadnode.logout.ratelimited' })" },
+  { name: 'misspelt-provider-id', always: true, code: "await createLogoutMocks().sessions.create({ provider: 'dreadnote', user: 'alice' })" },
   { name: 'unknown-provider', always: false, code: 'createLogoutMocks({ providers: { nosuch: {} } })' },
   { name: 'unknown-option', always: false, code: 'createLogoutMocks({ providers: { dreadnode: { colour: 1 } } })' },
   { name: 'wrong-enum-value', always: false, code: "createLogoutMocks({ providers: { dreadnode: { unauthenticatedLogout: 'maybe' } } })" },
@@ -255,19 +271,25 @@ describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exact
       'const mocks: LogoutMocks = createLogoutMocks()\nexport const worker = setupWorker(...mocks.handlers)\n'
     for (const d of dirs.values()) await writeFile(join(d, 'declarations-browser.ts'), browserDeclarations)
     await writeFile(join(dir, 'declarations-server.ts'), "export { startServer, main, type RunningServer } from 'logout-mocks/server'\n")
-    const perMsw = MSWS.flatMap(({ major }) => [
-      tsc(dirs.get(major)!, 'tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts']).then((r) => void strict.set(major, r)),
-      tsc(dirs.get(major)!, 'tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, [
-        'declarations-browser.ts',
-      ]).then((r) => void declarations.set(major, r)),
-    ])
-    ;[serverDeclarations, wrong] = await Promise.all([
-      tsc(dir, 'tsconfig.server-declarations.json', { ...STRICT, skipLibCheck: false, types: ['node'] }, ['declarations-server.ts']),
-      tsc(dir, 'tsconfig.wrong.json', { ...STRICT, types: ['node'] }, [...files, 'probe-loose-providers.ts']),
-    ])
-    await Promise.all(perMsw)
+    // Six compilations, two at a time: each is a tsc process, and CI has two cores.
+    const jobs: (() => Promise<void>)[] = [
+      ...MSWS.flatMap(({ major }) => [
+        async () => void strict.set(major, await tsc(dirs.get(major)!, 'tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts'])),
+        async () =>
+          void declarations.set(
+            major,
+            await tsc(dirs.get(major)!, 'tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, ['declarations-browser.ts']),
+          ),
+      ]),
+      async () => void (serverDeclarations = await tsc(dir, 'tsconfig.server-declarations.json', { ...STRICT, skipLibCheck: false, types: ['node'] }, ['declarations-server.ts'])),
+      async () => void (wrong = await tsc(dir, 'tsconfig.wrong.json', { ...STRICT, types: ['node'] }, [...files, 'probe-loose-providers.ts'])),
+    ]
+    const next = async (): Promise<void> => {
+      for (let job = jobs.shift(); job; job = jobs.shift()) await job()
+    }
+    await Promise.all([next(), next()])
     perProviderTypes = wrong.output.includes('probe-loose-providers.ts(')
-  })
+  }, 600_000)
 
   it.for(MSWS)('msw $major: the in-process and server APIs compile under the strict flags', ({ major }) => {
     expect(strict.get(major)).toEqual({ code: 0, output: '' })

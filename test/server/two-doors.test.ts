@@ -8,7 +8,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { getResponse } from 'msw'
-import { createLogoutMocks, registry, type LogoutMocks } from '../../handlers/index.ts'
+import { createLogoutMocks, registry, type LogoutMocks, type ProviderId } from '../../handlers/index.ts'
 import type { HttpMethod, Operation } from '../../handlers/platform/types.ts'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
@@ -94,7 +94,7 @@ for (const provider of registry) {
 
     if (provider.createSession) {
       it(`${provider.id}.${op.id}: a request carrying a live session (the same seed makes the same session on both), the same through both doors`, async () => {
-        const [a, b] = await Promise.all([inProcess, server.mocks].map((m) => m.sessions.create({ provider: provider.id, user: 'alice@example.com' })))
+        const [a, b] = await Promise.all([inProcess, server.mocks].map((m) => m.sessions.create({ provider: provider.id as ProviderId, user: 'alice@example.com' })))
         expect(b).toEqual(a)
         const { msw, server: standalone } = await throughBothDoors(baseUrl(), op, { headers: a.headers })
         expect(standalone, `${op.method} ${op.path} with a session`).toEqual(msw)

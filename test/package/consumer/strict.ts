@@ -20,3 +20,12 @@ const origin: string = running.origin
 const port: number | undefined = (running.server.address() as { port: number } | null)?.port
 console.log(origin, port)
 await running.close()
+
+// Typed ids and credentials: Kratos's session token and logout URL are strings, coverage is keyed by operation name.
+const kratos = createLogoutMocks({ only: ['kratos'] })
+const session = await kratos.sessions.create({ provider: 'kratos', user: 'alice' })
+const logoutUrl: string = session.logoutUrl
+const sessionToken: string = session.sessionToken
+kratos.scenarios.add({ behaviour: 'kratos.performNativeLogout.success', times: 1 })
+const missing: string[] = kratos.coverage().providers.kratos?.missingDocumented ?? []
+console.log(logoutUrl, sessionToken, missing.length)
