@@ -13,6 +13,7 @@ import { createJournal, type Journal } from './control/journal.ts'
 import type { Answer, OperationRuntime } from './pipeline/operation-pipeline.ts'
 import { createRandom, type Random } from './state/random.ts'
 import { createRouteTable, methodNotAllowedRoute, operationRoute, type Route } from './pipeline/route-table.ts'
+import { chainHooks, createPageState, type PersistMode } from './state/page-state.ts'
 import { createScenarioStore, ScenarioSchema, SCENARIO_VALIDATOR, type Scenario } from './control/scenarios.ts'
 import { ControlError } from './control/control-error.ts'
 import { storeLimits } from '../../model/limits.ts'
@@ -49,6 +50,12 @@ export interface PlatformOptions<R extends readonly AnyProvider[] = readonly Any
   limits?: { maxRecords?: number; keepExpiredMs?: number }
   /** `jar`: keep and send the mocks' cookies as a browser would (default in a browser page); `off`: never (default in Node). */
   cookies?: CookieMode
+  /**
+   * Where a page keeps the mocks' state across reloads (the model, the cookie jar, the clock): `session`
+   * (sessionStorage, the default in a page), `local` (localStorage, shared by the origin's tabs) or `off` (the default
+   * in Node). Cleared by `reset()`; a record from another package version or other options is never loaded.
+   */
+  persist?: PersistMode
 }
 
 export interface ScenarioRequest {
@@ -170,15 +177,19 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
     throw new OptionsError(`clock: ${e instanceof Error ? e.message : String(e)}`)
   }
   const limits = storeLimits(clock, options.limits)
-  const random: Random = createRandom(options.seed)
+  // A page that persists its state replays it with the same seed, so the tokens it hands out again are the same.
+  const page = createPageState({ mode: options.persist, options, seed: options.seed, clock })
+  const random: Random = createRandom(page?.seed ?? options.seed)
   const journal = createJournal(options.journalSize ?? 1000, options.journalBodyBytes ?? 2048)
   const coverage = createCoverage(index)
   const scenarioStore = createScenarioStore()
   const cookies = createCookieJar({ mode: options.cookies, clock })
-  const hooks = cookieJarHooks(cookies)
+  const hooks = chainHooks(page?.hooks, cookieJarHooks(cookies))
 
   let ready: Promise<void> = Promise.resolve()
   let loaded = false
+  /** While the saved page state replays: its own requests must not wait for `ready`. */
+  let replaying = false
   const runtimes: Runtime[] = providers.map((provider) => {
     const config = mergeConfig(provider, overridesById[provider.id], options.origin)
     const rt: Runtime = {
@@ -187,7 +198,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       baseUrl: config.baseUrl,
       current: undefined,
       state: () => rt.current,
-      ready: () => (loaded ? undefined : ready),
+      ready: () => (loaded || replaying ? undefined : ready),
       index,
       scenarios: scenarioStore,
       journal,
@@ -206,6 +217,25 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
         rt.current = await rt.provider.createState({ config: rt.config, clock, random, baseUrl: rt.baseUrl, limits })
       }),
     )
+    if (page) {
+      replaying = true
+      try {
+        await page.replay({
+          request: (request) => table.dispatch(request, new URL(request.url), undefined),
+          session: async (provider, user) => {
+            const rt = runtime(provider)
+            return rt.provider.createSession?.(syntheticContext(rt), user)
+          },
+          action: async (provider, name, input) => {
+            const rt = runtime(provider)
+            const actions = rt.provider.actions ?? {}
+            return Object.hasOwn(actions, name) ? actions[name]!(rt.current, input, syntheticContext(rt)) : undefined
+          },
+        })
+      } finally {
+        replaying = false
+      }
+    }
     loaded = true
   }
   ready = load()
@@ -252,6 +282,7 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       coverage.clear()
       scenarioStore.clear()
       cookies.clear()
+      page?.clear()
       ready = load()
       await ready
     },
@@ -299,7 +330,10 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
         await ready
         const rt = runtime(provider)
         if (!rt.provider.createSession) throw new ControlError(`${provider} cannot create sessions`)
-        return rt.provider.createSession(syntheticContext(rt), user)
+        const at = clock.now()
+        const credentials = await rt.provider.createSession(syntheticContext(rt), user)
+        page?.record({ kind: 'session', at, provider, user })
+        return credentials
       },
     },
     async action(provider, name, input = {}) {
@@ -309,7 +343,10 @@ export function createPlatform<R extends readonly AnyProvider[]>(registry: R, op
       const actions = rt.provider.actions ?? {}
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined
       if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}" (valid: ${Object.keys(rt.provider.actions ?? {}).join(', ')})`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
-      return action(rt.current, input, syntheticContext(rt))
+      const at = clock.now()
+      const result = await action(rt.current, input, syntheticContext(rt))
+      page?.record({ kind: 'action', at, provider, name, input })
+      return result
     },
     catalogue: index,
     providers: runtimes.map((rt) => ({ id: rt.provider.id, title: rt.provider.title, baseUrl: rt.baseUrl, config: rt.config, exposeHeaders: rt.provider.exposeHeaders ?? [] })),

@@ -271,16 +271,16 @@ describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exact
       'const mocks: LogoutMocks = createLogoutMocks()\nexport const worker = setupWorker(...mocks.handlers)\n'
     for (const d of dirs.values()) await writeFile(join(d, 'declarations-browser.ts'), browserDeclarations)
     await writeFile(join(dir, 'declarations-server.ts'), "export { startServer, main, type RunningServer } from 'logout-mocks/server'\n")
-    // Six compilations, two at a time: each is a tsc process, and CI has two cores.
+    // Five compilations, two at a time: each is a tsc process, and CI has two cores.
     const jobs: (() => Promise<void>)[] = [
-      ...MSWS.flatMap(({ major }) => [
-        async () => void strict.set(major, await tsc(dirs.get(major)!, 'tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts'])),
-        async () =>
-          void declarations.set(
-            major,
-            await tsc(dirs.get(major)!, 'tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, ['declarations-browser.ts']),
-          ),
-      ]),
+      ...MSWS.map(({ major }) => async () => void strict.set(major, await tsc(dirs.get(major)!, 'tsconfig.strict.json', { ...STRICT, types: ['node'] }, ['strict.ts']))),
+      // The declarations with skipLibCheck off are the heavy run (~40 s of CPU each): against msw 3 only; msw 2's types
+      // meet the package's in the strict run above.
+      async () =>
+        void declarations.set(
+          3,
+          await tsc(dirs.get(3)!, 'tsconfig.declarations.json', { ...STRICT, skipLibCheck: false, types: [], lib: ['es2023', 'dom', 'dom.iterable'] }, ['declarations-browser.ts']),
+        ),
       async () => void (serverDeclarations = await tsc(dir, 'tsconfig.server-declarations.json', { ...STRICT, skipLibCheck: false, types: ['node'] }, ['declarations-server.ts'])),
       async () => void (wrong = await tsc(dir, 'tsconfig.wrong.json', { ...STRICT, types: ['node'] }, [...files, 'probe-loose-providers.ts'])),
     ]
@@ -289,14 +289,14 @@ describe('TypeScript consumer (nodenext, strict, noUncheckedIndexedAccess, exact
     }
     await Promise.all([next(), next()])
     perProviderTypes = wrong.output.includes('probe-loose-providers.ts(')
-  }, 600_000)
+  }, 900_000)
 
   it.for(MSWS)('msw $major: the in-process and server APIs compile under the strict flags', ({ major }) => {
     expect(strict.get(major)).toEqual({ code: 0, output: '' })
   })
 
-  it.for(MSWS)('msw $major: the main entry\'s declarations type-check without @types/node or any devDependency of logout-mocks', ({ major }) => {
-    expect(declarations.get(major)).toEqual({ code: 0, output: '' })
+  it('the main entry\'s declarations type-check without @types/node or any devDependency of logout-mocks', () => {
+    expect(declarations.get(3)).toEqual({ code: 0, output: '' })
   })
 
   it('logout-mocks/server\'s declarations type-check with @types/node alone (no @types/express)', () => {

@@ -26,6 +26,6 @@ const kratos = createLogoutMocks({ only: ['kratos'] })
 const session = await kratos.sessions.create({ provider: 'kratos', user: 'alice' })
 const logoutUrl: string = session.logoutUrl
 const sessionToken: string = session.sessionToken
-kratos.scenarios.add({ behaviour: 'kratos.performNativeLogout.success', times: 1 })
+kratos.scenarios.add({ behaviour: 'kratos.performNativeLogout.revoked', times: 1 })
 const missing: string[] = kratos.coverage().providers.kratos?.missingDocumented ?? []
 console.log(logoutUrl, sessionToken, missing.length)
