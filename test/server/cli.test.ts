@@ -23,7 +23,7 @@ describe('logout-mocks CLI', () => {
     const badPort = runCli([], { env: { PORT: 'eighty' } })
     expect(badPort.status).toBe(2)
     expect(badPort.stderr).toContain('--port must be an integer')
-  })
+  }, 60_000) // four CLI processes one after another: on a loaded 2-core machine each can take 5 s to start
 
   it('serves on the announced origin with --set options, logs one line per request, stops on SIGTERM', async () => {
     const cli = await startCli(['--set', 'dreadnode.unauthenticatedLogout=idempotent'])
