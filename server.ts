@@ -1,6 +1,9 @@
 /**
  * Standalone entry: `npm start` (or `node server.ts`) serves every provider on http://127.0.0.1:9090.
  */
+// First: on a Node below the floor the import stops here, with one sentence (see handlers/node-floor.ts).
+import './handlers/node-floor.ts'
+import type { ScenarioRequest } from './handlers/index.ts'
 import { HELP, UsageError, parseCli } from './server/cli.ts'
 import { startServer } from './server/app.ts'
 import { ControlError } from './handlers/platform/control/control-error.ts'
@@ -61,7 +64,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   // The config file's scenarios, armed before the banner says the server is ready.
   for (const [i, scenario] of cli.scenarios.entries()) {
     try {
-      running.mocks.scenarios.add(scenario)
+      // The file's ids are data: the catalogue checks them here, and a wrong one is the ControlError below.
+      running.mocks.scenarios.add(scenario as ScenarioRequest)
     } catch (e) {
       if (!(e instanceof ControlError)) throw e
       await running.close()
@@ -70,6 +74,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   console.log(`logout-mocks listening on ${running.origin}`)
   for (const p of running.mocks.providers) console.log(`  ${p.id.padEnd(10)} ${p.baseUrl}`)
+  console.log(`  panel      ${running.origin}/__mock/ui  (force responses, watch requests, coverage, sessions)`)
   console.log(`  control    ${running.origin}/__mock${cli.options.controlToken ? '  (token required: Authorization: Bearer <token>; in a browser open /__mock?token=<token> once)' : ''}`)
   for (const warning of cli.warnings) console.log(warning)
   let stopping = false

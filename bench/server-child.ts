@@ -14,7 +14,7 @@ import { getResponse, http as mswHttp, HttpResponse } from 'msw'
 import { startServer } from '../server.ts'
 import { writeResponse } from '../server/http-bridge.ts'
 import { RawHeaders } from '../server/raw-headers.ts'
-import type { IssuedCredentials } from '../handlers/index.ts'
+import type { IssuedCredentials, ProviderId } from '../handlers/index.ts'
 
 const kind = process.argv[2]
 const send = (message: unknown) => process.send?.(message)
@@ -61,7 +61,7 @@ if (kind === 'node') {
     try {
       let made = 0
       for (; made < m.count && (made % 1000 !== 0 || performance.now() < deadline); made++) {
-        const c = await lane.sessions.create({ provider: m.provider, user: m.user })
+        const c = await lane.sessions.create({ provider: m.provider as ProviderId, user: m.user })
         if (!m.keep) credentials.push(c)
       }
       send({ type: 'sessions', credentials, made, ms: performance.now() - started, heapUsed: process.memoryUsage().heapUsed })

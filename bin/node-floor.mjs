@@ -5,6 +5,18 @@
 export const NODE_FLOOR = '22.12'
 
 /**
+ * The sentence for a Node older than the floor (the same as the package's import check, handlers/node-floor.ts).
+ * @example
+ * console.error(nodeFloorMessage())
+ */
+export function nodeFloorMessage(version = process.versions.node, execPath = process.execPath) {
+  return (
+    `logout-mocks needs Node >= ${NODE_FLOOR}, but this is Node ${version} (${execPath}). ` +
+    'Get Node 22 or newer: `nvm install 22` (or fnm, volta), or https://nodejs.org/en/download'
+  )
+}
+
+/**
  * Whether this Node is older than `floor` ('major.minor').
  * @example
  * if (nodeOlderThan(NODE_FLOOR)) process.exit(1)

@@ -322,8 +322,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (log && level !== 'line') lanesJournal(all).subscribe((entry) => log(formatExchange(entry, level)))
   return {
     origin,
+    // The default lane, typed as createLogoutMocks() types an instance (literal ids, typed credentials).
     get mocks() {
-      return defaultLane()
+      return defaultLane() as unknown as LogoutMocks
     },
     lanes: all,
     server,

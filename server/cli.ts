@@ -5,7 +5,9 @@
 import { DEFAULT_KEEP_EXPIRED_MS, DEFAULT_MAX_RECORDS } from '../model/limits.ts'
 import { parseArgs } from 'node:util'
 import type { ServerOptions } from './app.ts'
-import { registry, type LogoutMocksOptions, type ScenarioRequest } from '../handlers/index.ts'
+import { registry, type LogoutMocksOptions } from '../handlers/index.ts'
+// The config file's scenarios are checked against the catalogue at start (their ids are data, not code).
+import type { ScenarioRequest } from '../handlers/platform/instance.ts'
 import { describeProblem, OptionsError } from '../handlers/platform/options/options-error.ts'
 import { checkSchema } from '../handlers/platform/catalogue/schema-check.ts'
 import { CONFIG_FILE_NAME, configFileDocument, loadConfigFile, providerOptionsSchema } from './config-file.ts'
@@ -65,6 +67,9 @@ Config file (JSON): { "port", "host", "providers": [ids], "options": { "<provide
   "scenarios": [{ "behaviour" | "operation", "times", "delayMs", "fault" }], "journalSize", "journalBodyBytes",
   "maxRecords", "keepExpiredMs", "maxLanes", "laneIdleMs", "seed", "clock", "log", "corsOrigins", "controlOrigins", "allowedHosts", "quiet" };
   scenarios are armed at start.
+
+Control panel: open http://<host>:<port>/__mock/ui in a browser to force any response, watch requests live, see
+coverage and mint sessions.
 
 Control API: GET http://<host>:<port>/__mock lists its routes (reset, catalogue, requests, scenarios, clock,
 coverage, state, sessions, openapi); POST and DELETE need -H 'Content-Type: application/json'. Force any documented response with the header Prefer: code=<status> or

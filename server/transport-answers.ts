@@ -4,7 +4,7 @@
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import type { LogoutMocks } from '../handlers/index.ts'
+import type { LogoutMocks } from '../handlers/platform/instance.ts'
 import { httpDate } from '../handlers/platform/http/http-date.ts'
 import { mockError, type MockProblem } from '../handlers/platform/http/mock-error.ts'
 import { socketAddress, writeResponse } from './http-bridge.ts'

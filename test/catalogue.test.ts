@@ -5,7 +5,7 @@
  * for free.
  */
 import { expect, it } from 'vitest'
-import { registry } from '../handlers/index.ts'
+import { registry, type CoverageEntry, type ProviderId } from '../handlers/index.ts'
 import type { Behaviour, Operation } from '../handlers/platform/types.ts'
 import { describeBothModes, type Target } from './support/modes.ts'
 import { validatorFor } from './support/schemas.ts'
@@ -63,7 +63,7 @@ describeBothModes('catalogue', FROZEN, (t) => {
           expect(byStatus.response.status).toBe(b.status)
           expect(byStatus.text).toBe(byHeader.text)
         }
-        const served = t().mocks.coverage().providers[provider.id].operations[op.id].find((e) => e.id === b.id)
+        const served = (t().mocks.coverage().providers[provider.id as ProviderId]?.operations as Record<string, CoverageEntry[]> | undefined)?.[op.id]?.find((e) => e.id === b.id)
         expect(served?.forced).toBeGreaterThan(0)
       })
 

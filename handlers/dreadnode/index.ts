@@ -4,6 +4,7 @@
  * `DELETE /api/v1/user/api-keys/self` — with the twelve documented statuses in the canonical envelope.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
+import type { DreadnodeCredentials } from './credentials.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { actionInput, NameField } from '../platform/control/action-input.ts'
 import { Type } from 'typebox'
@@ -59,7 +60,7 @@ export const dreadnode: ProviderDefinition<DreadnodeState, DreadnodeConfig, 'dre
   snapshot: snapshotDreadnode,
   liveSessions: (state, now, config) => state.sessions.find((s) => !state.revocations.isRevoked(s.id) && sessionExpiresAt(s, config) > now).length,
   trustForwardedFor: (config) => config.trustForwardedFor,
-  async createSession(ctx, who) {
+  async createSession(ctx, who): Promise<DreadnodeCredentials> {
     const user = findUser(ctx.state, who)
     const tokens = await startSession(ctx.state, user, ctx.config, ctx.clock, ctx.random)
     return {

@@ -5,6 +5,7 @@
  * password login flows (native and browser/SPA) so clients reach a logged-in state offline.
  */
 import type { ProviderDefinition } from '../platform/types.ts'
+import type { KratosCredentials } from './credentials.ts'
 import { ControlError } from '../platform/control/control-error.ts'
 import { kratosSchemas } from '../../schemas/kratos/index.ts'
 import { kratosOptions, mountKratos, type KratosConfig } from './config.ts'
@@ -66,7 +67,7 @@ export const kratos: ProviderDefinition<KratosState, KratosConfig, 'kratos'> = {
   createState: ({ config, limits }) => createKratosState(config, limits),
   snapshot: snapshotKratos,
   liveSessions: (state, now) => state.sessions.find((s) => isActive(state, s, now)).length,
-  async createSession(ctx, who) {
+  async createSession(ctx, who): Promise<KratosCredentials> {
     const identity = findIdentity(ctx.state, String(who ?? ''))
     if (!identity) throw new ControlError(`kratos has no identity "${String(who)}"`, 404, { identities: ctx.state.identities.all().map((i) => i.email) })
     const session = await startSession(ctx.state, ctx.clock, ctx.random, {

@@ -11,6 +11,7 @@ import type { Fault } from './pipeline/forcing.ts'
 import type { Journal } from './control/journal.ts'
 import type { Answer } from './pipeline/operation-pipeline.ts'
 import type { Scenario } from './control/scenarios.ts'
+import type { PersistMode } from './state/page-state.ts'
 import type { AnyProvider, IssuedCredentials, ProviderOverrides } from './types.ts'
 import type { IncomingRequest } from './http/buffered-request.ts'
 import { createPlatform } from './platform.ts'
@@ -34,6 +35,7 @@ export interface PlatformOptions<R extends readonly AnyProvider[] = readonly Any
   journalBodyBytes?: number
   /** Seed for ids and tokens: the same seed gives the same sequence. */
   seed?: number
+  /** The platform clock behind every expiry and rate-limit window: `{ start, frozen }` (default: real time, running). */
   clock?: ClockOptions
   /**
    * Bounds of the stores that grow with traffic: at most `maxRecords` records each (default 100,000; the oldest is
@@ -42,6 +44,12 @@ export interface PlatformOptions<R extends readonly AnyProvider[] = readonly Any
   limits?: { maxRecords?: number; keepExpiredMs?: number }
   /** `jar`: keep and send the mocks' cookies as a browser would (default in a browser page); `off`: never (default in Node). */
   cookies?: CookieMode
+  /**
+   * Where a page keeps the mocks' state across reloads (the model, the cookie jar, the clock): `session`
+   * (sessionStorage, the default in a page), `local` (localStorage, shared by the origin's tabs) or `off` (the default
+   * in Node). Cleared by `reset()`; a record from another package version or other options is never loaded.
+   */
+  persist?: PersistMode
 }
 
 export interface ScenarioRequest {

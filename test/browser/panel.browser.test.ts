@@ -2,7 +2,7 @@
  * The control panel in real Chromium (Debian's, through playwright-core) against the real standalone server: force a
  * behaviour with one click (and with the keyboard alone), see the request arrive in the live journal, the coverage
  * move, and Reset empty it all. The page must make no request off its origin.
- * `PANEL_SCREENSHOT=docs/control-panel.png npm run test:browser` also writes the README's screenshot.
+ * `PANEL_SCREENSHOT=docs/control-panel.png npm run test:browser` also writes the screenshot docs/standalone.md shows.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import fs from 'node:fs/promises'
@@ -204,7 +204,7 @@ describe('lanes in the panel', () => {
   })
 })
 
-describe.runIf(process.env.PANEL_SCREENSHOT)('screenshot for the README', () => {
+describe.runIf(process.env.PANEL_SCREENSHOT)('screenshot for docs/standalone.md', () => {
   it('with some traffic in the journal', async () => {
     await fetch(`${server.origin}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'alice@example.com', password: 'alice-password-1' }) })
     await page.getByRole('button', { name: `Force ${ID}`, exact: true }).click()

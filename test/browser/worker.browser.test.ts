@@ -246,7 +246,7 @@ describe('in a browser, behind setupWorker', () => {
       } catch (e) {
         networkError = (e as Error).name
       }
-      const coverage = window.mocks.coverage().providers.dreadnode.operations.logout.filter((e) => e.served).map((e) => e.id)
+      const coverage = window.mocks.coverage().providers.dreadnode!.operations.logout.filter((e) => e.served).map((e) => e.id)
       return { forced: [forced.status, await forced.json()], unknown: [unknown.status, unknown.headers.get('content-type')], networkError, coverage }
     })
     expect(result.forced).toEqual([504, { code: 504, detail: 'Gateway timeout', type: 'gateway_timeout' }])
@@ -275,5 +275,80 @@ describe('under a Content-Security-Policy without unsafe-eval', () => {
       await cspPage.close()
       await strict.close()
     }
+  })
+})
+
+describe('a page reload keeps the session, as the real API does', () => {
+  /** Dreadnode's current user as the page sees it: status, email, the jar's cookie names. */
+  const me = () =>
+    page.evaluate(async (currentUser) => {
+      const r = await fetch(location.origin + currentUser)
+      const body = (await r.json()) as { email_address?: string }
+      return { status: r.status, email: body.email_address ?? null, jar: window.here.cookies.list().map((c) => c.name).sort() }
+    }, CURRENT_USER)
+  const reload = async () => {
+    await page.reload()
+    await page.evaluate(() => window.mocksReady)
+  }
+  const savedKeys = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('logout-mocks:state:')))
+
+  it('logged in, reloaded: still logged in with the same cookies; logged out, reloaded: still out; reset(): nothing is replayed', async () => {
+    await page.evaluate(async () => {
+      await window.here.reset()
+      await window.vendor.reset()
+    })
+    expect((await me()).status).toBe(401)
+    const login = await page.evaluate(async (alice) => {
+      const r = await fetch(`${location.origin}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+      return { status: r.status, cookies: window.here.cookies.list().map((c) => `${c.name}=${c.value}`).sort() }
+    }, ALICE)
+    expect(login.status).toBe(200)
+    expect(await me()).toEqual({ status: 200, email: ALICE.email, jar: ['access_token', 'refresh_token'] })
+    // Each instance has its own record, in sessionStorage.
+    expect((await savedKeys()).length).toBeGreaterThanOrEqual(1)
+
+    await reload()
+    expect(await me()).toEqual({ status: 200, email: ALICE.email, jar: ['access_token', 'refresh_token'] })
+    // The very same tokens (same seed, same platform times): a token the app kept in memory or storage stays valid.
+    expect(await page.evaluate(() => window.here.cookies.list().map((c) => `${c.name}=${c.value}`).sort())).toEqual(login.cookies)
+    // The model came back with it: one live Dreadnode session for alice.
+    const sessions = await page.evaluate(() => JSON.stringify(window.here.state().dreadnode))
+    expect(sessions).toContain(ALICE.email)
+
+    expect(await page.evaluate(async () => (await fetch(`${location.origin}/api/v1/auth/logout`, { method: 'POST' })).status)).toBe(200)
+    await reload()
+    expect(await me()).toEqual({ status: 401, email: null, jar: [] })
+
+    // Logged in again, then reset(): a reload starts from the fixtures.
+    await page.evaluate(async (alice) => {
+      await fetch(`${location.origin}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+      await window.here.reset()
+    }, ALICE)
+    await reload()
+    expect(await me()).toEqual({ status: 401, email: null, jar: [] })
+  })
+
+  it('a record from another version is dropped, never replayed', async () => {
+    await page.evaluate(async (alice) => {
+      await window.here.reset()
+      await fetch(`${location.origin}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alice) })
+    }, ALICE)
+    expect((await me()).status).toBe(200)
+    // What an upgrade looks like to the saved record: another package version wrote it. Rewritten as the page goes
+    // away, after the mocks' own last save (listeners run in the order they were added).
+    await page.evaluate(() => {
+      addEventListener('pagehide', () => {
+        for (const key of Object.keys(sessionStorage).filter((k) => k.startsWith('logout-mocks:state:'))) {
+          const saved = JSON.parse(sessionStorage.getItem(key)!) as { version: string; events: unknown[] }
+          if (saved.events.length === 0) continue
+          saved.version = '0.0.1-older'
+          sessionStorage.setItem(key, JSON.stringify(saved))
+          sessionStorage.setItem('rewritten', String(Number(sessionStorage.getItem('rewritten') ?? 0) + 1))
+        }
+      })
+    })
+    await reload()
+    expect(await page.evaluate(() => sessionStorage.getItem('rewritten'))).toBe('1')
+    expect(await me()).toEqual({ status: 401, email: null, jar: [] })
   })
 })

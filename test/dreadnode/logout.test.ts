@@ -123,7 +123,7 @@ describeBothModes('dreadnode with idempotent logout (ASSUMPTION switched)', { pr
     const r = await fetch(t().baseUrl('dreadnode') + '/api/v1/auth/logout', { method: 'POST' })
     expect(r.status).toBe(200)
     expect(r.headers.getSetCookie()).toHaveLength(2)
-    const op = t().mocks.coverage().providers.dreadnode.operations.logout
+    const op = t().mocks.coverage().providers.dreadnode!.operations.logout
     expect(op.find((e) => e.id === 'dreadnode.logout.idempotent')).toMatchObject({ source: 'assumed', natural: 1, served: true })
   })
 })

@@ -1,5 +1,5 @@
 /**
- * The vitest recipe of docs/lanes.md, as written: one standalone server, a lane per worker keyed by VITEST_POOL_ID
+ * The vitest recipe of docs/test-runners.md, as written: one standalone server, a lane per worker keyed by VITEST_POOL_ID
  * through connectLane, reset before each test; `it.concurrent` tests in lanes of their own do not leak either.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'

@@ -81,6 +81,8 @@ describe("cookies: 'jar' in Node", () => {
     expect((await currentUser({ headers: page })).status).toBe(401)
     expect(warn).toHaveBeenCalledTimes(1)
     expect(String(warn.mock.calls[0][0])).toMatch(/^\[logout-mocks\] cookies in the jar were not sent for https:\/\/app\.dreadnode\.io: .*credentials: 'same-origin'.*credentials: 'include'/)
+    // The setup that needs no credentials option is named too.
+    expect(String(warn.mock.calls[0][0])).toContain("createLogoutMocks({ origin: location.origin }) (or a provider's baseUrl)")
     // Same site (www.dreadnode.io → app.dreadnode.io): with include, the SameSite=Lax cookies go.
     expect((await asPage(DREADNODE + CURRENT_USER, { headers: page, credentials: 'include' })).status).toBe(200)
   })

@@ -69,6 +69,7 @@ describeBothModes('forcing and scenarios', {}, (t) => {
   })
 
   it('scenario inputs are validated', () => {
+    // @ts-expect-error a behaviour id the catalogue does not hold (a compile error first, then a run-time one)
     expect(() => t().mocks.scenarios.add({ behaviour: 'dreadnode.logout.nope' })).toThrow(/unknown behaviour/)
     // The shape is checked by the one scenario schema (the config file's too), with its messages.
     expect(() => t().mocks.scenarios.add({ behaviour: 'dreadnode.logout.internalError', times: 0 })).toThrow('times: 0 is not allowed (expected an integer ≥ 1 or null)')
@@ -83,14 +84,41 @@ describeBothModes('forcing and scenarios', {}, (t) => {
     }
     expect(faultError).toMatchObject({ extensions: { validFaults: ['network-error', 'connection-reset', 'hang'] } })
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.logout' })).toThrow(/delayMs.*fault/)
+    // @ts-expect-error an operation id the catalogue does not hold
     expect(() => t().mocks.scenarios.add({ operation: 'dreadnode.nope', fault: 'hang' })).toThrow(/unknown operation/)
+  })
+
+  it('an unknown id lists the valid ones at the level it got right: behaviours of its operation, operations of its provider, providers', async () => {
+    const mocks = t().mocks
+    const thrown = (f: () => unknown) => {
+      try {
+        f()
+      } catch (e) {
+        return e as { message: string; extensions: Record<string, unknown> }
+      }
+      throw new Error('did not throw')
+    }
+    // @ts-expect-error misspelt ids are compile errors; at run time (plain JavaScript, JSON) the error lists the valid ones
+    const behaviour = thrown(() => mocks.scenarios.add({ behaviour: 'dreadnode.logout.ratelimited' }))
+    const logoutIds = mocks.catalogue.forOperation('dreadnode', 'logout').map((b) => b.id)
+    expect(behaviour.message).toBe(`unknown behaviour "dreadnode.logout.ratelimited" (valid for dreadnode.logout: ${logoutIds.join(', ')})`)
+    expect(behaviour.extensions).toMatchObject({ validBehaviours: logoutIds })
+    expect(logoutIds).toContain('dreadnode.logout.rateLimited')
+    // @ts-expect-error as above
+    const operation = thrown(() => mocks.scenarios.add({ operation: 'dreadnode.logot', fault: 'hang' }))
+    expect(operation.message).toMatch(/^unknown operation "dreadnode\.logot" \(valid for dreadnode: dreadnode\.login, .*dreadnode\.logout\)$/)
+    // @ts-expect-error as above
+    const provider = thrown(() => mocks.scenarios.add({ behaviour: 'dreadnote.logout.success' }))
+    expect(provider.message).toBe('unknown behaviour "dreadnote.logout.success" (valid: dreadnode, webmixhub, rested, kratos)')
+    // @ts-expect-error as above
+    await expect(mocks.sessions.create({ provider: 'dreadnote', user: 'alice' })).rejects.toThrow('unknown provider "dreadnote" (valid: dreadnode, webmixhub, rested, kratos)')
   })
 
   it('coverage splits documented and assumed and lists the documented gaps', async () => {
     await logout()
     await logout({ headers: { Prefer: 'code=504' } })
     const report = t().mocks.coverage()
-    const d = report.providers.dreadnode
+    const d = report.providers.dreadnode!
     const entries = d.operations.logout
     expect(entries.find((e) => e.id === 'dreadnode.logout.unauthenticated')).toMatchObject({ natural: 1, forced: 0, served: true, source: 'documented' })
     expect(entries.find((e) => e.id === 'dreadnode.logout.gatewayTimeout')).toMatchObject({ natural: 0, forced: 1, served: true })
@@ -99,7 +127,7 @@ describeBothModes('forcing and scenarios', {}, (t) => {
     expect(d.missingDocumented).not.toContain('dreadnode.logout.unauthenticated')
     expect(d.missingDocumented).toContain('dreadnode.logout.success')
     await t().mocks.reset()
-    expect(t().mocks.coverage().providers.dreadnode.documented.served).toBe(0)
+    expect(t().mocks.coverage().providers.dreadnode!.documented.served).toBe(0)
   })
 })
 

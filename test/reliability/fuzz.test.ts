@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import { startStandalone } from '../support/standalone.ts'
 import { closureChecker, type ClosureTarget, type OpenApiDoc } from '../support/closure.ts'
 import { startInProcess } from '../support/in-process.ts'
-import type { LogoutMocks } from '../../handlers/index.ts'
+import type { LogoutMocks, ProviderId } from '../../handlers/index.ts'
 import { buildOpenApi } from '../../handlers/platform/catalogue/openapi.ts'
 import type { RunningServer } from '../../server.ts'
 
@@ -68,7 +68,7 @@ function inProcessMode(mocks: LogoutMocks): Mode {
       openapi: async (id) => buildOpenApi(mocks, id) as unknown as OpenApiDoc,
       journal: async () => ({ total: mocks.journal.total, last: mocks.journal.list({ limit: 1 }).at(-1) }),
     },
-    issue: async (provider) => (await mocks.sessions.create({ provider, user: ALICE.email })).headers ?? {},
+    issue: async (provider) => (await mocks.sessions.create({ provider: provider as ProviderId, user: ALICE.email })).headers ?? {},
     alive: async () => mocks.state() !== undefined,
     reset: () => mocks.reset(),
     declaredPathsOnly: true,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
 import { ControlError } from '../../handlers/platform/control/control-error.ts'
+import type { ProviderId } from '../../handlers/index.ts'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('control action input', () => {
   })
 
   it.each(CASES)('%s/%s %j → ControlError 400 (in-process)', async (provider, action, input) => {
-    const error = await server.mocks.action(provider, action, input).catch((e: unknown) => e)
+    const error = await server.mocks.action(provider as ProviderId, action, input).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ControlError)
     expect((error as ControlError).status).toBe(400)
   })

@@ -10,7 +10,7 @@ import { parseCli } from '../../server/cli.ts'
 import { Ajv } from 'ajv'
 import addFormatsPlugin from 'ajv-formats'
 import { readFileSync } from 'node:fs'
-import { createLogoutMocks, OptionsError } from '../../handlers/index.ts'
+import { createLogoutMocks, OptionsError, type ScenarioRequest } from '../../handlers/index.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logout-mocks-cli-options-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -185,12 +185,12 @@ describe('the config file', () => {
     expect(validate({ options: { kratos: { sameSite: 'lax' } } })).toBe(false)
   })
 
-  it("the README's example file is valid, scenarios included", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  it("the docs' example file (docs/standalone.md) is valid, scenarios included", () => {
+    const readme = readFileSync(new URL('../../docs/standalone.md', import.meta.url), 'utf8')
     const example = JSON.parse(readme.match(/A config file[\s\S]*?```json\n([\s\S]*?)```/)![1]!) as { scenarios: object[] }
     const cli = parse([], example)
     const mocks = createLogoutMocks(cli.options.mocks)
-    for (const scenario of cli.scenarios) expect(() => mocks.scenarios.add(scenario)).not.toThrow()
+    for (const scenario of cli.scenarios) expect(() => mocks.scenarios.add(scenario as ScenarioRequest)).not.toThrow()
     expect(mocks.scenarios.list()).toHaveLength(example.scenarios.length)
   })
 

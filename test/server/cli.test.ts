@@ -13,6 +13,7 @@ describe('logout-mocks CLI', () => {
     expect(help.stdout).toContain('--port <n>')
     expect(help.stdout).toContain('--config <path>')
     expect(help.stdout).toContain('LOGOUT_MOCKS_SET')
+    expect(help.stdout).toContain('http://<host>:<port>/__mock/ui')
     const schema = runCli(['--print-config-schema'])
     expect(schema.status).toBe(0)
     expect(JSON.parse(schema.stdout).properties.options.properties.dreadnode.properties.rateLimit).toMatchObject({ type: 'integer', minimum: 0 })
@@ -22,14 +23,17 @@ describe('logout-mocks CLI', () => {
     const badPort = runCli([], { env: { PORT: 'eighty' } })
     expect(badPort.status).toBe(2)
     expect(badPort.stderr).toContain('--port must be an integer')
-  })
+  }, 60_000) // four CLI processes one after another: on a loaded 2-core machine each can take 5 s to start
 
   it('serves on the announced origin with --set options, logs one line per request, stops on SIGTERM', async () => {
     const cli = await startCli(['--set', 'dreadnode.unauthenticatedLogout=idempotent'])
     const r = await fetch(`${cli.origin}${DREADNODE_LOGOUT}`, { method: 'POST' })
     expect(r.status).toBe(200)
+    expect((await fetch(`${cli.origin}/__mock/ui`)).status).toBe(200)
     const { code, out } = await cli.stop()
     expect(code).toBe(0)
+    // The banner names the control panel (served above).
+    expect(out).toContain(`  panel      ${cli.origin}/__mock/ui  (`)
     expect(out).toMatch(/POST \/api\/v1\/auth\/logout 200 [\d.]+ms dreadnode\.logout\.idempotent/)
     expect(out).toContain('SIGTERM: shutting down')
   })
@@ -125,7 +129,7 @@ describe('config file', () => {
   it('a scenario the catalogue refuses exits 2 naming the file and the scenario, and frees the port', () => {
     const run = runCli(['--port', '0'], { cwd: workdir(file({ scenarios: [{ behaviour: 'dreadnode.user.success' }, { behaviour: 'dreadnode.logout.nope' }] })) })
     expect(run.status).toBe(2)
-    expect(run.stderr.trim()).toBe('logout-mocks: logout-mocks.config.json: /scenarios/1: unknown behaviour "dreadnode.logout.nope"')
+    expect(run.stderr.trim()).toMatch(/^logout-mocks: logout-mocks\.config\.json: \/scenarios\/1: unknown behaviour "dreadnode\.logout\.nope" \(valid for dreadnode\.logout: dreadnode\.logout\.success, [^\n]*dreadnode\.logout\.gatewayTimeout\)$/)
     expect(run.stdout).not.toContain('listening')
   })
 

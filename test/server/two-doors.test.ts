@@ -10,7 +10,7 @@ import http from 'node:http'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { getResponse } from 'msw'
 import { request as undiciRequest, type Dispatcher } from 'undici'
-import { createLogoutMocks, registry, type LogoutMocks } from '../../handlers/index.ts'
+import { createLogoutMocks, registry, type LogoutMocks, type ProviderId } from '../../handlers/index.ts'
 import type { HttpMethod, Operation } from '../../handlers/platform/types.ts'
 import { startStandalone } from '../support/standalone.ts'
 import type { RunningServer } from '../../server.ts'
@@ -131,7 +131,7 @@ for (const provider of registry) {
 
     if (provider.createSession) {
       it(`${provider.id}.${op.id}: a request carrying a live session (the same seed makes the same session on each), the same through the three doors`, async () => {
-        const [a, b, c] = await Promise.all([inProcess, server.mocks, viaDispatcher].map((m) => m.sessions.create({ provider: provider.id, user: 'alice@example.com' })))
+        const [a, b, c] = await Promise.all([inProcess, server.mocks, viaDispatcher].map((m) => m.sessions.create({ provider: provider.id as ProviderId, user: 'alice@example.com' })))
         expect(b).toEqual(a)
         expect(c).toEqual(a)
         const { msw, server: standalone } = await throughBothDoors(baseUrl(), op, { headers: a.headers })

@@ -56,16 +56,18 @@ export async function devDependencyVersion(name: string): Promise<string> {
 }
 
 /**
- * Packs logout-mocks (once per process) and installs the tarball into a new empty project with only msw (the
- * repository's devDependency version) and `extraDeps` beside it. Resolves to that project's directory and the tarball.
+ * Packs logout-mocks (once per process) and installs the tarball into a new empty project with only msw (`msw`: a
+ * version or range, e.g. `^2` for the latest msw 2; by default the repository's devDependency version) and `extraDeps`
+ * beside it, with a plain `npm install` (no `--legacy-peer-deps`: the peer range must accept that msw). Resolves to
+ * that project's directory and the tarball.
  * @example
- * const { dir } = await installPackedPackage({ extraDeps: { '@types/node': '22.20.5' } })
+ * const { dir } = await installPackedPackage({ msw: '^2', extraDeps: { '@types/node': '22.20.5' } })
  * // dir/node_modules/logout-mocks is the packed package; run `node --test` or `npx logout-mocks` in dir
  */
-export async function installPackedPackage(opts: { extraDeps?: Record<string, string> } = {}): Promise<{ dir: string; tarball: string }> {
+export async function installPackedPackage(opts: { msw?: string; extraDeps?: Record<string, string> } = {}): Promise<{ dir: string; tarball: string }> {
   const tarball = await packOnce()
   const dir = await tempDir('logout-mocks-pkg-consumer-')
-  const dependencies = { 'logout-mocks': `file:${tarball}`, msw: await devDependencyVersion('msw'), ...opts.extraDeps }
+  const dependencies = { 'logout-mocks': `file:${tarball}`, msw: opts.msw ?? (await devDependencyVersion('msw')), ...opts.extraDeps }
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2))
   await run('npm', ['install', '--prefer-offline', ...NPM_QUIET], { cwd: dir, maxBuffer: 16 * 1024 * 1024 })
   return { dir, tarball }

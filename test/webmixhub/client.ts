@@ -8,7 +8,7 @@ import type { Target } from '../support/modes.ts'
 import { validatorFor } from '../support/schemas.ts'
 import { webmixhub } from '../../handlers/webmixhub/index.ts'
 import type { IssuedCredentials } from '../../handlers/platform/types.ts'
-import type { ScenarioRequest } from '../../handlers/platform/instance.ts'
+import type { ScenarioRequest } from '../../handlers/index.ts'
 import { alice, bob, type FixtureUser } from '../../fixtures/users.ts'
 import { DEMO_TENANT_TOKEN, RESTRICTED_TENANT_TOKEN, carol, webmixhubFixtureUser } from '../../fixtures/webmixhub.ts'
 
@@ -101,7 +101,7 @@ export function webmixhubClient(t: () => Target) {
     /** Credentials from the control API: `POST /__mock/sessions` standalone, `mocks.sessions.create` in-process. */
     async session(user: string): Promise<IssuedCredentials & { headers: Record<string, string> }> {
       const target = t()
-      const input = { provider: 'webmixhub', user }
+      const input = { provider: 'webmixhub' as const, user }
       if (target.origin === undefined) return (await target.mocks.sessions.create(input)) as never
       const r = await fetch(`${target.origin}/__mock/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
       expect(r.status).toBe(201)

@@ -204,7 +204,7 @@ describeBothModes('webmixhub logout', { clock: { start: START, frozen: true } },
     expect(await c.session(`${RESTRICTED}:bob`)).toMatchObject({ user: BOB.email, userId: idOf(BOB.email, RESTRICTED) })
 
     const target = t()
-    const input = { provider: 'webmixhub', user: 'mallory' }
+    const input = { provider: 'webmixhub' as const, user: 'mallory' }
     if (target.origin === undefined) {
       await expect(target.mocks.sessions.create(input)).rejects.toThrow(/no user "mallory"/)
     } else {

@@ -117,7 +117,8 @@ export function createCookieJar(options: { mode?: CookieMode; clock: Clock }): I
       url,
       `${what} for ${url.origin}: this cross-origin request has credentials: '${request.credentials ?? 'same-origin'}'. ` +
         `A browser sends and stores another origin's cookies only with fetch(url, { credentials: 'include' }) ` +
-        `(axios: withCredentials: true), or serve the API same-origin through your dev server's proxy.`,
+        `(axios: withCredentials: true); or mount the mocks on the page's origin, where cookies need no option: ` +
+        `createLogoutMocks({ origin: location.origin }) (or a provider's baseUrl), or your dev server's proxy.`,
     )
   const sameSiteHint = (url: URL, pageOrigin: string, cookie: Cookie) =>
     hintOnce(

@@ -24,6 +24,7 @@ export const PlatformOptionsSchema = Type.Object(
     clock: Type.Optional(Type.Object({ start: Type.Optional(Type.Union([Type.Number(), Type.String()])), frozen: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
     limits: Type.Optional(Type.Object({ maxRecords: Type.Optional(MaxRecordsSchema), keepExpiredMs: Type.Optional(KeepExpiredMsSchema) }, { additionalProperties: false })),
     cookies: Type.Optional(Type.Enum(['jar', 'off'])),
+    persist: Type.Optional(Type.Enum(['session', 'local', 'off'])),
   },
   { additionalProperties: false },
 )

@@ -21,6 +21,8 @@ import { createMockDispatcher, type MockDispatcherOptions } from '../dispatcher/
 import type { RequestContext } from '../types.ts'
 import { createClock, type Clock } from './clock.ts'
 import { createRandom } from './random.ts'
+import { chainHooks, createPageState } from './page-state.ts'
+import { unknownIdError } from '../catalogue/unknown-id.ts'
 import { storeLimits } from '../../../model/limits.ts'
 
 /** A lane id: what `X-Mock-Lane`, `<id>.localhost`, `__lane` and the lane cookie may name. */
@@ -67,12 +69,14 @@ export function createLane(platform: Platform, id: string): Lane {
   const { options, index, runtimes } = platform
   const clock = createLaneClock(platform)
   const limits = storeLimits(clock, options.limits)
-  const random = createRandom(options.seed)
+  // A page that persists its state replays it with the same seed, so the tokens it hands out again are the same.
+  const page = createPageState({ mode: options.persist, options, seed: options.seed, clock })
+  const random = createRandom(page?.seed ?? options.seed)
   const journal = createJournal(options.journalSize ?? 1000, options.journalBodyBytes ?? 2048)
   const coverage = createCoverage(index)
   const scenarios = createScenarioStore()
   const cookies = createCookieJar({ mode: options.cookies, clock })
-  const hooks = cookieJarHooks(cookies)
+  const hooks = chainHooks(page?.hooks, cookieJarHooks(cookies))
 
   // Each provider's model is built from its fixtures on first use, so a lane costs what it is used for. A reset
   // forgets them all (the next use builds them afresh); `generation` keeps a build started before a reset out.
@@ -102,7 +106,12 @@ export function createLane(platform: Platform, id: string): Lane {
   const loaded = async (rt: OperationRuntime) => {
     while (!states.has(rt.provider.id)) await build(rt)
   }
+  // A page's saved state (state/page-state.ts) is replayed once every model is built; the app's requests wait for it,
+  // the replay's own do not.
+  let restoring: Promise<void> | undefined
+  let replaying = false
   const ready = (providerId: string): Promise<void> | undefined => {
+    if (restoring && !replaying) return restoring.then(() => ready(providerId))
     if (states.has(providerId)) return undefined
     const rt = platform.runtime(providerId)
     return rt && loaded(rt)
@@ -111,7 +120,7 @@ export function createLane(platform: Platform, id: string): Lane {
 
   const runtime = (providerId: string) => {
     const rt = platform.runtime(providerId)
-    if (!rt) throw new ControlError(`unknown provider "${providerId}"`, 400, { validProviders: runtimes.map((r) => r.provider.id) })
+    if (!rt) throw unknownIdError(index, 'provider', providerId)
     return rt
   }
   const syntheticContext = (rt: OperationRuntime): RequestContext => ({
@@ -130,6 +139,29 @@ export function createLane(platform: Platform, id: string): Lane {
   const laneRuntime: LaneRuntime = { id, state: (providerId) => states.get(providerId), ready, journal, coverage, scenarios, clock, random, hooks }
   let handlers: HttpHandler[] | undefined
   const dispatch: LogoutMocks['dispatch'] = (request, url, socketIp) => platform.table.dispatch(request, url, socketIp, laneRuntime)
+  if (page) {
+    restoring = (async () => {
+      await all()
+      replaying = true
+      try {
+        await page.replay({
+          request: (request) => dispatch(request, new URL(request.url), undefined),
+          session: async (provider, user) => {
+            const rt = runtime(provider)
+            return rt.provider.createSession?.(syntheticContext(rt), user)
+          },
+          action: async (provider, name, input) => {
+            const rt = runtime(provider)
+            const actions = rt.provider.actions ?? {}
+            return Object.hasOwn(actions, name) ? actions[name]!(states.get(provider), input, syntheticContext(rt)) : undefined
+          },
+        })
+      } finally {
+        replaying = false
+        restoring = undefined
+      }
+    })()
+  }
   return {
     lane: id,
     runtime: laneRuntime,
@@ -137,7 +169,7 @@ export function createLane(platform: Platform, id: string): Lane {
       return (handlers ??= platform.table.handlers(laneRuntime))
     },
     get ready() {
-      return all()
+      return restoring ? restoring.then(all) : all()
     },
     async reset() {
       generation++
@@ -150,6 +182,7 @@ export function createLane(platform: Platform, id: string): Lane {
       limits.evictions?.clear()
       scenarios.clear()
       cookies.clear()
+      page?.clear()
       await all()
     },
     scenarios: {
@@ -163,7 +196,7 @@ export function createLane(platform: Platform, id: string): Lane {
         let operation = input.operation
         if (input.behaviour !== undefined) {
           const b = index.behaviour(input.behaviour)
-          if (!b) throw new ControlError(`unknown behaviour "${input.behaviour}"`, 400, { hint: 'GET /__mock/catalogue lists every behaviour id' })
+          if (!b) throw unknownIdError(index, 'behaviour', input.behaviour)
           if (b.forceable === false) throw new ControlError(`behaviour "${input.behaviour}" cannot be forced`)
           const opKey = `${index.providerOf(b.id)!.id}.${b.operation}`
           if (operation !== undefined && operation !== opKey) throw new ControlError(`behaviour "${b.id}" belongs to ${opKey}, not ${operation}`)
@@ -171,7 +204,7 @@ export function createLane(platform: Platform, id: string): Lane {
         }
         if (operation === undefined) throw new ControlError('a scenario needs "behaviour" (or "operation" with "delayMs"/"fault")')
         const [p, ...rest] = operation.split('.')
-        if (!index.operation(p, rest.join('.'))) throw new ControlError(`unknown operation "${operation}"`)
+        if (!index.operation(p, rest.join('.'))) throw unknownIdError(index, 'operation', operation)
         if (input.behaviour === undefined && input.delayMs === undefined && input.fault === undefined) {
           throw new ControlError('a scenario without "behaviour" needs "delayMs" or "fault"')
         }
@@ -208,7 +241,10 @@ export function createLane(platform: Platform, id: string): Lane {
         const rt = runtime(provider)
         await loaded(rt)
         if (!rt.provider.createSession) throw new ControlError(`${provider} cannot create sessions`)
-        return rt.provider.createSession(syntheticContext(rt), user)
+        const at = clock.now()
+        const credentials = await rt.provider.createSession(syntheticContext(rt), user)
+        page?.record({ kind: 'session', at, provider, user })
+        return credentials
       },
     },
     async action(provider, name, input = {}) {
@@ -217,8 +253,11 @@ export function createLane(platform: Platform, id: string): Lane {
       // Only declared actions: a name like `constructor` or `__proto__` must not reach Object.prototype.
       const actions = rt.provider.actions ?? {}
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined
-      if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}"`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
-      return action(states.get(rt.provider.id), input, syntheticContext(rt))
+      if (typeof action !== 'function') throw new ControlError(`${provider} has no action "${name}" (valid: ${Object.keys(rt.provider.actions ?? {}).join(', ')})`, 404, { validActions: Object.keys(rt.provider.actions ?? {}) })
+      const at = clock.now()
+      const result = await action(states.get(rt.provider.id), input, syntheticContext(rt))
+      page?.record({ kind: 'action', at, provider, name, input })
+      return result
     },
     catalogue: index,
     providers: platform.providers,

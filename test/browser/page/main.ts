@@ -60,6 +60,7 @@ window.vendor = vendor
 window.mocks = vendor
 // The fetch SDK sends no Accept: an SPA asks for JSON itself (else Kratos treats it as a browser and redirects).
 window.ory = new FrontendApi(new Configuration({ basePath: `${location.origin}/auth`, credentials: 'include', headers: { Accept: 'application/json' } }))
-window.mocksReady = worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledFrame: 'bypass', quiet: true }).then(() => {
+// After a reload each instance first replays its saved state (sessionStorage): wait for that too.
+window.mocksReady = Promise.all([here.ready, vendor.ready, worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledFrame: 'bypass', quiet: true })]).then(() => {
   document.getElementById('status')!.textContent = 'ready'
 })

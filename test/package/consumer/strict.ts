@@ -29,3 +29,11 @@ const dispatcher: Dispatcher = mocks.dispatcher(dispatcherOptions)
 setGlobalDispatcher(dispatcher)
 await dispatcher.close()
 console.log(new UnhandledRequestError('GET', 'https://example.invalid/', []).code)
+// Typed ids and credentials: Kratos's session token and logout URL are strings, coverage is keyed by operation name.
+const kratos = createLogoutMocks({ only: ['kratos'] })
+const session = await kratos.sessions.create({ provider: 'kratos', user: 'alice' })
+const logoutUrl: string = session.logoutUrl
+const sessionToken: string = session.sessionToken
+kratos.scenarios.add({ behaviour: 'kratos.performNativeLogout.revoked', times: 1 })
+const missing: string[] = kratos.coverage().providers.kratos?.missingDocumented ?? []
+console.log(logoutUrl, sessionToken, missing.length)
