@@ -76,7 +76,7 @@ function envFor(node: string): NodeJS.ProcessEnv {
 it('the tarball holds what runs, the declarations, the docs pages and the screenshot, README and LICENSE, and no source, test or dev file', async () => {
   const { stdout } = await run('tar', ['-tzf', tarball])
   const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''))
-  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|dist\/server\/panel\/(index\.html|panel\.css|panel\.js|favicon\.svg)|bin\/[\w-]+\.mjs|docs\/(providers\/)?[\w-]+\.md|docs\/control-panel\.png|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
+  expect(files.filter((f) => !/^(dist\/.+\.(js|js\.map|d\.ts|json)|dist\/server\/panel\/(index\.html|panel\.css|panel\.js|favicon\.svg)|bin\/[\w-]+\.mjs|docs\/(providers\/)?[\w-]+\.md|docs\/examples\/[\w-]+\/[\w.-]+\.(mjs|ts)|docs\/control-panel\.png|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([])
   // Every page and image the README and the docs link (`docs/…`, relative to the page), and every page the catalogue's
   // sources cite (`docs/providers/<id>.md#…`), is in the package.
   for (const id of ['dreadnode', 'kratos', 'rested', 'webmixhub']) expect(files).toContain(`docs/providers/${id}.md`)
