@@ -8,7 +8,7 @@ import type { JournalEntry, JournalFilter } from '../handlers/platform/control/j
 import type { Scenario } from '../handlers/platform/control/scenarios.ts'
 import type { ScenarioRequest } from '../handlers/platform/instance.ts'
 import type { IssuedCredentials } from '../handlers/platform/types.ts'
-import { LANE_ID } from '../handlers/platform/state/lane.ts'
+import { LANE_ID, LANE_ID_RULE } from '../handlers/platform/state/lane.ts'
 
 export interface ConnectLaneOptions {
   /** The server's origin (default: env `LOGOUT_MOCKS_ORIGIN`, else `http://127.0.0.1:9090`). */
@@ -70,7 +70,7 @@ function defaultOrigin(): string {
 export function connectLane(options: ConnectLaneOptions): LaneClient {
   const { lane, token } = options
   if (typeof lane !== 'string' || !LANE_ID.test(lane)) {
-    throw new TypeError(`connectLane: "${String(lane)}" is not a lane id (1 to 63 characters, lowercase letters, digits and "-", starting with a letter or digit)`)
+    throw new TypeError(`connectLane: "${String(lane)}" is not a lane id (${LANE_ID_RULE})`)
   }
   const origin = (options.origin ?? defaultOrigin()).replace(/(?<!\/)\/+$/, '')
   const headers = { 'X-Mock-Lane': lane } as const

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http'
 import { parseCookies } from '../handlers/platform/http/cookies.ts'
 import { mockError } from '../handlers/platform/http/mock-error.ts'
 import type { MockResponse } from '../handlers/platform/http/response.ts'
-import { DEFAULT_LANE, LANE_COOKIE, LANE_ID } from '../handlers/platform/state/lane.ts'
+import { DEFAULT_LANE, LANE_COOKIE, LANE_ID, LANE_ID_RULE } from '../handlers/platform/state/lane.ts'
 
 /** The request header naming a lane. */
 export const LANE_HEADER = 'x-mock-lane'
@@ -38,7 +38,7 @@ function invalid(id: string, via: LaneSource): LaneChoice {
       kind: 'invalid-lane',
       title: 'Invalid lane id',
       status: 400,
-      detail: `The lane named by the ${via} ("${id.slice(0, 100)}") is not a lane id: 1 to 63 characters, lowercase letters, digits and "-", starting with a letter or digit.`,
+      detail: `The lane named by the ${via} ("${id.slice(0, 100)}") is not a lane id: ${LANE_ID_RULE}.`,
       pattern: LANE_ID.source,
     }),
   }

@@ -274,3 +274,18 @@ describe('lane bounds', () => {
     }
   })
 })
+
+describe('every lane\'s journal as one', () => {
+  it('is one view per server, so the stream\'s bound on clients per journal holds for lanes=all streams too', async () => {
+    const { lanesJournal } = await import('../../handlers/platform/control/lanes-journal.ts')
+    const server = await startServer({ port: 0, host: '127.0.0.1', log: null })
+    try {
+      expect(lanesJournal(server.lanes)).toBe(lanesJournal(server.lanes))
+      await laneClient(server.origin, 'one').fetch('/api/v1/auth/logout', { method: 'POST' })
+      await laneClient(server.origin, 'two').fetch('/api/v1/auth/logout', { method: 'POST' })
+      expect(lanesJournal(server.lanes).list({ path: '/api/' }).map((e) => e.lane)).toEqual(['one', 'two'])
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -15,7 +15,7 @@ import { parseJournalFilter, type JournalFilter } from './journal.ts'
 import { journalStream } from './journal-stream.ts'
 import { lanesJournal } from './lanes-journal.ts'
 import type { LaneRegistry } from '../state/lanes.ts'
-import { LANE_COOKIE, LANE_ID, laneCookie } from '../state/lane.ts'
+import { LANE_COOKIE, LANE_ID, LANE_ID_RULE, laneCookie } from '../state/lane.ts'
 
 const json = (body: unknown, status = 200) =>
   createResponse(JSON.stringify(body, null, 2), { status, headers: new Headers({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }) })
@@ -196,7 +196,7 @@ export async function handleControl(mocks: LogoutMocks, request: IncomingRequest
     if (lane && ((lane[2] && request.method !== 'POST' && request.method !== 'DELETE') || (!lane[2] && request.method === 'DELETE'))) {
       if (!lanes) throw noLanes()
       const id = decodeURIComponent(lane[1])
-      if (!LANE_ID.test(id)) throw new ControlError(`"${id.slice(0, 100)}" is not a lane id: 1 to 63 characters, lowercase letters, digits and "-", starting with a letter or digit`, 400, { pattern: LANE_ID.source })
+      if (!LANE_ID.test(id)) throw new ControlError(`"${id.slice(0, 100)}" is not a lane id: ${LANE_ID_RULE}`, 400, { pattern: LANE_ID.source })
       if (lane[2]) return enterLane(id, request)
       if (!lanes.delete(id)) throw new ControlError(`no lane "${id}"`, 404, { lanes: lanes.list().map((l) => l.id) })
       return json({ deleted: id })

@@ -8,13 +8,22 @@ import type { Journal, JournalEntry } from './journal.ts'
 /** What the journal views and the stream read of a journal. */
 export type JournalView = Pick<Journal, 'list' | 'subscribe'>
 
+/** One view per registry: the live stream bounds its clients per journal view, so every `lanes=all` stream counts in one. */
+const views = new WeakMap<LaneRegistry, JournalView>()
+
 /**
- * The journals of all lanes, present and future, read as one.
+ * The journals of all lanes, present and future, read as one (the same view for the same registry).
  * @example
  * const all = lanesJournal(lanes)
  * all.list({ status: '4xx' }) // every lane's 4xx, oldest first, each with its lane
  */
 export function lanesJournal(lanes: LaneRegistry): JournalView {
+  let view = views.get(lanes)
+  if (!view) views.set(lanes, (view = mergedView(lanes)))
+  return view
+}
+
+function mergedView(lanes: LaneRegistry): JournalView {
   return {
     list(filter = {}) {
       const { limit, ...rest } = filter

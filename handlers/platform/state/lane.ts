@@ -28,6 +28,9 @@ import { storeLimits } from '../../../model/limits.ts'
 /** A lane id: what `X-Mock-Lane`, `<id>.localhost`, `__lane` and the lane cookie may name. */
 export const LANE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/
 
+/** LANE_ID in words, for every message that refuses an id. */
+export const LANE_ID_RULE = '1 to 63 characters, lowercase letters, digits and "-", starting with a letter or digit'
+
 /** The lane of a user who never names one. */
 export const DEFAULT_LANE = 'default'
 
